@@ -1,0 +1,110 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Status;
+
+fn is_empty(s: &str) -> bool {
+    s.is_empty()
+}
+
+/// A picture of an article, as the article shows it.
+///
+/// `file` names the picture (a path relative to the article file, or later a key into the
+/// image library); caption, credit ("Bildquelle") and alt text travel with the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ImageRef {
+    #[serde(skip_serializing_if = "is_empty")]
+    pub file: String,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub caption: String,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub credit: String,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub alt: String,
+}
+
+/// A link or attachment under the article: a document ("… (PDF; 4,4 MB)") or a web address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Link {
+    #[serde(skip_serializing_if = "is_empty")]
+    pub title: String,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub url: String,
+    /// Free text; the samples use `document`. Empty means a plain web link.
+    #[serde(skip_serializing_if = "is_empty")]
+    pub kind: String,
+}
+
+/// Everything an editor writes: the interchange format's fields and the Markdown body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ArticleContent {
+    /// Dachzeile: a place or topic above the title ("Thüringen").
+    pub kicker: String,
+    pub title: String,
+    /// Meldung, Bericht, Interview, …
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub kind: String,
+    /// Bereich: "Politik".
+    pub section: String,
+    #[ts(type = "string | null")]
+    pub date: Option<NaiveDate>,
+    /// Author initials ("ba").
+    pub author: String,
+    pub teaser: String,
+    /// Stichwörter, in the order the editor gave them.
+    pub tags: Vec<String>,
+    pub images: Vec<ImageRef>,
+    pub links: Vec<Link>,
+    /// Markdown.
+    pub body: String,
+    /// Front-matter keys Newsdesk does not know, kept so that a round trip loses nothing.
+    #[ts(type = "Record<string, unknown>")]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// An article in the library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Article {
+    pub id: i64,
+    pub status: Status,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub content: ArticleContent,
+    /// Ids of related articles ("Weitere Meldungen"), in order.
+    pub related: Vec<i64>,
+    /// Number of the revision that holds the current state (1 for a new article).
+    pub revision: i64,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One row of the article list: everything but body, images, links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub kicker: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub kind: String,
+    pub section: String,
+    #[ts(type = "string | null")]
+    pub date: Option<NaiveDate>,
+    pub author: String,
+    pub teaser: String,
+    pub tags: Vec<String>,
+    pub status: Status,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}

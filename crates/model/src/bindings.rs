@@ -1,0 +1,67 @@
+//! The TypeScript twin of this crate's types, generated for the UI.
+//!
+//! `ui/src/lib/ipc/bindings.ts` is written from [`typescript`]; the test below fails when the
+//! committed file drifts from the Rust types. Regenerate with
+//! `UPDATE_BINDINGS=1 cargo test -p newsdesk-model bindings`.
+
+use ts_rs::TS;
+
+use crate::*;
+
+/// Every type that crosses the IPC boundary, as one TypeScript module.
+pub fn typescript() -> String {
+    // i64 ids and counts cross as JSON numbers (all well below 2^53), not bigint.
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let decls = [
+        Status::decl(&cfg),
+        ImageRef::decl(&cfg),
+        Link::decl(&cfg),
+        ArticleContent::decl(&cfg),
+        Article::decl(&cfg),
+        ArticleSummary::decl(&cfg),
+        ArticleFilter::decl(&cfg),
+        SearchHit::decl(&cfg),
+        RevisionSummary::decl(&cfg),
+        Revision::decl(&cfg),
+        ImportedArticle::decl(&cfg),
+        ImportFailure::decl(&cfg),
+        ImportReport::decl(&cfg),
+        StatusCount::decl(&cfg),
+        LibraryInfo::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        UserError::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// generated — do not edit. Source: crates/model (Rust), by ts-rs.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p newsdesk-model bindings\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/ipc/bindings.ts");
+        let generated = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).expect("bindings file is writable");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "ui/src/lib/ipc/bindings.ts is out of date with the Rust types; run \
+             UPDATE_BINDINGS=1 cargo test -p newsdesk-model bindings and commit the result"
+        );
+    }
+}

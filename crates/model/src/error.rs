@@ -1,0 +1,43 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The closed set of error kinds the UI branches on (it never matches message text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The article, revision or file asked for does not exist.
+    NotFound,
+    /// The input was refused (bad front matter, unknown status, empty title, …).
+    InvalidInput,
+    /// The library file was written by a newer Newsdesk.
+    NewerLibrary,
+    /// The library file or the disk failed.
+    Storage,
+    /// Something else; the message says what.
+    Internal,
+}
+
+/// An error as it crosses to the UI or the CLI: a code to branch on and a sentence to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UserError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_shape_is_pinned_because_the_ui_reads_it() {
+        let err = UserError {
+            code: ErrorCode::NotFound,
+            message: "Artikel 7 gibt es nicht.".into(),
+        };
+        let json = serde_json::to_string(&err).expect("plain struct serialises");
+        assert_eq!(
+            json, r#"{"code":"not_found","message":"Artikel 7 gibt es nicht."}"#,
+            "the UI's ipc module parses exactly this shape"
+        );
+    }
+}
