@@ -1,1 +1,117 @@
-//! (in progress)
+//! Markdown (the stored format of an article's body) to HTML that is safe to show.
+//!
+//! ```
+//! let html = newsdesk_markdown::to_safe_html("Text <script>alert(1)</script> **fett**");
+//! assert!(html.contains("<strong>fett</strong>") && !html.contains("<script"));
+//! ```
+//!
+//! Rendering is CommonMark plus tables, strikethrough and footnotes (pulldown-cmark); the
+//! result always passes through an allow-list sanitiser (ammonia), because bodies come from
+//! pasted HTML and imported files. Pure functions: no IO, no state.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Options, Parser, html};
+
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .link_rel(Some("noopener noreferrer"))
+        .add_generic_attributes(["id"])
+        .add_tag_attributes("ol", ["start"])
+        .add_tag_attributes("td", ["align", "style"])
+        .add_tag_attributes("th", ["align", "style"])
+        .id_prefix(Some("md-"));
+    builder
+});
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
+}
+
+/// Renders Markdown to HTML without sanitising: only for callers that sanitise themselves.
+fn to_raw_html(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, Parser::new_ext(markdown, options()));
+    out
+}
+
+/// Renders Markdown to sanitised HTML: no scripts, event handlers, `javascript:` links,
+/// frames, forms or styles survive, whatever the input holds.
+pub fn to_safe_html(markdown: &str) -> String {
+    sanitise_html(&to_raw_html(markdown))
+}
+
+/// Cleans an HTML fragment with the same allow-list as [`to_safe_html`].
+pub fn sanitise_html(fragment: &str) -> String {
+    SANITISER.clean(fragment).to_string()
+}
+
+/// Escapes text for use inside HTML element content or a quoted attribute.
+pub fn escape_text(text: &str) -> String {
+    ammonia::clean_text(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_portals_markdown() {
+        let html = to_safe_html(
+            "Absatz mit [Link](https://example.org).\n\n> „Zitat“\n\n- eins\n- zwei\n",
+        );
+        assert!(
+            html.contains("<blockquote>"),
+            "quotes become blockquotes: {html}"
+        );
+        assert!(html.contains("<li>eins</li>"), "lists render: {html}");
+        assert!(
+            html.contains(r#"<a href="https://example.org" rel="noopener noreferrer">Link</a>"#),
+            "links keep their address and get a safe rel: {html}"
+        );
+        assert!(
+            html.contains("„Zitat“"),
+            "German quotes stay as typed: {html}"
+        );
+    }
+
+    #[test]
+    fn hostile_html_does_not_survive() {
+        let html = to_safe_html(
+            "Text <script>alert(3)</script> <img src=x onerror=\"alert(4)\"> \
+             <a href=\"javascript:alert(5)\">link</a>\n\n<iframe src=\"https://example.invalid\"></iframe>\n\n\
+             [md link](javascript:alert(7))\n\n<form><input></form> <div style=\"position:fixed\">x</div>",
+        );
+        for bad in [
+            "<script",
+            "onerror",
+            "href=\"javascript",
+            "<iframe",
+            "<form",
+            "<input",
+            "style=",
+        ] {
+            assert!(!html.contains(bad), "{bad} must be removed: {html}");
+        }
+        assert!(html.contains("Text"), "ordinary text stays: {html}");
+        assert!(
+            html.contains("md link</a>"),
+            "the link text stays, without its address: {html}"
+        );
+    }
+
+    #[test]
+    fn tables_and_strikethrough_render() {
+        let html = to_safe_html("| a | b |\n|---|--:|\n| 1 | 2 |\n\n~~alt~~");
+        assert!(
+            html.contains("<table>") && html.contains("<del>alt</del>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn escape_text_neutralises_markup() {
+        assert_eq!(escape_text("<b>\"x\""), "&lt;b&gt;&quot;x&quot;");
+    }
+}
