@@ -32,6 +32,11 @@ function load(): Layout {
 
 const layout = $state<Layout>(load());
 
+/** Re-reads the saved layout (defaults when none is saved). */
+export function restoreLayout(): void {
+  Object.assign(layout, load());
+}
+
 function save(): void {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(layout));

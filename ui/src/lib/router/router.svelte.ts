@@ -1,7 +1,10 @@
 import { formatRoute, homeRoute, parseHash, type Route } from './route';
 
 let route = $state<Route>(readLocation());
-let back: Route = homeRoute;
+// Where Back leads: from an article to the list or search it was opened from; from a search to
+// the list the search started on.
+let backFromArticle: Route = homeRoute;
+let backFromSearch: Route = homeRoute;
 
 function readLocation(): Route {
   return typeof location === 'undefined' ? homeRoute : parseHash(location.hash);
@@ -9,7 +12,8 @@ function readLocation(): Route {
 
 function apply(next: Route): void {
   if (formatRoute(next) === formatRoute(route)) return; // same place: no refetch
-  if (route.name !== 'article') back = route;
+  if (route.name !== 'article') backFromArticle = route;
+  if (route.name !== 'article' && route.name !== 'search') backFromSearch = route;
   route = next;
 }
 
@@ -26,15 +30,21 @@ export function navigate(next: Route, options: { replace?: boolean } = {}): void
   apply(parseHash(hash));
 }
 
-/** Leaves an article (or search) for the list or search the editor came from. */
+/** Leaves an article or a search for the page the editor came from. */
 export function goBack(): void {
-  navigate(route.name === 'article' ? back : homeRoute);
+  if (route.name === 'article') navigate(backFromArticle);
+  else if (route.name === 'search') navigate(backFromSearch);
+  else navigate(homeRoute);
+}
+
+/** Takes the route from the current location (at start-up, on hashchange). */
+export function followLocation(): void {
+  apply(readLocation());
 }
 
 /** Follows the hash (links, browser back/forward). Returns the function that stops it. */
 export function startRouter(): () => void {
-  const onHashChange = () => apply(readLocation());
-  window.addEventListener('hashchange', onHashChange);
-  onHashChange();
-  return () => window.removeEventListener('hashchange', onHashChange);
+  window.addEventListener('hashchange', followLocation);
+  followLocation();
+  return () => window.removeEventListener('hashchange', followLocation);
 }

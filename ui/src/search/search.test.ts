@@ -1,0 +1,74 @@
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../test/app';
+
+afterEach(() => {
+  window.location.hash = '';
+});
+
+describe('search', () => {
+  it('searches while typing, after a short pause, and marks the matches', async () => {
+    const { user, backend, container } = renderApp();
+    await screen.findByText('Mädchen für alles');
+    await user.keyboard('/');
+    const box = screen.getByRole('searchbox', { name: 'Artikel durchsuchen' });
+    expect(box).toHaveFocus();
+    await user.keyboard('Kommunen');
+    await waitFor(() => expect(window.location.hash).toBe('#/search?q=Kommunen'));
+    // One search for the whole word: the debounce swallowed the keystrokes in between.
+    await waitFor(() => expect(backend.callsOf('search_articles')).toHaveLength(1));
+    expect(backend.callsOf('search_articles')[0]?.args).toEqual({ query: 'Kommunen', limit: 50 });
+
+    const results = await waitFor(() => container.querySelector<HTMLElement>('.search-results')!);
+    const hit = await within(results).findByText('Mädchen für alles');
+    const row = hit.closest<HTMLElement>('[data-article-id]')!;
+    expect(row.querySelector('mark')).toHaveTextContent('Kommunen');
+    expect(screen.getByRole('status')).toHaveTextContent('Treffer für „Kommunen“');
+  });
+
+  it('opens a hit with the arrow key and Enter, and by click', async () => {
+    const { user, container } = renderApp('#/search?q=Thüringen');
+    await screen.findByText('Zweites Digitalisierungskabinett');
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement?.closest('[data-article-id]')).not.toBeNull();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/articles\/\d+$/));
+
+    window.location.hash = '#/search?q=Kabinett';
+    const results = await waitFor(() => {
+      const list = container.querySelector<HTMLElement>('.search-results');
+      expect(list).toHaveTextContent('Zweites Digitalisierungskabinett');
+      return list!;
+    });
+    await user.click(within(results).getByText('Zweites Digitalisierungskabinett'));
+    await waitFor(() => expect(window.location.hash).toBe('#/articles/1'));
+  });
+
+  it('shows a hostile snippet as text', async () => {
+    const { container } = renderApp('#/search?q=onerror', {
+      articles: [
+        {
+          ...(await import('../test/fixtures')).nkr,
+          teaser: 'Vorsicht <img src=x onerror="window.pwned=1"> im Text',
+        },
+      ],
+    });
+    await screen.findByText('One-Stop-Shop für Sozialleistungen');
+    const snippet = container.querySelector('.snippet')!;
+    expect(snippet.querySelector('img')).toBeNull();
+    expect(snippet.querySelector('mark')).toHaveTextContent('onerror');
+    expect(snippet.textContent).toContain('<img src=x ');
+  });
+
+  it('says so when nothing is found, and Escape leaves the search', async () => {
+    const { user } = renderApp('#/articles?status=ready');
+    await screen.findByText('Zentralisierung als Hemmnis oder Chance?');
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('Quantencomputer');
+    expect(await screen.findByText('Keine Treffer für „Quantencomputer“.')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(window.location.hash).toBe('#/articles?status=ready'));
+    expect(screen.getByRole('searchbox')).toHaveValue('');
+  });
+});

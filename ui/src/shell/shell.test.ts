@@ -1,0 +1,71 @@
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../test/app';
+
+afterEach(() => {
+  window.location.hash = '';
+});
+
+describe('the window', () => {
+  it('shows the library path and count in the status bar', async () => {
+    renderApp();
+    const bar = screen.getByRole('contentinfo', { name: 'Statusleiste' });
+    await within(bar).findByText('6 Artikel');
+    const path = within(bar).getByText('Bibliothek: …/newsdesk/library.sqlite');
+    expect(path).toHaveAttribute('title', '/home/ba/.local/share/newsdesk/library.sqlite');
+  });
+
+  it('switches the language and remembers it', async () => {
+    const { user } = renderApp();
+    await screen.findByText('Mädchen für alles');
+    await user.selectOptions(screen.getByLabelText('Sprache'), 'en');
+    expect(await screen.findByRole('link', { name: /Drafts/ })).toBeInTheDocument();
+    expect(screen.getByText('13/12/2018')).toBeInTheDocument();
+    expect(screen.getAllByText('Published').length).toBeGreaterThan(0);
+    expect(localStorage.getItem('newsdesk.locale')).toBe('en');
+  });
+
+  it('shows calm placeholders for images and the outbox', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('link', { name: 'Bilder' }));
+    expect(await screen.findByText('Die Bildbibliothek folgt in einer späteren Version.')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Postausgang' }));
+    expect(await screen.findByText('Der Postausgang folgt in einer späteren Version.')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/outbox');
+  });
+
+  it('shows errors from Rust in a banner that can be dismissed', async () => {
+    const { user } = renderApp('#/articles', {
+      fail: { list_articles: { code: 'storage', message: 'Die Bibliothek ist gesperrt.' } },
+    });
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('Die Bibliothek ist gesperrt.');
+    expect(banner).toHaveAttribute('data-error-code', 'storage');
+    await user.click(within(banner).getByRole('button', { name: 'Meldung schließen' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('collapses and restores the side columns by keyboard', async () => {
+    const { user } = renderApp();
+    await screen.findByText('Mädchen für alles');
+    await user.keyboard('{Control>}b{/Control}');
+    expect(screen.queryByRole('navigation', { name: 'Navigation' })).toBeNull();
+    await user.keyboard('{Control>}{Alt>}b{/Alt}{/Control}');
+    expect(screen.queryByRole('complementary', { name: 'Inspektor' })).toBeNull();
+    await user.keyboard('{Control>}k{/Control}');
+    expect(await screen.findByRole('searchbox')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: /Inspektor ein- oder ausblenden/ }));
+    expect(screen.getByRole('complementary', { name: 'Inspektor' })).toBeInTheDocument();
+  });
+
+  it('resizes a column from its handle with the arrow keys', async () => {
+    renderApp();
+    const handle = screen.getByRole('separator', { name: 'Breite der Navigation' });
+    const before = Number(handle.getAttribute('aria-valuenow'));
+    handle.focus();
+    const { user } = { user: (await import('@testing-library/user-event')).userEvent.setup() };
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(Number(handle.getAttribute('aria-valuenow'))).toBe(before + 32);
+    expect(JSON.parse(localStorage.getItem('newsdesk.layout')!).nav.width).toBe(before + 32);
+  });
+});

@@ -1,0 +1,23 @@
+import { render } from '@testing-library/svelte';
+import { userEvent } from '@testing-library/user-event';
+import App from '../App.svelte';
+import { setLocale } from '../lib/i18n/i18n.svelte';
+import { followLocation } from '../lib/router/router.svelte';
+import { dismissError } from '../shell/errors.svelte';
+import { restoreLayout } from '../shell/layout.svelte';
+import { fakeBackend } from './backend';
+
+/** Renders the whole app at `hash` against a fake backend, in German. */
+export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBackend>[0] = {}) {
+  window.location.hash = hash;
+  followLocation(); // the router is a module: forget the previous test's page
+  // Test files share modules (isolate: false), so reset every store a test may have changed.
+  localStorage.clear();
+  setLocale('de');
+  restoreLayout();
+  dismissError();
+  const backend = fakeBackend(options);
+  const user = userEvent.setup();
+  const view = render(App);
+  return { ...view, backend, user };
+}
