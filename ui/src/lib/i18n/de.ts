@@ -96,5 +96,7 @@ export const de = {
   'layout.resizeInspector': 'Breite des Inspektors',
 
   'error.label': 'Fehler',
+  'error.noShell':
+    'Newsdesk läuft hier nicht im App-Fenster: Die Bibliothek ist nur in der Desktop-App erreichbar.',
   'error.dismiss': 'Meldung schließen',
 } as const;

@@ -97,5 +97,6 @@ export const en: Messages = {
   'layout.resizeInspector': 'Inspector width',
 
   'error.label': 'Error',
+  'error.noShell': 'Newsdesk is not running in its app window here: the library is only reachable from the desktop app.',
   'error.dismiss': 'Dismiss message',
 };

@@ -9,12 +9,20 @@ import type {
   LibraryInfo,
   RevisionSummary,
   SearchHit,
+  UserError,
 } from './bindings';
+import { t } from '../i18n/i18n.svelte';
 import { toUserError } from './errors';
 
 export { isUserError, toUserError } from './errors';
 
+/** True inside the Tauri window (or under mockIPC); false in a plain browser tab. */
+function inShell(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  if (!inShell()) throw { code: 'internal', message: t('error.noShell') } satisfies UserError;
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
