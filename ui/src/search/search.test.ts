@@ -71,4 +71,23 @@ describe('search', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/articles?status=ready'));
     expect(screen.getByRole('searchbox')).toHaveValue('');
   });
+
+  it('goes back from an opened hit to the search, and from the search to the list', async () => {
+    const { user, container } = renderApp('#/articles?status=published');
+    await screen.findByText('Digitalstrategie neu ausgerichtet');
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('Düsseldorf');
+    const hit = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('.search-results [data-article-id="6"] a');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    await user.click(hit);
+    await screen.findByRole('heading', { level: 1, name: 'Digitalstrategie neu ausgerichtet' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(window.location.hash).toBe('#/search?q=D%C3%BCsseldorf'));
+    expect(screen.getByRole('searchbox')).toHaveValue('Düsseldorf');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(window.location.hash).toBe('#/articles?status=published'));
+  });
 });
