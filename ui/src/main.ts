@@ -2,11 +2,12 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 
-// `npm run dev:mock`: the UI in a plain browser, answered by the test fixtures instead of Rust.
-// The condition is false in every other mode, so the build leaves this code out.
+// `npm run dev:mock`: the UI in a plain browser, answered by the test fixtures instead of Rust
+// (`?empty` starts with an empty library). The condition is false in every other mode, so the
+// build leaves this code out.
 if (import.meta.env.MODE === 'mock') {
   const { fakeBackend } = await import('./test/backend');
-  fakeBackend();
+  fakeBackend(new URLSearchParams(location.search).has('empty') ? { articles: [] } : {});
 }
 
 const target = document.getElementById('app');
