@@ -18,6 +18,12 @@ pub struct ArticleFilter {
     /// Last publication date to include.
     #[ts(type = "string | null")]
     pub until: Option<NaiveDate>,
+    /// At most this many rows (newest first); all when absent.
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    /// Rows to skip, for paging.
+    #[ts(optional)]
+    pub offset: Option<u32>,
 }
 
 /// One search result, best first.

@@ -1,1 +1,32 @@
-//! (in progress)
+//! The library on disk: one SQLite file holding articles, tags, revisions and the search index.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), newsdesk_store::StoreError> {
+//! let store = newsdesk_store::Store::open(std::path::Path::new("library.sqlite"))?;
+//! let hits = store.search("digitalisierung", 20)?;
+//! # Ok(()) }
+//! ```
+//!
+//! - Opened in WAL mode with `synchronous=FULL`: a save that returned is on disk, whatever
+//!   happens to the process afterwards. One writer connection, one reader connection.
+//! - Schema changes are append-only [`migrations`]; `PRAGMA user_version` records the schema,
+//!   and a file from a newer Newsdesk is refused instead of damaged.
+//! - Every save writes a revision (the whole article as saved); history and restore read them.
+//! - Search is FTS5 with the trigram tokenizer: substrings (German compounds), case- and
+//!   diacritic-insensitive, with ß/ss and ä/ae variants added to each query word.
+//! - Time is passed in (`now`) so callers decide the clock.
+
+mod articles;
+mod backup;
+mod connection;
+mod error;
+mod list;
+pub mod migrations;
+mod revisions;
+mod search;
+mod search_query;
+mod store;
+
+pub use error::StoreError;
+pub use search_query::SearchQuery;
+pub use store::Store;

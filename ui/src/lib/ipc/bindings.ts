@@ -93,7 +93,15 @@ since: string | null,
 /**
  * Last publication date to include.
  */
-until: string | null, };
+until: string | null, 
+/**
+ * At most this many rows (newest first); all when absent.
+ */
+limit?: number, 
+/**
+ * Rows to skip, for paging.
+ */
+offset?: number, };
 
 export type SearchHit = { id: number, kicker: string, title: string, status: Status, date: string | null, 
 /**

@@ -1,0 +1,149 @@
+//! The schema, as an append-only list of migrations.
+//!
+//! Never edit a migration that has been released: add a new one at the end. The test
+//! `released_migrations_are_unchanged` pins the text of each released migration.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Migration `n` (1-based) brings a library from `user_version = n - 1` to `n`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles with tags, images, links, related articles, revisions and the search index.
+    r#"
+CREATE TABLE articles (
+    id          INTEGER PRIMARY KEY,
+    status      TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft','ready','scheduled','published','updated','withdrawn')),
+    kicker      TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL CHECK (title <> ''),
+    type        TEXT NOT NULL DEFAULT '',
+    section     TEXT NOT NULL DEFAULT '',
+    date        TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    author      TEXT NOT NULL DEFAULT '',
+    teaser      TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    extra       TEXT NOT NULL DEFAULT '{}',
+    revision    INTEGER NOT NULL DEFAULT 1,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX articles_by_status ON articles (status, date DESC);
+CREATE INDEX articles_by_section ON articles (section, date DESC);
+CREATE INDEX articles_by_date ON articles (date DESC);
+
+-- The tag vocabulary; `key` is the lower-cased name, so "Thüringen" and "THÜRINGEN" are one tag.
+CREATE TABLE tags (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL,
+    key   TEXT NOT NULL UNIQUE
+);
+CREATE TABLE article_tags (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag_id      INTEGER NOT NULL REFERENCES tags (id),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_by_tag ON article_tags (tag_id);
+
+-- Pictures as the article shows them. `file` names the picture; the image library joins later.
+CREATE TABLE article_images (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    file        TEXT NOT NULL DEFAULT '',
+    caption     TEXT NOT NULL DEFAULT '',
+    credit      TEXT NOT NULL DEFAULT '',
+    alt         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE article_links (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    title       TEXT NOT NULL DEFAULT '',
+    url         TEXT NOT NULL DEFAULT '',
+    kind        TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE article_related (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    related_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (article_id, related_id)
+) WITHOUT ROWID;
+
+-- Every save: the whole article as saved (JSON of ArticleContent), never changed afterwards.
+CREATE TABLE revisions (
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    revision    INTEGER NOT NULL,
+    saved_at    TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    words       INTEGER NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    content     TEXT NOT NULL,
+    PRIMARY KEY (article_id, revision)
+) WITHOUT ROWID;
+
+-- Search: rowid = articles.id. Trigrams find substrings, so "digitalisierung" finds
+-- "Verwaltungsdigitalisierung"; case and diacritics are folded.
+CREATE VIRTUAL TABLE article_search USING fts5 (
+    kicker, title, teaser, body, tags,
+    tokenize = 'trigram case_sensitive 0 remove_diacritics 1'
+);
+"#,
+];
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the library to the latest schema, each migration in its own transaction.
+///
+/// Refuses (and leaves untouched) a library whose schema is newer than this build knows.
+pub(crate) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > latest() {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            known: latest(),
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let version = index as i64 + 1;
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// FNV-1a, enough to notice an edited migration.
+    fn fingerprint(text: &str) -> u64 {
+        text.bytes().fold(0xcbf29ce484222325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
+        })
+    }
+
+    #[test]
+    fn released_migrations_are_unchanged() {
+        // Append the fingerprint of each migration when it is released; never change one.
+        let released: &[u64] = &[0x07ae501ac12f63f9];
+        for (index, expected) in released.iter().enumerate() {
+            assert_eq!(
+                fingerprint(MIGRATIONS[index]),
+                *expected,
+                "migration {} was edited after release; add a new migration instead",
+                index + 1
+            );
+        }
+    }
+}

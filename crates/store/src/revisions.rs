@@ -1,0 +1,132 @@
+//! Revisions: every save of an article, kept whole; history and restore.
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::{Article, ArticleContent, Revision, RevisionSummary, Status};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::articles::{load, parse_status, parse_ts, ts, update_in, words};
+use crate::{Store, StoreError};
+
+pub(crate) fn insert_revision(
+    conn: &Connection,
+    id: i64,
+    revision: i64,
+    status: Status,
+    content: &ArticleContent,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(content)
+        .map_err(|e| StoreError::Invalid(format!("the article cannot be stored: {e}")))?;
+    conn.execute(
+        "INSERT INTO revisions (article_id, revision, saved_at, status, title, words, note, content)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            id,
+            revision,
+            ts(now),
+            status.as_str(),
+            content.title,
+            words(&content.body),
+            note,
+            json
+        ],
+    )?;
+    Ok(())
+}
+
+const SUMMARY_COLUMNS: &str = "article_id, revision, saved_at, status, title, words, note";
+
+fn summary(row: &Row<'_>) -> rusqlite::Result<(RevisionSummary, String, String)> {
+    let saved_at: String = row.get(2)?;
+    let status: String = row.get(3)?;
+    Ok((
+        RevisionSummary {
+            article_id: row.get(0)?,
+            revision: row.get(1)?,
+            saved_at: DateTime::<Utc>::MIN_UTC,
+            status: Status::Draft,
+            title: row.get(4)?,
+            words: row.get(5)?,
+            note: row.get(6)?,
+        },
+        saved_at,
+        status,
+    ))
+}
+
+fn finish(parts: (RevisionSummary, String, String)) -> Result<RevisionSummary, StoreError> {
+    let (mut s, saved_at, status) = parts;
+    s.saved_at = parse_ts(&saved_at)?;
+    s.status = parse_status(&status)?;
+    Ok(s)
+}
+
+fn exists(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    conn.query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .ok_or(StoreError::ArticleNotFound(id))
+}
+
+fn load_revision(conn: &Connection, id: i64, revision: i64) -> Result<Revision, StoreError> {
+    exists(conn, id)?;
+    let (parts, content) = conn
+        .query_row(
+            &format!(
+                "SELECT {SUMMARY_COLUMNS}, content FROM revisions
+                 WHERE article_id = ?1 AND revision = ?2"
+            ),
+            params![id, revision],
+            |r| Ok((summary(r)?, r.get::<_, String>(7)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::RevisionNotFound { id, revision })?;
+    let content: ArticleContent = serde_json::from_str(&content)
+        .map_err(|e| StoreError::Corrupt(format!("revision {revision} of article {id}: {e}")))?;
+    Ok(Revision {
+        summary: finish(parts)?,
+        content,
+    })
+}
+
+impl Store {
+    /// Every revision of an article, newest first.
+    pub fn history(&self, id: i64) -> Result<Vec<RevisionSummary>, StoreError> {
+        let conn = self.read();
+        exists(&conn, id)?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM revisions WHERE article_id = ?1 ORDER BY revision DESC"
+        ))?;
+        let rows = stmt
+            .query_map([id], summary)?
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.into_iter().map(finish).collect()
+    }
+
+    /// One revision with the whole article as it was saved.
+    pub fn revision(&self, id: i64, revision: i64) -> Result<Revision, StoreError> {
+        load_revision(&self.read(), id, revision)
+    }
+
+    /// Makes an old revision the current state again, as a new revision (nothing is lost).
+    pub fn restore_revision(
+        &self,
+        id: i64,
+        revision: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Article, StoreError> {
+        let mut conn = self.write();
+        let tx = conn.transaction()?;
+        let old = load_revision(&tx, id, revision)?;
+        update_in(
+            &tx,
+            id,
+            &old.content,
+            None,
+            &format!("restore of revision {revision}"),
+            now,
+        )?;
+        tx.commit()?;
+        load(&conn, id)
+    }
+}

@@ -1,0 +1,140 @@
+use newsdesk_model::{ArticleContent, Status};
+
+use crate::{Library, article, at, library};
+
+fn with(articles: &[ArticleContent]) -> Library {
+    let lib = library();
+    for (i, a) in articles.iter().enumerate() {
+        lib.store
+            .insert_article(a, Status::Draft, "", at(i as u32))
+            .expect("insert");
+    }
+    lib
+}
+
+fn titles(lib: &Library, q: &str) -> Vec<String> {
+    lib.store
+        .search(q, 20)
+        .expect("search runs")
+        .into_iter()
+        .map(|h| h.title)
+        .collect()
+}
+
+fn plain(title: &str, body: &str) -> ArticleContent {
+    ArticleContent {
+        title: title.into(),
+        body: body.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn compounds_are_found_by_their_parts() {
+    let lib = with(&[
+        plain("Eins", "Die Verwaltungsdigitalisierung kommt."),
+        plain("Zwei", "Nichts davon."),
+    ]);
+    assert_eq!(titles(&lib, "digitalisierung"), ["Eins"]);
+}
+
+#[test]
+fn case_umlauts_and_sharp_s_do_not_matter() {
+    let lib = with(&[
+        plain("Thüringen", "Die Straße in Düsseldorf."),
+        plain("Anderes", "Strasse ohne Eszett."),
+    ]);
+    assert_eq!(titles(&lib, "THÜRINGEN"), ["Thüringen"]);
+    assert_eq!(titles(&lib, "thueringen"), ["Thüringen"], "ue for ü");
+    assert_eq!(titles(&lib, "duesseldorf"), ["Thüringen"]);
+    let mut both = titles(&lib, "straße");
+    both.sort();
+    assert_eq!(
+        both,
+        ["Anderes", "Thüringen"],
+        "ß and ss spellings both match"
+    );
+    assert_eq!(titles(&lib, "STRASSE").len(), 2);
+}
+
+#[test]
+fn all_words_must_match_and_phrases_stay_together() {
+    let lib = with(&[
+        plain("A", "rote Rosen und blaue Veilchen"),
+        plain("B", "blaue Rosen"),
+    ]);
+    assert_eq!(titles(&lib, "rote rosen"), ["A"]);
+    assert_eq!(titles(&lib, "\"blaue rosen\""), ["B"]);
+}
+
+#[test]
+fn a_title_hit_ranks_above_a_body_hit_and_the_snippet_marks_it() {
+    let lib = with(&[
+        plain("Anderes", "Hier steht Kabinett im Text, weit hinten."),
+        plain("Kabinett tagt", "Text."),
+    ]);
+    let hits = lib.store.search("kabinett", 10).expect("search");
+    assert_eq!(
+        hits[0].title, "Kabinett tagt",
+        "title weighs more: {hits:?}"
+    );
+    assert!(
+        hits[0].score > hits[1].score,
+        "scores are ordered: {hits:?}"
+    );
+    assert!(
+        hits[1].snippet.contains("[Kabinett]"),
+        "the match is marked: {}",
+        hits[1].snippet
+    );
+}
+
+#[test]
+fn tags_and_teaser_are_searched() {
+    let lib = with(&[article("Mit Tags")]);
+    assert_eq!(
+        titles(&lib, "Hartmut Schubert"),
+        ["Mit Tags"],
+        "tag text is indexed"
+    );
+    assert_eq!(
+        titles(&lib, "Verwaltungsdigitalisierung"),
+        ["Mit Tags"],
+        "teaser is indexed"
+    );
+}
+
+#[test]
+fn short_words_still_filter() {
+    let lib = with(&[
+        plain("EU-Gipfel", "Treffen in Brüssel"),
+        plain("Landtag", "Treffen in Erfurt"),
+    ]);
+    assert_eq!(titles(&lib, "eu treffen"), ["EU-Gipfel"]);
+    assert_eq!(
+        titles(&lib, "eu"),
+        ["EU-Gipfel"],
+        "a query of only short words still answers"
+    );
+}
+
+#[test]
+fn updates_and_hostile_queries_are_handled() {
+    let lib = with(&[plain("Alt", "vorher")]);
+    let a = lib.store.search("vorher", 5).expect("search")[0].id;
+    let mut c = lib.store.article(a).expect("load").content;
+    c.body = "nachher".into();
+    lib.store
+        .update_article(a, &c, None, "", at(9))
+        .expect("update");
+    assert!(
+        titles(&lib, "vorher").is_empty(),
+        "the index forgets the old text"
+    );
+    assert_eq!(titles(&lib, "nachher"), ["Alt"]);
+    for q in ["\"", "AND OR NOT", "*", "NEAR(", "' OR 1=1 --", ""] {
+        lib.store
+            .search(q, 5)
+            .unwrap_or_else(|e| panic!("query {q:?} must not error: {e}"));
+    }
+}
