@@ -1,1 +1,27 @@
-//! (in progress)
+//! The application API: one function per user action, shared by the desktop app and the CLI.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), newsdesk_api::ApiError> {
+//! let app = newsdesk_api::App::open(&newsdesk_api::App::default_library_path()?)?;
+//! let report = app.import_paths(&["articles/".into()])?;
+//! for hit in app.search("digitalisierung", 10)? {
+//!     println!("{} {}", hit.id, hit.title);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Shells (src-tauri, crates/cli) only parse input, call one of these methods and present the
+//! result or the [`ApiError`] (as a [`newsdesk_model::UserError`] across IPC).
+
+mod app;
+mod clock;
+mod demo;
+mod error;
+mod export;
+mod import;
+mod library;
+
+pub use app::App;
+pub use clock::{Clock, SystemClock};
+pub use error::ApiError;
+pub use export::ExportFormat;

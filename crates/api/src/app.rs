@@ -1,0 +1,58 @@
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use newsdesk_store::Store;
+
+use crate::{ApiError, Clock, SystemClock};
+
+/// The file name of the library inside the data folder.
+const LIBRARY_FILE: &str = "library.sqlite";
+
+/// An open library and everything a user can do with it.
+///
+/// `App` is `Send + Sync`: the desktop shell keeps one in its state and calls it from worker
+/// threads; the store serialises writes itself.
+pub struct App {
+    pub(crate) store: Store,
+    pub(crate) clock: Arc<dyn Clock>,
+}
+
+impl App {
+    /// Opens (creating and migrating as needed) the library at `path`.
+    pub fn open(path: &Path) -> Result<App, ApiError> {
+        App::open_with_clock(path, Arc::new(SystemClock))
+    }
+
+    /// As [`App::open`], with the clock that stamps saves and revisions.
+    pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<App, ApiError> {
+        Ok(App {
+            store: Store::open(path)?,
+            clock,
+        })
+    }
+
+    /// The library the app and the CLI use unless told otherwise: `$NEWSDESK_DB`, else
+    /// `library.sqlite` in the user's data folder (`~/.local/share/newsdesk` on Linux).
+    pub fn default_library_path() -> Result<PathBuf, ApiError> {
+        if let Some(path) = std::env::var_os("NEWSDESK_DB").filter(|p| !p.is_empty()) {
+            return Ok(PathBuf::from(path));
+        }
+        directories::ProjectDirs::from("de", "Newsdesk", "newsdesk")
+            .map(|dirs| dirs.data_dir().join(LIBRARY_FILE))
+            .ok_or(ApiError::NoDataDir)
+    }
+
+    /// True when opening created the library: the shell then offers the demo articles.
+    pub fn was_created(&self) -> bool {
+        self.store.was_created()
+    }
+
+    pub fn library_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Markdown to sanitised HTML, as the preview and the exports show it.
+    pub fn render_markdown(&self, markdown: &str) -> String {
+        newsdesk_markdown::to_safe_html(markdown)
+    }
+}

@@ -1,0 +1,103 @@
+use std::path::PathBuf;
+
+use newsdesk_model::{ErrorCode, UserError};
+use newsdesk_store::StoreError;
+
+/// Why a user action failed. `Display` is a sentence for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{}: {message}", location(file, *line))]
+    Format {
+        file: String,
+        line: Option<u32>,
+        message: String,
+    },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{context} {}: {source}", path.display())]
+    Io {
+        context: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no folder for the library could be found: set NEWSDESK_DB or use --db")]
+    NoDataDir,
+}
+
+fn location(file: &str, line: Option<u32>) -> String {
+    match line {
+        Some(line) => format!("{file}, line {line}"),
+        None => file.to_string(),
+    }
+}
+
+impl ApiError {
+    pub(crate) fn io(
+        context: &'static str,
+        path: &std::path::Path,
+        source: std::io::Error,
+    ) -> Self {
+        ApiError::Io {
+            context,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The code the UI branches on.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::Store(
+                StoreError::ArticleNotFound(_) | StoreError::RevisionNotFound { .. },
+            ) => ErrorCode::NotFound,
+            ApiError::Store(StoreError::NewerSchema { .. }) => ErrorCode::NewerLibrary,
+            ApiError::Store(StoreError::Invalid(_) | StoreError::Conflict { .. }) => {
+                ErrorCode::InvalidInput
+            }
+            ApiError::Store(_) => ErrorCode::Storage,
+            ApiError::Format { .. } | ApiError::Invalid(_) => ErrorCode::InvalidInput,
+            ApiError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                ErrorCode::NotFound
+            }
+            ApiError::Io { .. } => ErrorCode::Storage,
+            ApiError::NoDataDir => ErrorCode::Internal,
+        }
+    }
+}
+
+impl From<ApiError> for UserError {
+    fn from(err: ApiError) -> Self {
+        UserError {
+            code: err.code(),
+            message: err.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_article_reaches_the_ui_as_not_found() {
+        let err: UserError = ApiError::Store(StoreError::ArticleNotFound(7)).into();
+        assert_eq!(err.code, ErrorCode::NotFound);
+        assert_eq!(err.message, "article 7 does not exist in this library");
+    }
+
+    #[test]
+    fn a_format_error_names_file_and_line() {
+        let err = ApiError::Format {
+            file: "bad.md".into(),
+            line: Some(2),
+            message: "the front matter is not valid YAML".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "bad.md, line 2: the front matter is not valid YAML"
+        );
+    }
+}

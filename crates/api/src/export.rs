@@ -1,0 +1,70 @@
+//! Writing an article out as a file.
+
+use std::io::Write;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::{ApiError, App};
+
+/// The file formats an article can be exported to. More come with the export issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown with YAML front matter: the interchange format.
+    Markdown,
+}
+
+impl FromStr for ExportFormat {
+    type Err = ApiError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(ExportFormat::Markdown),
+            other => Err(ApiError::Invalid(format!(
+                "unknown export format '{other}' (available: md)"
+            ))),
+        }
+    }
+}
+
+impl App {
+    /// The article in the interchange format (Markdown with YAML front matter).
+    pub fn export_markdown(&self, id: i64) -> Result<String, ApiError> {
+        let article = self.store.article(id)?;
+        Ok(newsdesk_interchange::write(&article.content))
+    }
+
+    /// Writes the article to `target` in `format`. The file appears whole or not at all.
+    pub fn export_article(
+        &self,
+        id: i64,
+        format: ExportFormat,
+        target: &Path,
+    ) -> Result<(), ApiError> {
+        let text = match format {
+            ExportFormat::Markdown => self.export_markdown(id)?,
+        };
+        write_atomically(target, text.as_bytes())
+    }
+}
+
+/// Writes to a temporary file beside `target`, syncs it and renames it into place.
+fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .ok_or_else(|| ApiError::Invalid(format!("{} is not a file name", target.display())))?;
+    let temp = dir.join(format!(".{}.part", name.to_string_lossy()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, target)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        ApiError::io("cannot write", target, e)
+    })
+}

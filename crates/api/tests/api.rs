@@ -1,0 +1,124 @@
+//! The application API on a real library file with the shipped demo articles.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use newsdesk_api::{App, Clock, ExportFormat};
+use newsdesk_model::{ArticleFilter, ErrorCode, UserError};
+
+struct Fixed;
+impl Clock for Fixed {
+    fn now(&self) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+            .single()
+            .expect("valid")
+    }
+}
+
+fn app(dir: &tempfile::TempDir) -> App {
+    App::open_with_clock(&dir.path().join("lib.sqlite"), Arc::new(Fixed)).expect("open")
+}
+
+#[test]
+fn a_new_library_takes_the_demo_articles() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app(&dir);
+    assert!(app.was_created());
+    let report = app.load_demo_articles().expect("demo import");
+    assert_eq!(
+        report.imported.len(),
+        6,
+        "all six portal articles: {:?}",
+        report.failed
+    );
+    let list = app.list_articles(&ArticleFilter::default()).expect("list");
+    assert!(
+        list.iter()
+            .any(|a| a.title == "Zweites Digitalisierungskabinett")
+    );
+    let info = app.library_info().expect("info");
+    assert_eq!(info.articles, 6);
+    assert_eq!(info.sections, ["Politik"]);
+    let seed = list
+        .iter()
+        .find(|a| a.kicker == "Thüringen" && a.date.is_some_and(|d| d.to_string() == "2018-12-13"))
+        .expect("seed");
+    assert_eq!(
+        seed.created_at,
+        Fixed.now(),
+        "the injected clock stamps saves"
+    );
+}
+
+#[test]
+fn import_of_a_folder_reports_broken_files_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().expect("dir");
+    let src = dir.path().join("in");
+    std::fs::create_dir_all(src.join("sub")).expect("mkdir");
+    std::fs::write(src.join("a.md"), "---\ntitle: Gut\n---\nText\n").expect("write");
+    std::fs::write(src.join("sub/b.md"), "---\ntitle: Auch gut\n---\n").expect("write");
+    std::fs::write(src.join("bad.md"), "---\ntitle: [unclosed\n---\n").expect("write");
+    std::fs::write(src.join("notes.txt"), "not markdown").expect("write");
+    std::fs::write(src.join("latin1.md"), b"---\ntitle: Th\xfcringen\n---\n").expect("write");
+    let app = app(&dir);
+    let mut acked = Vec::new();
+    let report = app
+        .import_paths_with(&[src.clone()], |a| acked.push(a.id))
+        .expect("import runs");
+    assert_eq!(report.imported.len(), 2, "{report:?}");
+    assert_eq!(acked.len(), 2, "each stored article is acknowledged");
+    assert_eq!(report.failed.len(), 2, "bad.md and latin1.md: {report:?}");
+    let bad = report
+        .failed
+        .iter()
+        .find(|f| f.file.ends_with("bad.md"))
+        .expect("bad.md reported");
+    assert!(
+        bad.line.is_some_and(|l| (2..=3).contains(&l)),
+        "a line inside or closing the front matter: {bad:?}"
+    );
+    assert!(bad.message.contains("not valid YAML"), "{bad:?}");
+    assert!(report.failed.iter().any(|f| f.message.contains("UTF-8")));
+}
+
+#[test]
+fn export_writes_the_interchange_format_and_reimports_identically() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app(&dir);
+    app.load_demo_articles().expect("demo");
+    for summary in app.list_articles(&ArticleFilter::default()).expect("list") {
+        let target = dir.path().join(format!("{}.md", summary.id));
+        app.export_article(summary.id, ExportFormat::Markdown, &target)
+            .expect("export");
+        let other = App::open(&dir.path().join(format!("other-{}.sqlite", summary.id)))
+            .expect("open other");
+        let report = other.import_paths(&[target]).expect("reimport");
+        let again = other.get_article(report.imported[0].id).expect("load");
+        assert_eq!(
+            again.content,
+            app.get_article(summary.id).expect("load").content,
+            "round trip of {}",
+            summary.title
+        );
+    }
+}
+
+#[test]
+fn errors_cross_to_the_ui_with_a_code() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app(&dir);
+    let err: UserError = app.get_article(99).expect_err("missing").into();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let err: UserError = "pdf".parse::<ExportFormat>().expect_err("not yet").into();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+}
+
+#[test]
+fn preview_html_is_sanitised() {
+    let dir = tempfile::tempdir().expect("dir");
+    let html = app(&dir).render_markdown("**a** <script>x()</script>");
+    assert!(
+        html.contains("<strong>a</strong>") && !html.contains("<script"),
+        "{html}"
+    );
+}
