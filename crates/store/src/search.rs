@@ -55,7 +55,7 @@ impl Store {
             (
                 format!("snippet(article_search, -1, '[', ']', '…', {SNIPPET_TOKENS})"),
                 format!("-bm25(article_search, {WEIGHTS})"),
-                format!("bm25(article_search, {WEIGHTS})"),
+                format!("bm25(article_search, {WEIGHTS}), a.date DESC"),
             )
         } else {
             (

@@ -1,0 +1,135 @@
+//! The command line, as clap parses it. Names here are a contract: add, never rename.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use newsdesk_model::Status;
+
+#[derive(Parser)]
+#[command(
+    name = "newsdesk",
+    version,
+    about = "Newsdesk from the command line: the newsroom's library, scriptable"
+)]
+pub struct Cli {
+    /// The library file [default: the app's library in the user's data folder]
+    #[arg(long, global = true, env = "NEWSDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Import, list, show, export articles; their history
+    #[command(subcommand)]
+    Article(ArticleCommand),
+    /// Full-text search over kicker, title, teaser, body and tags
+    Search(SearchArgs),
+    /// Check, back up and restore the whole library
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ArticleCommand {
+    /// Import Markdown files or folders of them; prints the new ids
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print the import report as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// List articles, newest first
+    List(ListArgs),
+    /// Show one article
+    Show {
+        id: i64,
+        /// As JSON
+        #[arg(long, conflicts_with = "md")]
+        json: bool,
+        /// As Markdown with front matter (the interchange format)
+        #[arg(long)]
+        md: bool,
+    },
+    /// Write an article to a file
+    Export {
+        id: i64,
+        /// File format: md
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Target file
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// List the revisions of an article, newest first
+    History {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make an old revision current again (kept as a new revision)
+    Restore {
+        id: i64,
+        #[arg(long, value_name = "N")]
+        revision: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load the portal's demo articles that ship with Newsdesk
+    Demo {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// draft, ready, scheduled, published, updated or withdrawn
+    #[arg(long)]
+    pub status: Option<Status>,
+    #[arg(long)]
+    pub section: Option<String>,
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only articles dated on or after (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only articles dated on or before (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<chrono::NaiveDate>,
+    #[arg(long)]
+    pub limit: Option<u32>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words (all must match, also inside compounds) and "quoted phrases"
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum DbCommand {
+    /// Check the library for damage (SQLite integrity and the search index)
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the whole library to a new file, while it may be in use
+    Backup { file: PathBuf },
+    /// Replace the whole library with a backup (checked first)
+    Restore { file: PathBuf },
+    /// Show where the library is and what it holds
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+}
