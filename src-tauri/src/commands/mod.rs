@@ -1,0 +1,34 @@
+//! The commands the UI invokes, one file per domain. Each one hands its inputs to the
+//! application API on the blocking pool (SQLite must never block the window's thread) and
+//! maps the error; there is no business logic here.
+//!
+//! Adding a command: write it here, list it in `generate_handler!` in `lib.rs`, declare it in
+//! `build.rs` and grant it in `capabilities/main.json`.
+
+pub mod articles;
+pub mod library;
+pub mod preview;
+pub mod search;
+
+use std::sync::Arc;
+
+use newsdesk_api::{ApiError, App};
+use tauri::State;
+
+use crate::error::{CommandResult, task_failed};
+
+/// The open library as the commands see it; managed as Tauri state.
+pub type Library = Arc<App>;
+
+/// Runs one call of the application API on the blocking pool and maps its error for the UI.
+pub(crate) async fn on_library<T, F>(library: State<'_, Library>, call: F) -> CommandResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&App) -> Result<T, ApiError> + Send + 'static,
+{
+    let app = Arc::clone(&library);
+    tauri::async_runtime::spawn_blocking(move || call(&app))
+        .await
+        .map_err(task_failed)?
+        .map_err(Into::into)
+}

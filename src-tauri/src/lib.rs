@@ -1,0 +1,59 @@
+//! The Newsdesk window: a thin Tauri shell over `newsdesk-api`.
+//!
+//! [`run`] checks for a display, opens the library (loading the demo articles into a new
+//! one), and starts the window. [`with_library`] wires the commands and the library into a
+//! builder and [`context`] is the app's configuration: tests use both with Tauri's mock runtime
+//! to call commands through the real IPC layer and the real capabilities, without a display.
+
+pub mod commands;
+pub mod error;
+mod startup;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use newsdesk_api::App;
+use tauri::Runtime;
+
+/// `builder` with Newsdesk's commands and `library` as managed state.
+pub fn with_library<R: Runtime>(builder: tauri::Builder<R>, library: App) -> tauri::Builder<R> {
+    builder
+        .manage::<commands::Library>(Arc::new(library))
+        .invoke_handler(tauri::generate_handler![
+            commands::library::library_info,
+            commands::library::load_demo_articles,
+            commands::articles::list_articles,
+            commands::articles::get_article,
+            commands::articles::article_history,
+            commands::preview::render_markdown,
+            commands::search::search_articles,
+        ])
+}
+
+/// The app's configuration (`tauri.conf.json` at the repository root), assets and capabilities.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    // Through the symlink src-tauri/tauri.conf.json -> ../tauri.conf.json (see build.rs).
+    tauri::generate_context!()
+}
+
+/// Starts the app; the exit code says whether it ended well.
+pub fn run() -> ExitCode {
+    if let Err(problem) = startup::check_display() {
+        eprintln!("{problem}");
+        return ExitCode::from(2);
+    }
+    let library = match startup::open_library() {
+        Ok(library) => library,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match with_library(tauri::Builder::default(), library).run(context()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Newsdesk could not start its window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The commands through Tauri's real IPC layer and the app's real capabilities, on Tauri's mock
+//! runtime: no display, milliseconds per call. The library is a real SQLite file.
+
+use newsdesk_api::App;
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+use tempfile::TempDir;
+
+const SEED_TITLE: &str = "Zweites Digitalisierungskabinett";
+
+/// The app on a new library with the demo articles, and its main window.
+struct Fixture {
+    _dir: TempDir,
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn app_with_demo_articles() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temporary directory for the library");
+    let library = App::open(&dir.path().join("library.sqlite")).expect("a new library opens");
+    library
+        .load_demo_articles()
+        .expect("the demo articles shipped in assets/ load");
+    let app = newsdesk_app::with_library(mock_builder(), library)
+        .build(newsdesk_app::context())
+        .expect("the app builds on the mock runtime");
+    // The mock runtime has no event loop to open the configured windows; open the main one.
+    let config = app.config().app.windows.first().cloned();
+    let config = config.expect("tauri.conf.json declares the main window");
+    let window = WebviewWindowBuilder::from_config(app.handle(), &config)
+        .and_then(|builder| builder.build())
+        .expect("the main window opens on the mock runtime");
+    assert_eq!(
+        window.label(),
+        "main",
+        "the capabilities grant the window labelled main"
+    );
+    Fixture {
+        _dir: dir,
+        _app: app,
+        window,
+    }
+}
+
+/// Invokes `cmd` as the UI does (from the app's own origin) and returns the JSON answer.
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("a valid URL"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| {
+        body.deserialize::<Value>()
+            .expect("every command answers JSON")
+    })
+}
+
+#[test]
+fn the_list_shows_the_demo_articles_with_the_seed_article() {
+    let fx = app_with_demo_articles();
+    let list = invoke(&fx.window, "list_articles", json!({ "filter": {} }))
+        .expect("list_articles answers");
+    let titles: Vec<&str> = list
+        .as_array()
+        .expect("a JSON list")
+        .iter()
+        .filter_map(|row| row["title"].as_str())
+        .collect();
+    assert_eq!(titles.len(), 6, "the six demo articles: {titles:?}");
+    assert!(
+        titles.contains(&SEED_TITLE),
+        "the seed article is listed: {titles:?}"
+    );
+}
+
+#[test]
+fn an_article_opens_and_its_body_renders_to_html() {
+    let fx = app_with_demo_articles();
+    let list = invoke(&fx.window, "list_articles", json!({ "filter": {} })).expect("a list");
+    let seed = list
+        .as_array()
+        .and_then(|rows| rows.iter().find(|row| row["title"] == SEED_TITLE))
+        .expect("the seed article is listed");
+    let article = invoke(&fx.window, "get_article", json!({ "id": seed["id"] }))
+        .expect("get_article answers");
+    assert_eq!(
+        article["kicker"], "Thüringen",
+        "front-matter fields cross the IPC"
+    );
+    let html = invoke(
+        &fx.window,
+        "render_markdown",
+        json!({ "markdown": article["body"] }),
+    )
+    .expect("render_markdown answers");
+    let html = html.as_str().expect("HTML as a string");
+    assert!(html.contains("<blockquote>"), "the quote renders: {html}");
+}
+
+#[test]
+fn the_preview_never_passes_scripts_to_the_webview() {
+    let fx = app_with_demo_articles();
+    let html = invoke(
+        &fx.window,
+        "render_markdown",
+        json!({ "markdown": "Hallo <script>alert(1)</script> <img src=x onerror=alert(2)>" }),
+    )
+    .expect("render_markdown answers");
+    let html = html.as_str().expect("HTML as a string");
+    assert!(
+        !html.contains("<script") && !html.contains("onerror"),
+        "the core sanitises the preview: {html}"
+    );
+}
+
+#[test]
+fn search_history_and_library_info_answer() {
+    let fx = app_with_demo_articles();
+    let hits = invoke(
+        &fx.window,
+        "search_articles",
+        json!({ "query": "digitalisierung", "limit": 10 }),
+    )
+    .expect("search_articles answers");
+    assert!(
+        !hits.as_array().expect("a JSON list").is_empty(),
+        "'digitalisierung' is in the demo articles"
+    );
+    let id = hits[0]["id"].clone();
+    let history = invoke(&fx.window, "article_history", json!({ "id": id }))
+        .expect("article_history answers");
+    assert!(
+        !history.as_array().expect("a JSON list").is_empty(),
+        "an imported article has its first revision"
+    );
+    let info = invoke(&fx.window, "library_info", json!({})).expect("library_info answers");
+    assert_eq!(
+        info["articles"], 6,
+        "library_info counts the demo articles: {info}"
+    );
+}
+
+#[test]
+fn a_missing_article_is_a_user_error_with_a_code() {
+    let fx = app_with_demo_articles();
+    let error = invoke(&fx.window, "get_article", json!({ "id": 999_999 }))
+        .expect_err("there is no article 999999");
+    assert_eq!(
+        error["code"], "not_found",
+        "the UI branches on the code: {error}"
+    );
+    assert!(
+        error["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "the UI shows the message: {error}"
+    );
+}
+
+#[test]
+fn the_window_may_do_nothing_the_capabilities_do_not_grant() {
+    let fx = app_with_demo_articles();
+    // Closing the window from script, or any plugin, is not granted to the main window.
+    for cmd in [
+        "plugin:window|close",
+        "plugin:webview|print",
+        "plugin:path|resolve_directory",
+    ] {
+        let refused = invoke(&fx.window, cmd, json!({}));
+        assert!(refused.is_err(), "{cmd} must be refused, got {refused:?}");
+    }
+    // The app's own commands are granted one by one; one that is not declared is refused too.
+    let unknown = invoke(&fx.window, "drop_library", json!({}));
+    assert!(
+        unknown.is_err(),
+        "an undeclared command is refused: {unknown:?}"
+    );
+}
