@@ -1,0 +1,254 @@
+//! Harness for end-to-end tests of the real Newsdesk window.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), String> {
+//! let session = newsdesk_e2e::Session::start().await?; // app + tauri-driver + fresh library
+//! let title = session.client.title().await.map_err(|e| e.to_string())?;
+//! session.finish().await; // close the window, stop tauri-driver cleanly
+//! # Ok(()) }
+//! ```
+//!
+//! The harness builds nothing: `make test` builds the UI and the app (`cargo build -p
+//! newsdesk-app --features custom-protocol`) and runs the tests under
+//! `dbus-run-session -- xvfb-run -a`. When the app, `tauri-driver` or a display is missing,
+//! [`Session::start`] fails with a sentence that says what to do, so that a test never passes
+//! without having looked at a window.
+
+use std::fs::File;
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+use tempfile::TempDir;
+
+/// How `make test` runs these tests; repeated in every failure that a missing setup causes.
+pub const HOW_TO_RUN: &str = "build the UI and the app and run under a display: `make test`, or \
+     `make ui app && dbus-run-session -- xvfb-run -a cargo test -p newsdesk-e2e -- --ignored`";
+
+/// One running app, driven over WebDriver, on its own fresh library.
+pub struct Session {
+    pub client: Client,
+    driver: Driver,
+    library: TempDir,
+}
+
+impl Session {
+    /// Starts `tauri-driver`, which starts the app with an empty library (env `NEWSDESK_DB`).
+    pub async fn start() -> Result<Session, String> {
+        require_display()?;
+        let app = app_binary()?;
+        let library = tempfile::Builder::new()
+            .prefix("newsdesk-e2e-")
+            .tempdir()
+            .map_err(|e| format!("cannot make a temporary directory for the library: {e}"))?;
+        let driver = Driver::start(&tauri_driver()?, library.path())?;
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal is an object")
+        };
+        // tauri-driver speaks plain HTTP on 127.0.0.1: no TLS needed.
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .map_err(|e| {
+                format!(
+                    "tauri-driver did not open a session with {}: {e}\n{}",
+                    app.display(),
+                    driver.log()
+                )
+            })?;
+        Ok(Session {
+            client,
+            driver,
+            library,
+        })
+    }
+
+    /// The library file the app was started on.
+    pub fn library_path(&self) -> PathBuf {
+        self.library.path().join("library.sqlite")
+    }
+
+    /// What tauri-driver, WebKitWebDriver and the app wrote to stderr so far.
+    pub fn driver_log(&self) -> String {
+        self.driver.log()
+    }
+
+    /// Closes the window and stops tauri-driver (SIGTERM, then waits for it).
+    pub async fn finish(self) {
+        // A failed close still ends with tauri-driver stopping the app below.
+        let _ = self.client.close().await;
+        drop(self.driver);
+    }
+}
+
+/// `tauri-driver` on free local ports, its stderr in a file; stopped with SIGTERM on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+    log_file: tempfile::NamedTempFile,
+}
+
+impl Driver {
+    fn start(program: &Path, library_dir: &Path) -> Result<Driver, String> {
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let log_file = tempfile::NamedTempFile::new()
+            .map_err(|e| format!("cannot make a log file for tauri-driver: {e}"))?;
+        let stderr = File::options()
+            .append(true)
+            .open(log_file.path())
+            .map_err(|e| format!("cannot open the tauri-driver log: {e}"))?;
+        let stdout = stderr
+            .try_clone()
+            .map_err(|e| format!("cannot open the tauri-driver log: {e}"))?;
+        let child = Command::new(program)
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("NEWSDESK_DB", library_dir.join("library.sqlite"))
+            .stdin(Stdio::null())
+            .stdout(stdout)
+            .stderr(stderr)
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+        let mut driver = Driver {
+            child,
+            port,
+            log_file,
+        };
+        // tauri-driver listens at once but starts WebKitWebDriver behind it; a session asked
+        // for before both listen fails with "client error (Connect)".
+        for port in [port, native_port] {
+            driver.wait_until_listening(port, Duration::from_secs(20))?;
+        }
+        Ok(driver)
+    }
+
+    fn wait_until_listening(&mut self, port: u16, limit: Duration) -> Result<(), String> {
+        let started = Instant::now();
+        loop {
+            if TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_ok() {
+                return Ok(());
+            }
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Err(format!(
+                    "tauri-driver ended before it listened ({status})\n{}",
+                    self.log()
+                ));
+            }
+            if started.elapsed() > limit {
+                return Err(format!(
+                    "tauri-driver (or the WebKitWebDriver it starts) did not listen on port \
+                     {port} within {limit:?}\n{}",
+                    self.log()
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn log(&self) -> String {
+        let text = std::fs::read_to_string(self.log_file.path()).unwrap_or_default();
+        format!("--- tauri-driver log ---\n{}", text.trim_end())
+    }
+}
+
+impl Drop for Driver {
+    /// SIGTERM lets tauri-driver stop WebKitWebDriver and the app; SIGKILL would orphan
+    /// WebKitWebDriver holding the test's pipes. SIGKILL only if it ignores SIGTERM for 10 s.
+    fn drop(&mut self) {
+        let Ok(pid) = i32::try_from(self.child.id()) else {
+            return;
+        };
+        if kill(Pid::from_raw(pid), Signal::SIGTERM).is_err() {
+            let _ = self.child.wait();
+            return;
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        eprintln!("tauri-driver ignored SIGTERM for 10 s; killing it");
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|e| format!("no free local port: {e}"))
+}
+
+fn require_display() -> Result<(), String> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+    if set("DISPLAY") || set("WAYLAND_DISPLAY") {
+        Ok(())
+    } else {
+        Err(format!(
+            "no display (DISPLAY and WAYLAND_DISPLAY are unset), so the window cannot open: \
+             {HOW_TO_RUN}"
+        ))
+    }
+}
+
+/// The app binary: `$NEWSDESK_APP_BIN`, else `newsdesk-app` in the target directory and
+/// profile this test was built into (`<target>/debug/deps/window-…` → `<target>/debug/`).
+pub fn app_binary() -> Result<PathBuf, String> {
+    let candidate = match std::env::var_os("NEWSDESK_APP_BIN") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let me = std::env::current_exe()
+                .map_err(|e| format!("cannot tell where this test runs from: {e}"))?;
+            let profile_dir = me
+                .parent()
+                .and_then(Path::parent)
+                .ok_or_else(|| format!("unexpected test location {}", me.display()))?;
+            profile_dir.join("newsdesk-app")
+        }
+    };
+    candidate.canonicalize().map_err(|_| {
+        format!(
+            "the app binary {} does not exist; {HOW_TO_RUN} \
+             (or point NEWSDESK_APP_BIN at a build with --features custom-protocol)",
+            candidate.display()
+        )
+    })
+}
+
+/// `$TAURI_DRIVER`, else `tauri-driver` on PATH, else in `~/.cargo/bin`.
+fn tauri_driver() -> Result<PathBuf, String> {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return Ok(PathBuf::from(path));
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .map(|home| home.join("bin"));
+    on_path
+        .into_iter()
+        .chain(in_cargo_home)
+        .map(|dir| dir.join("tauri-driver"))
+        .find(|path| path.is_file())
+        .ok_or_else(|| {
+            "tauri-driver is not installed; `make deps` installs it \
+             (cargo install tauri-driver --version '^2' --locked)"
+                .to_string()
+        })
+}
