@@ -16,7 +16,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 CARGO   ?= cargo
 TIMED   := scripts/timed
-APP_DEBUG   := $(CARGO_TARGET_DIR)/debug/newsdesk-app
+# The app the end-to-end test drives. A copy, because `cargo test --workspace` rebuilds
+# debug/newsdesk-app without custom-protocol (a dev build that loads http://localhost:5173).
+APP_E2E     := $(CARGO_TARGET_DIR)/e2e/newsdesk-app
 APP_RELEASE := $(CARGO_TARGET_DIR)/release/newsdesk-app
 CLI_DEBUG   := $(CARGO_TARGET_DIR)/debug/newsdesk
 CONTRACT    := ../shared/checks/contract.sh
@@ -73,6 +75,7 @@ ui:
 # The debug app the end-to-end test drives; it embeds ui/dist, so build the UI first.
 app:
 	$(TIMED) app $(CARGO) build -p newsdesk-app --features custom-protocol
+	@mkdir -p $(dir $(APP_E2E)) && cp -f $(CARGO_TARGET_DIR)/debug/newsdesk-app $(APP_E2E)
 
 cli:
 	$(TIMED) cli $(CARGO) build -p newsdesk-cli --bin newsdesk
@@ -90,15 +93,18 @@ contract:
 
 # The real window under Xvfb over WebDriver; bounded so a hang fails instead of waiting.
 e2e:
-	$(HEADLESS) timeout 600 $(TEST_E2E)
+	NEWSDESK_APP_BIN=$(APP_E2E) $(HEADLESS) timeout 600 $(TEST_E2E)
 
 # Same as e2e, and saves docs/screenshot.png of the real window.
 screenshot:
-	NEWSDESK_SCREENSHOT=1 $(HEADLESS) timeout 600 $(TEST_E2E)
+	NEWSDESK_SCREENSHOT=1 NEWSDESK_APP_BIN=$(APP_E2E) $(HEADLESS) timeout 600 $(TEST_E2E)
 
+# Both checks run even when the first fails.
 lint:
-	$(CARGO) fmt --all --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	@status=0; \
+	$(CARGO) fmt --all --check || status=1; \
+	$(CARGO) clippy --workspace --all-targets -- -D warnings || status=1; \
+	exit $$status
 
 fmt:
 	$(CARGO) fmt --all

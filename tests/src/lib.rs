@@ -28,7 +28,7 @@ use tempfile::TempDir;
 
 /// How `make test` runs these tests; repeated in every failure that a missing setup causes.
 pub const HOW_TO_RUN: &str = "build the UI and the app and run under a display: `make test`, or \
-     `make ui app && dbus-run-session -- xvfb-run -a cargo test -p newsdesk-e2e -- --ignored`";
+     `make ui app e2e`";
 
 /// One running app, driven over WebDriver, on its own fresh library.
 pub struct Session {
@@ -205,28 +205,35 @@ fn require_display() -> Result<(), String> {
     }
 }
 
-/// The app binary: `$NEWSDESK_APP_BIN`, else `newsdesk-app` in the target directory and
-/// profile this test was built into (`<target>/debug/deps/window-…` → `<target>/debug/`).
+/// The app binary: `$NEWSDESK_APP_BIN`, else what `make app` leaves in the target directory
+/// this test was built into (`<target>/debug/deps/window-…`): `<target>/e2e/newsdesk-app`,
+/// else `<target>/<profile>/newsdesk-app`. Always an absolute path.
 pub fn app_binary() -> Result<PathBuf, String> {
-    let candidate = match std::env::var_os("NEWSDESK_APP_BIN") {
-        Some(path) => PathBuf::from(path),
+    let candidates = match std::env::var_os("NEWSDESK_APP_BIN") {
+        Some(path) => vec![PathBuf::from(path)],
         None => {
             let me = std::env::current_exe()
                 .map_err(|e| format!("cannot tell where this test runs from: {e}"))?;
-            let profile_dir = me
-                .parent()
-                .and_then(Path::parent)
-                .ok_or_else(|| format!("unexpected test location {}", me.display()))?;
-            profile_dir.join("newsdesk-app")
+            // <target>/<profile>/deps/window-…
+            let mut up = me.ancestors().skip(2);
+            let (Some(profile_dir), Some(target)) = (up.next(), up.next()) else {
+                return Err(format!("unexpected test location {}", me.display()));
+            };
+            vec![
+                target.join("e2e").join("newsdesk-app"),
+                profile_dir.join("newsdesk-app"),
+            ]
         }
     };
-    candidate.canonicalize().map_err(|_| {
-        format!(
-            "the app binary {} does not exist; {HOW_TO_RUN} \
-             (or point NEWSDESK_APP_BIN at a build with --features custom-protocol)",
-            candidate.display()
-        )
-    })
+    candidates
+        .iter()
+        .find_map(|path| path.canonicalize().ok())
+        .ok_or_else(|| {
+            format!(
+                "the app binary is not there (looked for {candidates:?}); {HOW_TO_RUN} \
+                 (or point NEWSDESK_APP_BIN at a build with --features custom-protocol)"
+            )
+        })
 }
 
 /// `$TAURI_DRIVER`, else `tauri-driver` on PATH, else in `~/.cargo/bin`.

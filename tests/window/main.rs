@@ -98,6 +98,14 @@ async fn wait_for_title_in_list(session: &Session) -> Result<Element, String> {
         }
         if tokio::time::Instant::now() > deadline {
             let page = body_text(session).await.unwrap_or_default();
+            if page.contains("Could not connect to localhost") {
+                return Err(format!(
+                    "the app is a dev build: it loads the Vite dev server instead of the UI it \
+                     should embed. Build it with `cargo build -p newsdesk-app --features \
+                     custom-protocol` after `npm run build` in ui/ (`make app`). The window \
+                     reads:\n{page}"
+                ));
+            }
             return Err(format!(
                 "the article list ({LIST_TITLES}) did not show {SEED_TITLE:?} within \
                  {PATIENCE:?}; titles seen: {seen:?}. Is the app built with --features \
