@@ -7,7 +7,7 @@
 //! `NEWSDESK_SCREENSHOT=1` (or a file path) also saves a screenshot of the window, by default
 //! to `docs/screenshot.png` (the one in the README).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use fantoccini::Locator;
@@ -131,13 +131,14 @@ fn screenshot_target() -> Option<PathBuf> {
         return None;
     }
     if value == "1" {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = crate_dir.parent().unwrap_or(crate_dir);
         return Some(root.join("docs").join("screenshot.png"));
     }
     Some(PathBuf::from(value))
 }
 
-async fn save_screenshot(session: &Session, target: &PathBuf) -> Result<(), String> {
+async fn save_screenshot(session: &Session, target: &Path) -> Result<(), String> {
     // Let two frames pass so the screenshot shows the latest DOM, not the frame before it.
     session
         .client
