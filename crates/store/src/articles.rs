@@ -90,6 +90,11 @@ fn write_parts(tx: &Connection, id: i64, content: &ArticleContent) -> Result<(),
         )?;
     }
     tx.execute("DELETE FROM article_search WHERE rowid = ?1", [id])?;
+    tx.execute("DELETE FROM article_head WHERE rowid = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO article_head (rowid, kicker, title, tags) VALUES (?1, ?2, ?3, ?4)",
+        params![id, content.kicker, content.title, tag_text(&content.tags)],
+    )?;
     tx.execute(
         "INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -39,11 +39,13 @@ impl Store {
         }
         // The FTS5 check needs write access to the shadow tables' statements.
         let writer = self.write();
-        if let Err(e) = writer.execute(
-            "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 0)",
-            [],
-        ) {
-            problems.push(format!("search index: {e}"));
+        for table in ["article_search", "article_head"] {
+            if let Err(e) = writer.execute(
+                &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)"),
+                [],
+            ) {
+                problems.push(format!("search index {table}: {e}"));
+            }
         }
         Ok(problems)
     }

@@ -25,8 +25,10 @@ pub mod migrations;
 mod revisions;
 mod search;
 mod search_query;
+mod snippet;
 mod store;
 
 pub use error::StoreError;
+pub use search::RANK_BELOW;
 pub use search_query::SearchQuery;
 pub use store::Store;

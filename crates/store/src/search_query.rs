@@ -89,6 +89,15 @@ impl SearchQuery {
         (!parts.is_empty()).then(|| parts.join(" AND "))
     }
 
+    /// Every spelling of every term, folded like the index (for marking matches in snippets).
+    pub fn folded_forms(&self) -> Vec<String> {
+        self.terms
+            .iter()
+            .flat_map(|t| variants(t))
+            .map(|f| crate::snippet::fold(&f))
+            .collect()
+    }
+
     /// Terms too short for the trigram index; they filter with LIKE instead.
     pub fn short_terms(&self) -> Vec<&str> {
         self.terms

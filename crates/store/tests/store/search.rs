@@ -138,3 +138,49 @@ fn updates_and_hostile_queries_are_handled() {
             .unwrap_or_else(|e| panic!("query {q:?} must not error: {e}"));
     }
 }
+
+#[test]
+fn a_word_in_hundreds_of_headlines_lists_them_newest_first_before_text_hits() {
+    let lib = library();
+    let many: Vec<ArticleContent> = (0..newsdesk_store::RANK_BELOW + 20)
+        .map(|n| plain(&format!("Kabinett tagt {n}"), "Text."))
+        .collect();
+    lib.store
+        .insert_articles(&many, Status::Draft, "", at(0))
+        .expect("batch");
+    lib.store
+        .insert_article(
+            &plain("Anderes", "Das Kabinett im Text."),
+            Status::Draft,
+            "",
+            at(1),
+        )
+        .expect("newest");
+    let hits = lib.store.search("kabinett", 5).expect("search");
+    let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+    let last = newsdesk_store::RANK_BELOW + 19;
+    assert_eq!(
+        titles[0],
+        format!("Kabinett tagt {last}"),
+        "headline hits first, newest first: {titles:?}"
+    );
+    assert!(
+        hits.iter().all(|h| h.score >= 1.0),
+        "all five are headline hits: {hits:?}"
+    );
+    assert!(
+        hits.windows(2).all(|w| w[0].score > w[1].score),
+        "scores descend"
+    );
+    let all = lib.store.search("kabinett", 1000).expect("search all");
+    assert_eq!(
+        all.len(),
+        newsdesk_store::RANK_BELOW + 21,
+        "every match is found"
+    );
+    assert_eq!(
+        all.last().map(|h| h.title.as_str()),
+        Some("Anderes"),
+        "the text-only hit comes last"
+    );
+}
