@@ -69,8 +69,14 @@ ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
 	scripts/deps.sh
 	$(TIMED) npm-ci bash -c 'cd ui && npm ci --no-audit --no-fund'
 
-ui:
+# ui/dist is rebuilt only when a source of the UI changed (a rebuild also makes cargo
+# re-embed it into the app).
+UI_SOURCES := $(shell find ui/src ui/public -type f 2>/dev/null) \
+              $(wildcard ui/index.html ui/*.json ui/*.ts ui/*.js)
+ui: ui/dist/index.html
+ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
 	$(TIMED) ui-build bash -c 'cd ui && npm run build'
+	@touch $@
 
 # The debug app the end-to-end test drives; it embeds ui/dist, so build the UI first.
 app:
