@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/app';
+import { generatedArticles } from '../test/fixtures';
 
 afterEach(() => {
   window.location.hash = '';
@@ -34,7 +35,7 @@ describe('article list', () => {
     const { container, backend, user } = renderApp();
     await screen.findByText('Mädchen für alles');
     await user.click(screen.getByText('Entwürfe'));
-    await waitFor(() => expect(titles(container)).toEqual(['One-Stop-Shop für Sozialleistungen', 'Mädchen für alles']));
+    await waitFor(() => expect(titles(container)).toEqual(['Mädchen für alles', 'One-Stop-Shop für Sozialleistungen']));
     expect(window.location.hash).toBe('#/articles?status=draft');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Entwürfe');
 
@@ -44,16 +45,159 @@ describe('article list', () => {
     expect(backend.callsOf('list_articles').at(-1)?.args.filter).toMatchObject({ status: 'published', section: 'Kommunen' });
   });
 
+  it('lists the newest first, like the Rust store', async () => {
+    const { container } = renderApp();
+    await screen.findByText('Mädchen für alles');
+    expect(titles(container)).toEqual([
+      'Digitalstrategie neu ausgerichtet',
+      'E-Government-Gesetz wird novelliert',
+      'Mädchen für alles',
+      'One-Stop-Shop für Sozialleistungen',
+      'Zentralisierung als Hemmnis oder Chance?',
+      'Zweites Digitalisierungskabinett',
+    ]);
+  });
+
   it('moves with j/k, describes the row in the inspector and opens it with Enter', async () => {
     const { user } = renderApp();
     await screen.findByText('Mädchen für alles');
-    await user.keyboard('jjk');
+    await user.keyboard('{End}kjjk');
     const inspector = screen.getByRole('complementary', { name: 'Inspektor' });
-    expect(within(inspector).getByText('Zweites Digitalisierungskabinett')).toBeInTheDocument();
-    expect(document.activeElement?.closest('[data-article-id]')).toHaveAttribute('data-article-id', '1');
+    expect(within(inspector).getByText('Zentralisierung als Hemmnis oder Chance?')).toBeInTheDocument();
+    expect(document.activeElement?.closest('[data-article-id]')).toHaveAttribute('data-article-id', '2');
     await user.keyboard('j{Enter}');
-    await waitFor(() => expect(window.location.hash).toBe('#/articles/2'));
-    await screen.findByRole('heading', { name: 'Zentralisierung als Hemmnis oder Chance?' });
+    await waitFor(() => expect(window.location.hash).toBe('#/articles/1'));
+    await screen.findByRole('heading', { name: 'Zweites Digitalisierungskabinett' });
+  });
+});
+
+describe('article list paging', () => {
+  // 450 articles: "Artikel 450" is the newest; odd ids are in "Politik", even ids in "Kommunen".
+  const large = generatedArticles(450);
+  const more = 'Weitere Artikel laden';
+  const numbers = (container: HTMLElement) => titles(container).map((title) => Number(title?.replace('Artikel ', '')));
+  const range = (from: number, to: number, step = 1) =>
+    Array.from({ length: Math.floor((from - to) / step) + 1 }, (_, i) => from - i * step);
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  async function firstPage(options: { articles?: typeof large } = {}) {
+    const app = renderApp('#/articles', { articles: large, ...options });
+    await screen.findByText('Artikel 450', { selector: '.article-list .article-title' });
+    return app;
+  }
+
+  it('shows the newest 200 of 450 articles and a button for more, with the counts from library_info', async () => {
+    const { container, backend } = await firstPage();
+    expect(numbers(container)).toEqual(range(450, 251));
+    expect(backend.callsOf('list_articles').map((call) => call.args.filter)).toEqual([
+      expect.objectContaining({ status: null, section: null, limit: 200, offset: 0 }),
+    ]);
+    expect(screen.getByRole('button', { name: more })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Navigation' });
+    await waitFor(() => expect(within(nav).getByText('Alle Artikel').closest('a')).toHaveTextContent(/^Alle Artikel 450$/));
+  });
+
+  it('appends the next 200 with the button, and the last 50 without a button after them', async () => {
+    const { container, backend, user } = await firstPage();
+    await user.click(screen.getByRole('button', { name: more }));
+    await waitFor(() => expect(titles(container)).toHaveLength(400));
+    expect(numbers(container)).toEqual(range(450, 51));
+    expect(backend.callsOf('list_articles').at(-1)?.args.filter).toMatchObject({ limit: 200, offset: 200 });
+
+    await user.click(screen.getByRole('button', { name: more }));
+    await waitFor(() => expect(titles(container)).toHaveLength(450));
+    expect(numbers(container)).toEqual(range(450, 1));
+    expect(backend.callsOf('list_articles').at(-1)?.args.filter).toMatchObject({ limit: 200, offset: 400 });
+    expect(screen.queryByRole('button', { name: more })).not.toBeInTheDocument();
+    expect(backend.callsOf('list_articles')).toHaveLength(3);
+  });
+
+  it('loads the next page when the keyboard reaches the last loaded row', async () => {
+    const { container, backend, user } = await firstPage();
+    await user.keyboard('{End}');
+    expect(document.activeElement?.closest('[data-article-id]')).toHaveAttribute('data-article-id', '251');
+    await waitFor(() => expect(titles(container)).toHaveLength(400));
+    expect(backend.callsOf('list_articles').at(-1)?.args.filter).toMatchObject({ limit: 200, offset: 200 });
+    await user.keyboard('j');
+    expect(document.activeElement?.closest('[data-article-id]')).toHaveAttribute('data-article-id', '250');
+    await user.keyboard('k{ArrowDown}');
+    expect(backend.callsOf('list_articles')).toHaveLength(2); // not at the end: nothing more asked
+  });
+
+  it('loads the next page when the end of the list scrolls near', async () => {
+    const observers: { callback: IntersectionObserverCallback; options?: IntersectionObserverInit; target?: Element; connected: boolean }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        #entry: (typeof observers)[number];
+        constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+          this.#entry = { callback, options, connected: true };
+          observers.push(this.#entry);
+        }
+        observe(target: Element) {
+          this.#entry.target = target;
+        }
+        disconnect() {
+          this.#entry.connected = false;
+        }
+      },
+    );
+    const watching = () => {
+      const live = observers.filter((o) => o.connected);
+      expect(live).toHaveLength(1); // one sentinel, watched by one observer at a time
+      return live[0]!;
+    };
+    const report = (isIntersecting: boolean) => {
+      const observer = watching();
+      observer.callback([{ isIntersecting, target: observer.target } as IntersectionObserverEntry], {} as IntersectionObserver);
+    };
+    const { container, backend } = await firstPage();
+    const first = watching();
+    expect(first.target).toContainElement(screen.getByRole('button', { name: more }));
+    expect(first.options?.rootMargin).toMatch(/^0px 0px \d+px 0px$/);
+
+    report(false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(backend.callsOf('list_articles')).toHaveLength(1);
+
+    report(true);
+    await waitFor(() => expect(titles(container)).toHaveLength(400));
+    expect(first.connected).toBe(false); // observed afresh after each page
+    expect(watching()).not.toBe(first);
+    report(true);
+    await waitFor(() => expect(titles(container)).toHaveLength(450));
+    expect(backend.callsOf('list_articles').map((call) => (call.args.filter as { offset: number }).offset)).toEqual([0, 200, 400]);
+    expect(observers.filter((o) => o.connected)).toHaveLength(0); // no more pages: nothing watches
+  });
+
+  it('starts again at the first page when the filter changes', async () => {
+    const { container, backend, user } = await firstPage();
+    await user.click(screen.getByRole('button', { name: more }));
+    await waitFor(() => expect(titles(container)).toHaveLength(400));
+
+    await user.selectOptions(screen.getByLabelText('Bereich'), 'Kommunen');
+    await waitFor(() => expect(numbers(container)).toEqual(range(450, 52, 2)));
+    expect(backend.callsOf('list_articles').at(-1)?.args.filter).toMatchObject({ section: 'Kommunen', limit: 200, offset: 0 });
+    expect(screen.getByRole('button', { name: more })).toBeInTheDocument(); // 225 in "Kommunen"
+  });
+
+  it('drops a page that was still loading when the filter changed', async () => {
+    const { container, backend, user } = renderApp('#/articles?section=Kommunen', { articles: large });
+    await waitFor(() => expect(numbers(container)).toEqual(range(450, 52, 2)));
+    backend.hold('list_articles');
+    await user.click(screen.getByRole('button', { name: more })); // the last 25 of "Kommunen" …
+    await user.selectOptions(screen.getByLabelText('Bereich'), 'Alle Bereiche'); // … then page 1 of all
+    await waitFor(() => expect(backend.waiting('list_articles')).toBe(2));
+
+    backend.release('list_articles', 1);
+    await waitFor(() => expect(numbers(container)).toEqual(range(450, 251)));
+    backend.release('list_articles', 0); // the old page answers last: it must not be appended
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(numbers(container)).toEqual(range(450, 251));
+    expect(screen.getByRole('button', { name: more })).toBeInTheDocument();
   });
 });
 

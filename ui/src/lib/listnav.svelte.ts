@@ -32,6 +32,8 @@ type Options = {
   container: () => HTMLElement | undefined;
   count: () => number;
   open: (index: number) => void;
+  /** Called when a key moved the selection onto the last row (a paged list loads more). */
+  atEnd?: () => void;
 };
 
 /** Selection state plus the window keydown handler for one list. */
@@ -53,10 +55,12 @@ export class ListNav {
   onkeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
     if (isEditable(event.target) || event.target instanceof HTMLButtonElement) return;
-    const next = nextIndex(this.selected, event.key, this.#options.count());
+    const count = this.#options.count();
+    const next = nextIndex(this.selected, event.key, count);
     if (next !== null) {
       event.preventDefault();
       this.focus(next);
+      if (next === count - 1) this.#options.atEnd?.();
     } else if (event.key === 'Enter' && this.selected >= 0) {
       event.preventDefault();
       this.#options.open(this.selected);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEditable, nextIndex } from './listnav.svelte';
+import { isEditable, ListNav, nextIndex } from './listnav.svelte';
 
 describe('nextIndex', () => {
   it('moves with j/k and the arrow keys, stopping at the ends', () => {
@@ -25,5 +25,24 @@ describe('isEditable', () => {
     expect(isEditable(document.createElement('select'))).toBe(true);
     expect(isEditable(document.createElement('a'))).toBe(false);
     expect(isEditable(null)).toBe(false);
+  });
+});
+
+describe('ListNav', () => {
+  it('says when a key moved the selection onto the last row', () => {
+    let ends = 0;
+    const nav = new ListNav({ container: () => undefined, count: () => 3, open: () => {}, atEnd: () => ends++ });
+    const press = (key: string) => nav.onkeydown(new KeyboardEvent('keydown', { key, cancelable: true }));
+    press('j');
+    press('j');
+    expect(ends).toBe(0);
+    press('j');
+    expect([nav.selected, ends]).toEqual([2, 1]);
+    press('j'); // still on the last row: a failed page can be asked for again
+    press('k');
+    press('x');
+    expect(ends).toBe(2);
+    press('End');
+    expect(ends).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 // A fake Rust shell for component tests: answers the IPC commands from fixture data through
 // Tauri's own mockIPC, and records every call with its arguments.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import type { Article, ArticleFilter, ImportReport, SearchHit, UserError } from '../lib/ipc/bindings';
+import type { Article, ArticleFilter, ArticleSummary, ImportReport, SearchHit, UserError } from '../lib/ipc/bindings';
 import { articles as sampleArticles, kabinettHistory, libraryInfoFor, summary } from './fixtures';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -14,22 +14,33 @@ type Options = {
 export function fakeBackend(options: Options = {}) {
   let library = [...(options.articles ?? sampleArticles)];
   const calls: Call[] = [];
+  /** Commands whose answers wait for `release`, with the waiting answers in call order. */
+  const held = new Map<string, (() => void)[]>();
 
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
+    const waiting = held.get(cmd);
+    if (!waiting) return answer(cmd, args);
+    return new Promise((resolve, reject) => {
+      waiting.push(() => {
+        try {
+          resolve(answer(cmd, args));
+        } catch (reason) {
+          reject(reason);
+        }
+      });
+    });
+  });
+
+  function answer(cmd: string, args: Record<string, unknown>): unknown {
     const failure = options.fail?.[cmd];
     if (failure !== undefined) throw failure;
     switch (cmd) {
       case 'library_info':
         return libraryInfoFor(library);
-      case 'list_articles': {
-        const filter = args.filter as ArticleFilter;
-        return library
-          .filter((a) => !filter.status || a.status === filter.status)
-          .filter((a) => !filter.section || a.section === filter.section)
-          .map(summary);
-      }
+      case 'list_articles':
+        return list(library, args.filter as ArticleFilter);
       case 'get_article': {
         const found = library.find((a) => a.id === args.id);
         if (!found) throw { code: 'not_found', message: `Artikel ${String(args.id)} gibt es nicht.` };
@@ -52,13 +63,41 @@ export function fakeBackend(options: Options = {}) {
       default:
         throw { code: 'internal', message: `unknown command ${cmd}` };
     }
-  });
+  }
 
   return {
     calls,
     callsOf: (cmd: string) => calls.filter((call) => call.cmd === cmd),
+    /** From now on, answers to `cmd` wait until `release` lets them through. */
+    hold: (cmd: string) => void held.set(cmd, held.get(cmd) ?? []),
+    /** How many answers to `cmd` are waiting. */
+    waiting: (cmd: string) => held.get(cmd)?.length ?? 0,
+    /** Lets the `index`-th waiting answer to `cmd` through (0: the oldest call). */
+    release: (cmd: string, index = 0) => {
+      const [go] = held.get(cmd)?.splice(index, 1) ?? [];
+      if (!go) throw new Error(`no answer to ${cmd} is waiting at ${index}`);
+      go();
+    },
     stop: clearMocks,
   };
+}
+
+/** Like the Rust store: filtered, newest first (by date, undated last, then by last change), and
+ * `limit` rows after skipping `offset`. */
+function list(library: Article[], filter: ArticleFilter): ArticleSummary[] {
+  const offset = filter.offset ?? 0;
+  return library
+    .filter((a) => !filter.status || a.status === filter.status)
+    .filter((a) => !filter.section || a.section.toLowerCase() === filter.section.toLowerCase())
+    .sort(
+      (a, b) =>
+        Number(a.date === null) - Number(b.date === null) ||
+        (b.date ?? '').localeCompare(a.date ?? '') ||
+        b.updated_at.localeCompare(a.updated_at) ||
+        b.id - a.id,
+    )
+    .slice(offset, filter.limit === undefined ? undefined : offset + filter.limit)
+    .map(summary);
 }
 
 function escape(text: string): string {

@@ -146,3 +146,22 @@ export const kabinettHistory: RevisionSummary[] = [
   { article_id: 1, revision: 2, saved_at: '2018-12-14T10:15:00Z', status: 'published', title: kabinett.title, words: 312, note: 'save' },
   { article_id: 1, revision: 1, saved_at: '2018-12-13T08:00:00Z', status: 'draft', title: kabinett.title, words: 298, note: 'import' },
 ];
+
+/** A large library for paging: `count` articles, "Artikel 1" the oldest, one a day up to
+ * "Artikel {count}" on 2024-04-30; odd ids in "Politik", even ids in "Kommunen". */
+export function generatedArticles(count: number): Article[] {
+  const newest = Date.UTC(2024, 3, 30);
+  const day = 24 * 60 * 60 * 1000;
+  return Array.from({ length: count }, (_, index) => {
+    const id = index + 1;
+    const date = new Date(newest - (count - id) * day).toISOString().slice(0, 10);
+    return article({
+      id,
+      kicker: 'Serie',
+      title: `Artikel ${id}`,
+      section: id % 2 === 1 ? 'Politik' : 'Kommunen',
+      status: id % 3 === 0 ? 'published' : 'draft',
+      date,
+    });
+  });
+}

@@ -33,6 +33,7 @@ export const de = {
   'list.none': 'Keine Artikel für diesen Filter.',
   'list.loading': 'Artikel werden geladen …',
   'list.noDate': 'ohne Datum',
+  'list.more': 'Weitere Artikel laden',
   'list.hint': 'j/k oder Pfeiltasten: auswählen · Enter: öffnen',
 
   'empty.title': 'Die Bibliothek ist noch leer',

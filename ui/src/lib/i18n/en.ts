@@ -34,6 +34,7 @@ export const en: Messages = {
   'list.none': 'No articles match this filter.',
   'list.loading': 'Loading articles …',
   'list.noDate': 'no date',
+  'list.more': 'Load more articles',
   'list.hint': 'j/k or arrow keys: select · Enter: open',
 
   'empty.title': 'The library is still empty',
