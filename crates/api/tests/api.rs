@@ -63,7 +63,7 @@ fn import_of_a_folder_reports_broken_files_and_keeps_the_rest() {
     let app = app(&dir);
     let mut acked = Vec::new();
     let report = app
-        .import_paths_with(&[src.clone()], |a| acked.push(a.id))
+        .import_paths_with(std::slice::from_ref(&src), |a| acked.push(a.id))
         .expect("import runs");
     assert_eq!(report.imported.len(), 2, "{report:?}");
     assert_eq!(acked.len(), 2, "each stored article is acknowledged");
