@@ -76,7 +76,9 @@ fn build(dir: &Path, count: usize) -> PathBuf {
     );
     let app = App::open(&db).expect("open library");
     let start = Instant::now();
-    let report = app.import_paths(std::slice::from_ref(&files)).expect("import");
+    let report = app
+        .import_paths(std::slice::from_ref(&files))
+        .expect("import");
     let took = start.elapsed();
     assert_eq!(report.imported.len(), count, "{:?}", report.failed.first());
     println!(
