@@ -3,9 +3,9 @@
 #   make run    install what is missing, build, open the window
 #   make test   install what is missing, build, run every test (what .ci/run does)
 #
-# Others: deps, ui, app, cli, core-test, ui-test, contract, e2e, screenshot, lint, clean-library.
-# Builds share one target directory (override: make CARGO_TARGET_DIR=...); each step prints
-# how long it took ("[time] ...").
+# Others: deps, ui, build, app, cli, core-test, ui-test, contract, e2e, screenshot, lint, fmt,
+# clean-library. Builds share one target directory (override: make CARGO_TARGET_DIR=...);
+# the steps of `make test` print how long they took ("[time] ...").
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -14,11 +14,12 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= /var/tmp/newsdesk-target
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-CARGO   ?= cargo
-TIMED   := scripts/timed
-# The app the end-to-end test drives. A copy, because `cargo test --workspace` rebuilds
-# debug/newsdesk-app without custom-protocol (a dev build that loads http://localhost:5173).
-APP_E2E     := $(CARGO_TARGET_DIR)/e2e/newsdesk-app
+CARGO := cargo
+TIMED := scripts/timed
+# One feature set for every debug build of the workspace, so cargo compiles each dependency
+# once: the app serves the built UI (ui/dist) instead of the Vite dev server.
+WORKSPACE := --workspace --features newsdesk-app/custom-protocol
+APP_DEBUG   := $(CARGO_TARGET_DIR)/debug/newsdesk-app
 APP_RELEASE := $(CARGO_TARGET_DIR)/release/newsdesk-app
 CLI_DEBUG   := $(CARGO_TARGET_DIR)/debug/newsdesk
 CONTRACT    := ../shared/checks/contract.sh
@@ -26,18 +27,22 @@ CONTRACT    := ../shared/checks/contract.sh
 HEADLESS := dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24"
 HEADLESS_HINT := Newsdesk needs a graphical display. Run it under xvfb-run: dbus-run-session -- xvfb-run -a make run
 
-# cargo-nextest when installed (faster, per-test processes), cargo test otherwise.
-HAVE_NEXTEST := $(shell command -v cargo-nextest >/dev/null 2>&1 && echo yes)
-ifeq ($(HAVE_NEXTEST),yes)
-  TEST_WORKSPACE := $(CARGO) nextest run --workspace --no-fail-fast
-  TEST_E2E       := $(CARGO) nextest run -p newsdesk-e2e --run-ignored only --no-capture
+# cargo-nextest when installed (a process per test), cargo test otherwise. Both build exactly
+# what `make build` built. The end-to-end test is #[ignore]d for plain runs; e2e runs it alone.
+ifeq ($(shell command -v cargo-nextest >/dev/null 2>&1 && echo yes),yes)
+  # nextest runs no doctests, so they run apart; the app's lib has none, and leaving it out
+  # spares cargo a build of tauri without its dev-dependency features.
+  TEST_CORE := $(CARGO) nextest run $(WORKSPACE) --no-fail-fast \
+               && $(CARGO) test --doc --workspace --exclude newsdesk-app
+  TEST_E2E  := $(CARGO) nextest run $(WORKSPACE) --run-ignored only --no-capture \
+               -E 'package(newsdesk-e2e)'
 else
-  TEST_WORKSPACE := $(CARGO) test --workspace --no-fail-fast
-  TEST_E2E       := $(CARGO) test -p newsdesk-e2e -- --ignored --nocapture
+  TEST_CORE := $(CARGO) test $(WORKSPACE) --no-fail-fast
+  TEST_E2E  := $(CARGO) test $(WORKSPACE) --test window -- --ignored --nocapture
 endif
 
-.PHONY: run test deps ui app app-release cli core-test ui-test contract e2e screenshot lint \
-        fmt clean-library check-display
+.PHONY: run test deps ui build app cli core-test ui-test contract e2e screenshot lint fmt \
+        clean-library check-display
 
 ## ---- for users ------------------------------------------------------------------------------
 
@@ -45,8 +50,8 @@ run: check-display deps ui
 	$(TIMED) app-release $(CARGO) build --release -p newsdesk-app --features custom-protocol
 	$(APP_RELEASE)
 
-# Every step runs even when an earlier one failed, so one run reports all failures.
-test: deps ui app cli
+# Every check runs even when an earlier one failed, so one run reports all failures.
+test: deps ui build
 	@failed=(); \
 	for step in core-test ui-test contract e2e lint; do \
 	  $(TIMED) $$step $(MAKE) --no-print-directory $$step || failed+=($$step); \
@@ -78,16 +83,19 @@ ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
 	$(TIMED) ui-build bash -c 'cd ui && npm run build'
 	@touch $@
 
-# The debug app the end-to-end test drives; it embeds ui/dist, so build the UI first.
-app:
-	$(TIMED) app $(CARGO) build -p newsdesk-app --features custom-protocol
-	@mkdir -p $(dir $(APP_E2E)) && cp -f $(CARGO_TARGET_DIR)/debug/newsdesk-app $(APP_E2E)
+# Everything the tests run, in one cargo invocation: the test binaries, the app (embedding
+# ui/dist) and the newsdesk CLI.
+build: ui
+	$(TIMED) build $(CARGO) test $(WORKSPACE) --no-run
 
+# Just the app or just the CLI, for working on one of them.
+app: ui
+	$(CARGO) build -p newsdesk-app --features custom-protocol
 cli:
-	$(TIMED) cli $(CARGO) build -p newsdesk-cli --bin newsdesk
+	$(CARGO) build -p newsdesk-cli --bin newsdesk
 
 core-test:
-	$(TEST_WORKSPACE)
+	$(TEST_CORE)
 
 ui-test:
 	cd ui && npm test
@@ -97,19 +105,19 @@ contract:
 	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store; \
 	else echo "contract: $(CONTRACT) not found, skipped"; fi
 
-# The real window under Xvfb over WebDriver; bounded so a hang fails instead of waiting.
-e2e:
-	NEWSDESK_APP_BIN=$(APP_E2E) $(HEADLESS) timeout 600 $(TEST_E2E)
+# The real window under Xvfb over WebDriver; bounded so that a hang fails instead of waiting.
+e2e: ui
+	NEWSDESK_APP_BIN=$(APP_DEBUG) $(HEADLESS) timeout 900 $(TEST_E2E)
 
-# Same as e2e, and saves docs/screenshot.png of the real window.
-screenshot:
-	NEWSDESK_SCREENSHOT=1 NEWSDESK_APP_BIN=$(APP_E2E) $(HEADLESS) timeout 600 $(TEST_E2E)
+# The same, and it saves docs/screenshot.png of the real window.
+screenshot: ui
+	NEWSDESK_SCREENSHOT=1 NEWSDESK_APP_BIN=$(APP_DEBUG) $(HEADLESS) timeout 900 $(TEST_E2E)
 
 # Both checks run even when the first fails.
 lint:
 	@status=0; \
 	$(CARGO) fmt --all --check || status=1; \
-	$(CARGO) clippy --workspace --all-targets -- -D warnings || status=1; \
+	$(CARGO) clippy $(WORKSPACE) --all-targets -- -D warnings || status=1; \
 	exit $$status
 
 fmt:

@@ -8,9 +8,9 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The harness builds nothing: `make test` builds the UI and the app (`cargo build -p
-//! newsdesk-app --features custom-protocol`) and runs the tests under
-//! `dbus-run-session -- xvfb-run -a`. When the app, `tauri-driver` or a display is missing,
+//! The harness builds nothing: `make test` builds the UI and then the workspace with
+//! `--features newsdesk-app/custom-protocol` (so the app embeds ui/dist), and runs the tests
+//! under `dbus-run-session -- xvfb-run -a`. When the app, `tauri-driver` or a display is missing,
 //! [`Session::start`] fails with a sentence that says what to do, so that a test never passes
 //! without having looked at a window.
 
@@ -28,7 +28,7 @@ use tempfile::TempDir;
 
 /// How `make test` runs these tests; repeated in every failure that a missing setup causes.
 pub const HOW_TO_RUN: &str = "build the UI and the app and run under a display: `make test`, or \
-     `make ui app e2e`";
+     just `make e2e`";
 
 /// One running app, driven over WebDriver, on its own fresh library.
 pub struct Session {
@@ -205,35 +205,28 @@ fn require_display() -> Result<(), String> {
     }
 }
 
-/// The app binary: `$NEWSDESK_APP_BIN`, else what `make app` leaves in the target directory
-/// this test was built into (`<target>/debug/deps/window-…`): `<target>/e2e/newsdesk-app`,
-/// else `<target>/<profile>/newsdesk-app`. Always an absolute path.
+/// The app binary: `$NEWSDESK_APP_BIN`, else `newsdesk-app` in the target directory and profile
+/// this test was built into (`<target>/<profile>/deps/window-…`). Always an absolute path.
 pub fn app_binary() -> Result<PathBuf, String> {
-    let candidates = match std::env::var_os("NEWSDESK_APP_BIN") {
-        Some(path) => vec![PathBuf::from(path)],
+    let candidate = match std::env::var_os("NEWSDESK_APP_BIN") {
+        Some(path) => PathBuf::from(path),
         None => {
             let me = std::env::current_exe()
                 .map_err(|e| format!("cannot tell where this test runs from: {e}"))?;
-            // <target>/<profile>/deps/window-…
-            let mut up = me.ancestors().skip(2);
-            let (Some(profile_dir), Some(target)) = (up.next(), up.next()) else {
-                return Err(format!("unexpected test location {}", me.display()));
-            };
-            vec![
-                target.join("e2e").join("newsdesk-app"),
-                profile_dir.join("newsdesk-app"),
-            ]
+            let profile_dir = me
+                .ancestors()
+                .nth(2)
+                .ok_or_else(|| format!("unexpected test location {}", me.display()))?;
+            profile_dir.join("newsdesk-app")
         }
     };
-    candidates
-        .iter()
-        .find_map(|path| path.canonicalize().ok())
-        .ok_or_else(|| {
-            format!(
-                "the app binary is not there (looked for {candidates:?}); {HOW_TO_RUN} \
-                 (or point NEWSDESK_APP_BIN at a build with --features custom-protocol)"
-            )
-        })
+    candidate.canonicalize().map_err(|_| {
+        format!(
+            "the app binary {} is not there; {HOW_TO_RUN} \
+             (or point NEWSDESK_APP_BIN at a build with --features custom-protocol)",
+            candidate.display()
+        )
+    })
 }
 
 /// `$TAURI_DRIVER`, else `tauri-driver` on PATH, else in `~/.cargo/bin`.

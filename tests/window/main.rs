@@ -101,9 +101,8 @@ async fn wait_for_title_in_list(session: &Session) -> Result<Element, String> {
             if page.contains("Could not connect to localhost") {
                 return Err(format!(
                     "the app is a dev build: it loads the Vite dev server instead of the UI it \
-                     should embed. Build it with `cargo build -p newsdesk-app --features \
-                     custom-protocol` after `npm run build` in ui/ (`make app`). The window \
-                     reads:\n{page}"
+                     should embed. Build it with --features newsdesk-app/custom-protocol after \
+                     `npm run build` in ui/, as `make e2e` does. The window reads:\n{page}"
                 ));
             }
             return Err(format!(
