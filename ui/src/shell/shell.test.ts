@@ -41,6 +41,7 @@ describe('the window', () => {
     const banner = await screen.findByRole('alert');
     expect(banner).toHaveTextContent('Die Bibliothek ist gesperrt.');
     expect(banner).toHaveAttribute('data-error-code', 'storage');
+    expect(banner).toHaveTextContent(/^Speicherfehler:/); // the kind of failure, in German
     expect(screen.queryByText('Keine Artikel für diesen Filter.')).toBeNull();
     await user.click(within(banner).getByRole('button', { name: 'Meldung schließen' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());

@@ -97,6 +97,11 @@ export const de = {
   'layout.resizeInspector': 'Breite des Inspektors',
 
   'error.label': 'Fehler',
+  'error.code.not_found': 'Nicht gefunden',
+  'error.code.invalid_input': 'Nicht angenommen',
+  'error.code.newer_library': 'Bibliothek einer neueren Version',
+  'error.code.storage': 'Speicherfehler',
+  'error.code.internal': 'Fehler',
   'error.noShell':
     'Newsdesk läuft hier nicht im App-Fenster: Die Bibliothek ist nur in der Desktop-App erreichbar.',
   'error.dismiss': 'Meldung schließen',

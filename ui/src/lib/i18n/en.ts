@@ -98,6 +98,11 @@ export const en: Messages = {
   'layout.resizeInspector': 'Inspector width',
 
   'error.label': 'Error',
+  'error.code.not_found': 'Not found',
+  'error.code.invalid_input': 'Not accepted',
+  'error.code.newer_library': 'Library of a newer version',
+  'error.code.storage': 'Storage error',
+  'error.code.internal': 'Error',
   'error.noShell': 'Newsdesk is not running in its app window here: the library is only reachable from the desktop app.',
   'error.dismiss': 'Dismiss message',
 };
