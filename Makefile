@@ -3,8 +3,8 @@
 #   make run    install what is missing, build, open the window
 #   make test   install what is missing, build, run every test (what .ci/run does)
 #
-# Others: deps, ui, build, app, cli, core-test, ui-test, contract, e2e, screenshot, lint, fmt,
-# clean-library. Builds share one target directory (override: make CARGO_TARGET_DIR=...);
+# Others: deps, ui, build, app, cli, core-test, ui-test, contract, e2e, screenshot, lint,
+# layering, fmt, clean-library. Builds share one target directory (override: make CARGO_TARGET_DIR=...);
 # the steps of `make test` print how long they took ("[time] ...").
 
 SHELL := /bin/bash
@@ -41,7 +41,7 @@ else
   TEST_E2E  := $(CARGO) test $(WORKSPACE) --test window -- --ignored --nocapture
 endif
 
-.PHONY: run test deps ui build app cli core-test ui-test contract e2e screenshot lint fmt \
+.PHONY: run test deps ui build app cli core-test ui-test contract e2e screenshot lint layering fmt \
         clean-library check-display
 
 ## ---- for users ------------------------------------------------------------------------------
@@ -53,7 +53,7 @@ run: check-display deps ui
 # Every check runs even when an earlier one failed, so one run reports all failures.
 test: deps ui build
 	@failed=(); \
-	for step in core-test ui-test contract e2e lint; do \
+	for step in core-test ui-test contract e2e lint layering; do \
 	  $(TIMED) $$step $(MAKE) --no-print-directory $$step || failed+=($$step); \
 	done; \
 	if [ $${#failed[@]} -gt 0 ]; then echo "make test: FAILED: $${failed[*]}" >&2; exit 1; fi; \
@@ -119,6 +119,10 @@ lint:
 	$(CARGO) fmt --all --check || status=1; \
 	$(CARGO) clippy $(WORKSPACE) --all-targets -- -D warnings || status=1; \
 	exit $$status
+
+# The core crates (crates/*) stay free of Tauri and WebKit (cargo tree).
+layering:
+	scripts/check-layering.sh
 
 fmt:
 	$(CARGO) fmt --all
