@@ -4,8 +4,8 @@
 #   make test   install what is missing, build, run every test (what .ci/run does)
 #
 # Others: deps, ui, build, app, cli, core-test, ui-test, contract, e2e, screenshot, lint,
-# layering, fmt, clean-library. Builds share one target directory (override: make CARGO_TARGET_DIR=...);
-# the steps of `make test` print how long they took ("[time] ...").
+# layering, fmt, clean-library. Builds share one target directory (override with
+# make CARGO_TARGET_DIR=...); the steps of `make test` print how long they took ("[time] ...").
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
