@@ -1,5 +1,5 @@
 use newsdesk_model::Status;
-use newsdesk_store::{Store, StoreError};
+use newsdesk_store::StoreError;
 
 use crate::{article, at, library};
 
@@ -61,21 +61,17 @@ fn restoring_garbage_is_refused_and_the_library_is_untouched() {
         .restore_from(&junk)
         .expect_err("junk is no library");
     assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
+    // A zero-length file is a valid, empty SQLite database without a Newsdesk schema.
     let empty = lib.dir.path().join("empty.sqlite");
-    drop(Store::open(&lib.dir.path().join("other.sqlite")).expect("other"));
-    rusqlite_free_empty(&empty);
-    assert!(
-        lib.store.restore_from(&empty).is_err(),
-        "an empty SQLite file is no library"
-    );
+    std::fs::write(&empty, b"").expect("create empty file");
+    let err = lib
+        .store
+        .restore_from(&empty)
+        .expect_err("an empty SQLite file is no library");
+    assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
     assert_eq!(
         lib.store.article_count().expect("count"),
         1,
         "nothing was lost"
     );
-}
-
-fn rusqlite_free_empty(path: &std::path::Path) {
-    // A zero-length file is a valid, empty SQLite database with user_version 0.
-    std::fs::write(path, b"").expect("create empty file");
 }
