@@ -132,11 +132,11 @@ impl App {
         if parsed.is_empty() {
             return Ok(());
         }
-        let contents: Vec<ArticleContent> = parsed.iter().map(|(_, c)| c.clone()).collect();
+        let (files, contents): (Vec<String>, Vec<ArticleContent>) = parsed.into_iter().unzip();
         let results =
             self.store
                 .insert_articles(&contents, Status::Draft, "import", self.clock.now())?;
-        for ((file, content), result) in parsed.into_iter().zip(results) {
+        for ((file, content), result) in files.into_iter().zip(contents).zip(results) {
             match result {
                 Ok(id) => {
                     let imported = ImportedArticle {

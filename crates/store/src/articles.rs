@@ -229,6 +229,18 @@ pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreEr
     Ok(tags)
 }
 
+/// The rows of one of an article's part tables, in their stored order.
+fn ordered_rows<T>(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], map)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// Loads one article with all its parts.
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
     let row = conn
@@ -247,37 +259,37 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
     content.extra = serde_json::from_str(&extra)
         .map_err(|e| StoreError::Corrupt(format!("extra fields of article {id}: {e}")))?;
     content.tags = tags_of(conn, id)?;
-    let mut images = conn.prepare_cached(
+    content.images = ordered_rows(
+        conn,
         "SELECT file, caption, credit, alt FROM article_images WHERE article_id = ?1 ORDER BY position",
-    )?;
-    content.images = images
-        .query_map([id], |r| {
+        id,
+        |r| {
             Ok(ImageRef {
                 file: r.get(0)?,
                 caption: r.get(1)?,
                 credit: r.get(2)?,
                 alt: r.get(3)?,
             })
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut links = conn.prepare_cached(
-        "SELECT title, url, kind FROM article_links WHERE article_id = ?1 ORDER BY position",
+        },
     )?;
-    content.links = links
-        .query_map([id], |r| {
+    content.links = ordered_rows(
+        conn,
+        "SELECT title, url, kind FROM article_links WHERE article_id = ?1 ORDER BY position",
+        id,
+        |r| {
             Ok(Link {
                 title: r.get(0)?,
                 url: r.get(1)?,
                 kind: r.get(2)?,
             })
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut related = conn.prepare_cached(
-        "SELECT related_id FROM article_related WHERE article_id = ?1 ORDER BY position",
+        },
     )?;
-    let related = related
-        .query_map([id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let related = ordered_rows(
+        conn,
+        "SELECT related_id FROM article_related WHERE article_id = ?1 ORDER BY position",
+        id,
+        |r| r.get(0),
+    )?;
     Ok(Article {
         id,
         status: parse_status(&status)?,
