@@ -31,6 +31,14 @@ impl App {
         })
     }
 
+    /// Opens an existing library at `path`; refuses, creating nothing, when there is none.
+    pub fn open_existing(path: &Path) -> Result<App, ApiError> {
+        Ok(App {
+            store: Store::open_existing(path)?,
+            clock: Arc::new(SystemClock),
+        })
+    }
+
     /// The library the app and the CLI use unless told otherwise: `$NEWSDESK_DB`, else
     /// `library.sqlite` in the user's data folder (`~/.local/share/newsdesk` on Linux).
     pub fn default_library_path() -> Result<PathBuf, ApiError> {

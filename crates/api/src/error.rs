@@ -47,17 +47,22 @@ impl ApiError {
         }
     }
 
-    /// The code the UI branches on.
+    /// The code the UI branches on. Every variant is mapped by name: a new failure must
+    /// be given its code here, not fall into a catch-all.
     pub fn code(&self) -> ErrorCode {
         match self {
-            ApiError::Store(
-                StoreError::ArticleNotFound(_) | StoreError::RevisionNotFound { .. },
-            ) => ErrorCode::NotFound,
-            ApiError::Store(StoreError::NewerSchema { .. }) => ErrorCode::NewerLibrary,
-            ApiError::Store(StoreError::Invalid(_) | StoreError::Conflict { .. }) => {
-                ErrorCode::InvalidInput
-            }
-            ApiError::Store(_) => ErrorCode::Storage,
+            ApiError::Store(store) => match store {
+                StoreError::ArticleNotFound(_)
+                | StoreError::RevisionNotFound { .. }
+                | StoreError::NoLibrary { .. } => ErrorCode::NotFound,
+                StoreError::NewerSchema { .. } => ErrorCode::NewerLibrary,
+                StoreError::Conflict { .. } => ErrorCode::Conflict,
+                StoreError::Invalid(_) | StoreError::NotALibrary { .. } => ErrorCode::InvalidInput,
+                StoreError::Corrupt(_)
+                | StoreError::Sqlite(_)
+                | StoreError::Database { .. }
+                | StoreError::Io { .. } => ErrorCode::Storage,
+            },
             ApiError::Format { .. } | ApiError::Invalid(_) => ErrorCode::InvalidInput,
             ApiError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 ErrorCode::NotFound

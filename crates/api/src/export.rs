@@ -33,13 +33,21 @@ impl App {
         Ok(newsdesk_interchange::write(&article.content))
     }
 
-    /// Writes the article to `target` in `format`. The file appears whole or not at all.
+    /// Writes the article to `target` in `format`. The file appears whole or not at all;
+    /// an existing file is replaced only with `replace`.
     pub fn export_article(
         &self,
         id: i64,
         format: ExportFormat,
         target: &Path,
+        replace: bool,
     ) -> Result<(), ApiError> {
+        if !replace && target.exists() {
+            return Err(ApiError::Invalid(format!(
+                "{} exists already: choose another name, or replace it (--force)",
+                target.display()
+            )));
+        }
         let text = match format {
             ExportFormat::Markdown => self.export_markdown(id)?,
         };

@@ -1,6 +1,6 @@
 //! Reading, searching and looking after the library.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use newsdesk_model::{
     Article, ArticleFilter, ArticleSummary, LibraryInfo, Revision, RevisionSummary, SearchHit,
@@ -58,8 +58,9 @@ impl App {
         Ok(self.store.backup_to(target)?)
     }
 
-    /// Replaces the whole library with a backup (checked before anything is replaced).
-    pub fn restore_library(&self, source: &Path) -> Result<(), ApiError> {
-        Ok(self.store.restore_from(source)?)
+    /// Replaces the whole library with a backup, checked before anything is replaced.
+    /// Returns where the safety copy of the replaced library was written.
+    pub fn restore_library(&self, source: &Path) -> Result<PathBuf, ApiError> {
+        Ok(self.store.restore_from(source, self.clock.now())?)
     }
 }

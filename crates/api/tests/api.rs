@@ -88,7 +88,7 @@ fn export_writes_the_interchange_format_and_reimports_identically() {
     app.load_demo_articles().expect("demo");
     for summary in app.list_articles(&ArticleFilter::default()).expect("list") {
         let target = dir.path().join(format!("{}.md", summary.id));
-        app.export_article(summary.id, ExportFormat::Markdown, &target)
+        app.export_article(summary.id, ExportFormat::Markdown, &target, false)
             .expect("export");
         let other = App::open(&dir.path().join(format!("other-{}.sqlite", summary.id)))
             .expect("open other");

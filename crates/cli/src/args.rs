@@ -31,6 +31,17 @@ pub enum Command {
     Db(DbCommand),
 }
 
+impl Command {
+    /// True for the commands that may start a new library: they store articles. Every other
+    /// command needs an existing one.
+    pub fn creates_library(&self) -> bool {
+        matches!(
+            self,
+            Command::Article(ArticleCommand::Import { .. } | ArticleCommand::Demo { .. })
+        )
+    }
+}
+
 #[derive(Subcommand)]
 pub enum ArticleCommand {
     /// Import Markdown files or folders of them; prints the new ids
@@ -62,6 +73,9 @@ pub enum ArticleCommand {
         /// Target file
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace the target file if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// List the revisions of an article, newest first
     History {

@@ -2,7 +2,8 @@
 //!
 //! Every command prints text for people or, with `--json`, JSON for scripts (field names as
 //! in the interchange format plus `id`, `status`, `created_at`, `updated_at`). Exit code 0 on
-//! success; otherwise one line on stderr and a non-zero code.
+//! success; otherwise one line on stderr and a non-zero code. When the reader of the output
+//! goes away (`| head`), a command ends quietly with exit code 0.
 
 mod args;
 mod commands;
@@ -14,12 +15,27 @@ use clap::Parser;
 
 use crate::args::{Cli, Command};
 
-/// A failed command: the sentence for stderr. Printed once, by `main`.
-pub struct Failure(pub String);
+/// Why a command did not finish.
+pub enum Failure {
+    /// A sentence for stderr, printed once by `main`.
+    Message(String),
+    /// Whoever read stdout has gone (`| head`): nothing more to say.
+    PipeClosed,
+}
 
 impl From<newsdesk_api::ApiError> for Failure {
     fn from(err: newsdesk_api::ApiError) -> Self {
-        Failure(err.to_string())
+        Failure::Message(err.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::PipeClosed
+        } else {
+            Failure::Message(format!("cannot write the output: {err}"))
+        }
     }
 }
 
@@ -28,7 +44,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(path) => path,
         None => newsdesk_api::App::default_library_path()?,
     };
-    let app = newsdesk_api::App::open(&path)?;
+    // Commands that only read never create a library: a mistyped path is said, not made.
+    let app = if cli.command.creates_library() {
+        newsdesk_api::App::open(&path)?
+    } else {
+        newsdesk_api::App::open_existing(&path)?
+    };
     match cli.command {
         Command::Article(command) => commands::article::run(&app, command),
         Command::Search(args) => commands::search::run(&app, args),
@@ -39,9 +60,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(message)) => {
-            eprintln!("newsdesk: {}", message.replace('\n', " "));
+        Ok(()) | Err(Failure::PipeClosed) => ExitCode::SUCCESS,
+        Err(Failure::Message(message)) => {
+            eprintln!(
+                "newsdesk: {}",
+                output::clean_line(&message.replace('\n', " "))
+            );
             ExitCode::FAILURE
         }
     }

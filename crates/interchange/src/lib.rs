@@ -17,6 +17,7 @@ mod error;
 mod front_matter;
 mod parse;
 mod write;
+mod yaml;
 
 pub use error::FormatError;
 pub use parse::parse;

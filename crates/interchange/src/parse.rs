@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use newsdesk_model::limits::{MAX_FRONT_MATTER_BYTES, human_bytes};
 use newsdesk_model::{ArticleContent, ImageRef, Link};
-use serde_yaml_ng::{Mapping, Value};
 
 use crate::FormatError;
-use crate::front_matter::{Split, split};
+use crate::front_matter::split;
+use crate::yaml::{self, Kind, Node};
 
 /// The front-matter keys Newsdesk reads into fields; all others are kept in `extra`.
 const KNOWN: [&str; 10] = [
@@ -20,11 +21,33 @@ const KNOWN: [&str; 10] = [
 /// with a field of the wrong shape; the error names the line.
 pub fn parse(text: &str) -> Result<ArticleContent, FormatError> {
     let parts = split(text)?;
-    let map = yaml_mapping(&parts)?;
-    let fields = Fields {
-        map: &map,
-        parts: &parts,
+    if parts.yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(FormatError::at(
+            Some(1),
+            format!(
+                "the front matter is {}, more than the {} Newsdesk reads",
+                human_bytes(parts.yaml.len() as u64),
+                human_bytes(MAX_FRONT_MATTER_BYTES as u64)
+            ),
+        ));
+    }
+    if parts.yaml.trim().is_empty() {
+        return Err(FormatError::at(
+            Some(1),
+            "the front matter is empty: the article has no title",
+        ));
+    }
+    let root = yaml::parse(parts.yaml, parts.yaml_first_line)?;
+    let Kind::Map(pairs) = &root.kind else {
+        return Err(FormatError::at(
+            Some(root.line),
+            format!(
+                "the front matter must be a list of 'key: value' lines, found {}",
+                root.describe()
+            ),
+        ));
     };
+    let fields = Fields::new(pairs, root.line)?;
     let mut article = ArticleContent {
         kicker: fields.text("kicker")?,
         title: fields.text("title")?,
@@ -46,116 +69,69 @@ pub fn parse(text: &str) -> Result<ArticleContent, FormatError> {
             "the article has no title: the front matter needs a 'title:' line",
         ));
     }
-    for (key, value) in &map {
-        let Some(name) = key.as_str() else {
-            return Err(FormatError::at(
-                Some(parts.yaml_first_line),
-                format!("front-matter keys must be words, found {}", describe(key)),
-            ));
-        };
-        if KNOWN.contains(&name) {
-            continue;
+    for (name, (_, value)) in &fields.by_name {
+        if !KNOWN.contains(&name.as_str()) {
+            let json = value.to_json()?;
+            article.extra.insert(name.clone(), json);
         }
-        let json = serde_json::to_value(value).map_err(|e| {
-            FormatError::at(
-                fields.line_of(name),
-                format!("the value of '{name}' cannot be kept: {e}"),
-            )
-        })?;
-        article.extra.insert(name.to_string(), json);
     }
     Ok(article)
 }
 
-fn yaml_mapping(parts: &Split<'_>) -> Result<Mapping, FormatError> {
-    if parts.yaml.trim().is_empty() {
-        return Err(FormatError::at(
-            Some(1),
-            "the front matter is empty: the article has no title",
-        ));
-    }
-    let value: Value = serde_yaml_ng::from_str(parts.yaml).map_err(|e| {
-        let line = e
-            .location()
-            .map(|l| parts.yaml_first_line + l.line() as u32 - 1);
-        // The YAML error text repeats the position relative to the front matter; drop it.
-        let message = e.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_string();
-        FormatError::at(
-            line,
-            format!("the front matter is not valid YAML: {message}"),
-        )
-    })?;
-    match value {
-        Value::Mapping(map) => Ok(map),
-        other => Err(FormatError::at(
-            Some(parts.yaml_first_line),
-            format!(
-                "the front matter must be a list of 'key: value' lines, found {}",
-                describe(&other)
-            ),
-        )),
-    }
-}
-
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "nothing",
-        Value::Bool(_) => "a yes/no value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a set of 'key: value' pairs",
-        Value::Tagged(_) => "a tagged value",
-    }
-}
-
-/// Scalars (text, numbers, yes/no) as text; `None` for anything else.
-fn scalar_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Null => Some(String::new()),
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
+/// The top-level entries of the front matter by name.
 struct Fields<'a> {
-    map: &'a Mapping,
-    parts: &'a Split<'a>,
+    by_name: BTreeMap<String, (&'a Node, &'a Node)>,
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
+    fn new(pairs: &'a [(Node, Node)], line: u32) -> Result<Self, FormatError> {
+        let mut by_name = BTreeMap::new();
+        for (key, value) in pairs {
+            let name = match (&key.kind, key.text()) {
+                (Kind::Scalar { .. }, Some(name)) if !name.is_empty() => name,
+                _ => {
+                    return Err(FormatError::at(
+                        Some(key.line.max(line)),
+                        format!("front-matter keys must be words, found {}", key.describe()),
+                    ));
+                }
+            };
+            if let Some((earlier, _)) = by_name.insert(name.clone(), (key, value)) {
+                return Err(FormatError::at(
+                    Some(key.line),
+                    format!(
+                        "'{name}' is given twice (lines {} and {}): keep one",
+                        earlier.line, key.line
+                    ),
+                ));
+            }
+        }
+        Ok(Fields { by_name })
+    }
+
     /// The file line on which a top-level key stands.
     fn line_of(&self, key: &str) -> Option<u32> {
-        let prefix = format!("{key}:");
-        self.parts
-            .yaml
-            .lines()
-            .position(|line| line.starts_with(&prefix))
-            .map(|index| self.parts.yaml_first_line + index as u32)
+        self.by_name.get(key).map(|(k, _)| k.line)
     }
 
     fn error(&self, key: &str, message: String) -> FormatError {
         FormatError::at(self.line_of(key), message)
     }
 
-    fn get(&self, key: &str) -> Option<&Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+    fn get(&self, key: &str) -> Option<&'a Node> {
+        self.by_name
+            .get(key)
+            .map(|(_, v)| *v)
+            .filter(|v| !v.is_null())
     }
 
     fn text(&self, key: &str) -> Result<String, FormatError> {
         match self.get(key) {
             None => Ok(String::new()),
-            Some(value) => scalar_text(value).ok_or_else(|| {
+            Some(value) => value.text().ok_or_else(|| {
                 self.error(
                     key,
-                    format!("'{key}' must be a text, found {}", describe(value)),
+                    format!("'{key}' must be a text, found {}", value.describe()),
                 )
             }),
         }
@@ -180,19 +156,17 @@ impl Fields<'_> {
     }
 
     fn tags(&self, key: &str) -> Result<Vec<String>, FormatError> {
-        let tags = match self.get(key) {
+        let tags = match self.get(key).map(|v| (v, &v.kind)) {
             None => Vec::new(),
-            // "tags: Politik, Thüringen" is a common hand-written form.
-            Some(Value::String(s)) => s.split(',').map(str::to_string).collect(),
-            Some(Value::Sequence(items)) => {
+            Some((_, Kind::Seq(items))) => {
                 let mut tags = Vec::with_capacity(items.len());
                 for item in items {
-                    let tag = scalar_text(item).ok_or_else(|| {
-                        self.error(
-                            key,
+                    let tag = item.text().ok_or_else(|| {
+                        FormatError::at(
+                            Some(item.line),
                             format!(
                                 "every entry of '{key}' must be a word, found {}",
-                                describe(item)
+                                item.describe()
                             ),
                         )
                     })?;
@@ -200,12 +174,19 @@ impl Fields<'_> {
                 }
                 tags
             }
-            Some(other) => {
+            // "tags: Politik, Thüringen" is a common hand-written form.
+            Some((value, Kind::Scalar { .. })) => value
+                .text()
+                .unwrap_or_default()
+                .split(',')
+                .map(str::to_string)
+                .collect(),
+            Some((value, Kind::Map(_))) => {
                 return Err(self.error(
                     key,
                     format!(
                         "'{key}' must be a list like [Politik, Thüringen], found {}",
-                        describe(other)
+                        value.describe()
                     ),
                 ));
             }
@@ -225,13 +206,16 @@ impl Fields<'_> {
     ) -> Result<Vec<[String; N]>, FormatError> {
         let items = match self.get(key) {
             None => return Ok(Vec::new()),
-            Some(Value::Sequence(items)) => items,
+            Some(Node {
+                kind: Kind::Seq(items),
+                ..
+            }) => items,
             Some(other) => {
                 return Err(self.error(
                     key,
                     format!(
                         "'{key}' must be a list of entries starting with '- ', found {}",
-                        describe(other)
+                        other.describe()
                     ),
                 ));
             }
@@ -239,34 +223,41 @@ impl Fields<'_> {
         let mut records = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             let n = index + 1;
-            let Value::Mapping(fields) = item else {
-                return Err(self.error(
-                    key,
+            let Kind::Map(fields) = &item.kind else {
+                return Err(FormatError::at(
+                    Some(item.line),
                     format!(
                         "entry {n} of '{key}' must have fields ({}), found {}",
                         names.join(", "),
-                        describe(item)
+                        item.describe()
                     ),
                 ));
             };
             let mut record: [String; N] = std::array::from_fn(|_| String::new());
+            let mut given = [false; N];
             for (field, value) in fields {
-                let name = field.as_str().unwrap_or_default();
+                let name = field.text().unwrap_or_default();
                 let Some(slot) = names.iter().position(|n| *n == name) else {
-                    return Err(self.error(
-                        key,
+                    return Err(FormatError::at(
+                        Some(field.line),
                         format!(
                             "entry {n} of '{key}' has an unknown field '{name}' (known: {})",
                             names.join(", ")
                         ),
                     ));
                 };
-                record[slot] = scalar_text(value).ok_or_else(|| {
-                    self.error(
-                        key,
+                if std::mem::replace(&mut given[slot], true) {
+                    return Err(FormatError::at(
+                        Some(field.line),
+                        format!("entry {n} of '{key}' gives '{name}' twice: keep one"),
+                    ));
+                }
+                record[slot] = value.text().ok_or_else(|| {
+                    FormatError::at(
+                        Some(value.line),
                         format!(
                             "'{name}' in entry {n} of '{key}' must be a text, found {}",
-                            describe(value)
+                            value.describe()
                         ),
                     )
                 })?;

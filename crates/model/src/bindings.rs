@@ -25,6 +25,7 @@ pub fn typescript() -> String {
         Revision::decl(&cfg),
         ImportedArticle::decl(&cfg),
         ImportFailure::decl(&cfg),
+        ImportSkipped::decl(&cfg),
         ImportReport::decl(&cfg),
         StatusCount::decl(&cfg),
         LibraryInfo::decl(&cfg),

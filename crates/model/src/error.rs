@@ -9,6 +9,8 @@ pub enum ErrorCode {
     NotFound,
     /// The input was refused (bad front matter, unknown status, empty title, …).
     InvalidInput,
+    /// The article was saved elsewhere since the editor loaded it: reload, or keep theirs.
+    Conflict,
     /// The library file was written by a newer Newsdesk.
     NewerLibrary,
     /// The library file or the disk failed.

@@ -9,12 +9,13 @@ mod article;
 pub mod bindings;
 mod error;
 mod library;
+pub mod limits;
 mod status;
 
 pub use article::{Article, ArticleContent, ArticleSummary, ImageRef, Link};
 pub use error::{ErrorCode, UserError};
 pub use library::{
-    ArticleFilter, ImportFailure, ImportReport, ImportedArticle, LibraryInfo, Revision,
-    RevisionSummary, SearchHit, StatusCount,
+    ArticleFilter, ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo,
+    Revision, RevisionSummary, SearchHit, StatusCount,
 };
 pub use status::{ParseStatusError, Status};

@@ -82,10 +82,19 @@ pub struct ImportFailure {
     pub message: String,
 }
 
+/// A file an import left out on purpose (a lock file, a pipe, a second link to one file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSkipped {
+    pub file: String,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportReport {
     pub imported: Vec<ImportedArticle>,
     pub failed: Vec<ImportFailure>,
+    #[serde(default)]
+    pub skipped: Vec<ImportSkipped>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,72 +2,69 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use newsdesk_model::{Article, ArticleContent, ImageRef, Link, Status};
+use chrono::{DateTime, Utc};
+use newsdesk_model::{Article, ArticleContent, ImageRef, Link, Status, limits};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::revisions::insert_revision;
+use crate::codec::{date_text, parse_date, parse_status, parse_ts, ts};
+use crate::index::index_article;
+use crate::revisions::{insert_revision, load_revision};
+use crate::vocabulary::{set_tags, tags_of};
 use crate::{Store, StoreError};
-
-pub(crate) fn ts(time: DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-}
-
-pub(crate) fn parse_ts(text: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| StoreError::Corrupt(format!("timestamp '{text}' is not RFC 3339")))
-}
-
-pub(crate) fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    text.map(|t| {
-        NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|_| StoreError::Corrupt(format!("date '{t}' is not YYYY-MM-DD")))
-    })
-    .transpose()
-}
-
-pub(crate) fn parse_status(text: &str) -> Result<Status, StoreError> {
-    text.parse()
-        .map_err(|e| StoreError::Corrupt(format!("article status: {e}")))
-}
 
 fn validate(content: &ArticleContent) -> Result<(), StoreError> {
     if content.title.trim().is_empty() {
         return Err(StoreError::Invalid("an article needs a title".into()));
     }
+    for (key, value) in &content.extra {
+        if limits::nesting(value) > limits::MAX_NESTING {
+            return Err(StoreError::Invalid(format!(
+                "the field '{key}' nests more than {} levels deep",
+                limits::MAX_NESTING
+            )));
+        }
+    }
+    let size = [
+        &content.kicker,
+        &content.title,
+        &content.kind,
+        &content.section,
+        &content.author,
+        &content.teaser,
+        &content.body,
+    ]
+    .iter()
+    .map(|s| s.len())
+    .chain(content.tags.iter().map(String::len))
+    .chain(
+        content
+            .images
+            .iter()
+            .map(|i| i.file.len() + i.caption.len() + i.credit.len() + i.alt.len()),
+    )
+    .chain(
+        content
+            .links
+            .iter()
+            .map(|l| l.title.len() + l.url.len() + l.kind.len()),
+    )
+    .sum::<usize>()
+        + extra_json(content).len();
+    if size > limits::MAX_ARTICLE_BYTES {
+        return Err(StoreError::Invalid(format!(
+            "the article is {}, more than the {} Newsdesk stores as one article",
+            limits::human_bytes(size as u64),
+            limits::human_bytes(limits::MAX_ARTICLE_BYTES as u64)
+        )));
+    }
     Ok(())
 }
 
-pub(crate) fn words(body: &str) -> i64 {
-    body.split_whitespace().count() as i64
-}
-
-/// The text the search index holds for the article's tags.
-fn tag_text(tags: &[String]) -> String {
-    tags.join(" · ")
-}
-
 fn write_parts(tx: &Connection, id: i64, content: &ArticleContent) -> Result<(), StoreError> {
-    for table in ["article_tags", "article_images", "article_links"] {
+    for table in ["article_images", "article_links"] {
         tx.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [id])?;
     }
-    let mut seen = std::collections::HashSet::new();
-    for (position, name) in content.tags.iter().enumerate() {
-        let key = name.trim().to_lowercase();
-        if key.is_empty() || !seen.insert(key.clone()) {
-            continue;
-        }
-        tx.execute(
-            "INSERT INTO tags (name, key) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-            params![name.trim(), key],
-        )?;
-        tx.execute(
-            "INSERT INTO article_tags (article_id, tag_id, position)
-             SELECT ?1, id, ?2 FROM tags WHERE key = ?3",
-            params![id, position as i64, key],
-        )?;
-    }
+    set_tags(tx, id, &content.tags)?;
     for (position, image) in content.images.iter().enumerate() {
         tx.execute(
             "INSERT INTO article_images (article_id, position, file, caption, credit, alt)
@@ -89,25 +86,7 @@ fn write_parts(tx: &Connection, id: i64, content: &ArticleContent) -> Result<(),
             params![id, position as i64, link.title, link.url, link.kind],
         )?;
     }
-    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [id])?;
-    tx.execute("DELETE FROM article_head WHERE rowid = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO article_head (rowid, kicker, title, tags) VALUES (?1, ?2, ?3, ?4)",
-        params![id, content.kicker, content.title, tag_text(&content.tags)],
-    )?;
-    tx.execute(
-        "INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            id,
-            content.kicker,
-            content.title,
-            content.teaser,
-            content.body,
-            tag_text(&content.tags)
-        ],
-    )?;
-    Ok(())
+    index_article(tx, id, content)
 }
 
 fn extra_json(content: &ArticleContent) -> String {
@@ -133,7 +112,7 @@ pub(crate) fn insert_in(
             content.title,
             content.kind,
             content.section,
-            content.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date_text(content.date),
             content.author,
             content.teaser,
             content.body,
@@ -183,7 +162,7 @@ pub(crate) fn update_in(
             content.title,
             content.kind,
             content.section,
-            content.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date_text(content.date),
             content.author,
             content.teaser,
             content.body,
@@ -216,17 +195,6 @@ fn content_from_row(row: &Row<'_>) -> rusqlite::Result<(ArticleContent, String, 
         row.get("extra")?,
         row.get("date")?,
     ))
-}
-
-pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id
-         WHERE a.article_id = ?1 ORDER BY a.position",
-    )?;
-    let tags = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<Result<Vec<String>, _>>()?;
-    Ok(tags)
 }
 
 /// The rows of one of an article's part tables, in their stored order.
@@ -310,11 +278,10 @@ impl Store {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<Article, StoreError> {
-        let mut conn = self.write();
-        let tx = conn.transaction()?;
-        let id = insert_in(&tx, content, status, note, now)?;
-        tx.commit()?;
-        load(&conn, id)
+        self.writing(|tx| {
+            let id = insert_in(tx, content, status, note, now)?;
+            load(tx, id)
+        })
     }
 
     /// Stores many new articles in one transaction; each either is stored whole or not at all.
@@ -328,24 +295,23 @@ impl Store {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
-        let mut conn = self.write();
-        let mut tx = conn.transaction()?;
-        let mut results = Vec::with_capacity(contents.len());
-        for content in contents {
-            let sp = tx.savepoint()?;
-            match insert_in(&sp, content, status, note, now) {
-                Ok(id) => {
-                    sp.commit()?;
-                    results.push(Ok(id));
-                }
-                Err(e) => {
-                    drop(sp); // rolls the savepoint back
-                    results.push(Err(e));
+        self.writing(|tx| {
+            let mut results = Vec::with_capacity(contents.len());
+            for content in contents {
+                let sp = tx.savepoint()?;
+                match insert_in(&sp, content, status, note, now) {
+                    Ok(id) => {
+                        sp.commit()?;
+                        results.push(Ok(id));
+                    }
+                    Err(e) => {
+                        drop(sp); // rolls the savepoint back
+                        results.push(Err(e));
+                    }
                 }
             }
-        }
-        tx.commit()?;
-        Ok(results)
+            Ok(results)
+        })
     }
 
     /// Replaces an article's content, keeping the previous state as a revision.
@@ -359,22 +325,40 @@ impl Store {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<Article, StoreError> {
-        let mut conn = self.write();
-        let tx = conn.transaction()?;
-        update_in(&tx, id, content, expected_revision, note, now)?;
-        tx.commit()?;
-        load(&conn, id)
+        self.writing(|tx| {
+            update_in(tx, id, content, expected_revision, note, now)?;
+            load(tx, id)
+        })
+    }
+
+    /// Makes an old revision the current state again, as a new revision (nothing is lost).
+    pub fn restore_revision(
+        &self,
+        id: i64,
+        revision: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Article, StoreError> {
+        self.writing(|tx| {
+            let old = load_revision(tx, id, revision)?;
+            update_in(
+                tx,
+                id,
+                &old.content,
+                None,
+                &format!("restore of revision {revision}"),
+                now,
+            )?;
+            load(tx, id)
+        })
     }
 
     /// Loads one article with all its parts.
     pub fn article(&self, id: i64) -> Result<Article, StoreError> {
-        load(&self.read(), id)
+        self.reading(|conn| load(conn, id))
     }
 
     /// The number of articles in the library.
     pub fn article_count(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .read()
-            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+        self.reading(|conn| Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?))
     }
 }

@@ -1,12 +1,27 @@
 //! Integrity check, backup and restore of the whole library.
+//!
+//! Restore replaces the library only with a file proven to be a sound Newsdesk library, and
+//! keeps a safety copy of the library it replaces:
+//!
+//! 1. the backup is copied (SQLite's backup API, from a read-only connection) into a
+//!    temporary file beside the library, so that what is checked is what is restored;
+//! 2. the copy must carry Newsdesk's application id (or be a first-release library), a schema
+//!    this version knows, exactly Newsdesk's tables and indexes (no triggers or views of its
+//!    own), and pass SQLite's integrity check, the foreign-key check, both search indexes'
+//!    checks, and every article and revision must read back;
+//! 3. the current library is backed up to `<name>.before-restore-<time>.sqlite`;
+//! 4. the checked copy replaces the content of the open library in one step.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use rusqlite::backup::Backup;
 
-use crate::connection::{configure, open_reader};
+use crate::articles::load;
+use crate::connection::{configure, identify, open_read_only, open_writer};
+use crate::revisions::load_revision;
 use crate::{Store, StoreError, migrations};
 
 /// Pages copied per step of an online backup; readers and the writer may work in between.
@@ -18,39 +33,118 @@ fn copy(from: &Connection, to: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// What `check` finds wrong in an open connection (which needs write access for the
+/// search indexes' own checks), each problem a sentence.
+fn problems_of(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut problems: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .filter(|line| line != "ok")
+        .collect();
+    let orphans = conn
+        .prepare("PRAGMA foreign_key_check")?
+        .query_map([], |r| r.get::<_, String>(0))?
+        .count();
+    if orphans > 0 {
+        problems.push(format!("{orphans} rows point to missing records"));
+    }
+    for table in ["article_search", "article_head"] {
+        if let Err(e) = conn.execute(
+            &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)"),
+            [],
+        ) {
+            problems.push(format!("search index {table}: {e}"));
+        }
+    }
+    // What reading needs: every article and every revision must load.
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM articles ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        if let Err(e) = load(conn, id) {
+            problems.push(format!("article {id} cannot be read: {e}"));
+        }
+    }
+    let revisions: Vec<(i64, i64)> = conn
+        .prepare("SELECT article_id, revision FROM revisions ORDER BY article_id, revision")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, revision) in revisions {
+        if let Err(e) = load_revision(conn, id, revision) {
+            problems.push(format!(
+                "revision {revision} of article {id} cannot be read: {e}"
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+/// A file name beside `path` for work in progress, unique to this process and moment.
+fn scratch_beside(path: &Path, label: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "library".into());
+    let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    path.with_file_name(format!(".{name}.{label}-{}-{nanos}", std::process::id()))
+}
+
+/// Removes a scratch database and its companions (`-wal`, `-shm`, `-journal`).
+fn remove_database_files(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Why the copy of a backup at `source` is not a sound library, if it is not.
+fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
+    let not_a_library = |reason: String| StoreError::NotALibrary {
+        path: source.to_path_buf(),
+        reason,
+    };
+    if identify(copy, source)? == crate::connection::Identity::Empty {
+        return Err(not_a_library("it holds no Newsdesk schema".into()));
+    }
+    let version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > migrations::latest() {
+        return Err(StoreError::NewerSchema {
+            path: source.to_path_buf(),
+            found: version,
+            known: migrations::latest(),
+        });
+    }
+    let differences = migrations::differences(copy, version)?;
+    if !differences.is_empty() {
+        return Err(not_a_library(differences.join("; ")));
+    }
+    let problems = problems_of(copy)?;
+    if !problems.is_empty() {
+        let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
+        return Err(not_a_library(format!(
+            "it is damaged ({})",
+            shown.join("; ")
+        )));
+    }
+    Ok(())
+}
+
 impl Store {
-    /// Runs SQLite's integrity check and the search index's own check; returns the problems.
+    /// Runs SQLite's integrity check, the search indexes' own checks, and reads every article
+    /// and revision back; returns the problems, each a sentence (none: the library is sound).
     pub fn check(&self) -> Result<Vec<String>, StoreError> {
-        let mut problems = Vec::new();
-        {
-            let conn = self.read();
-            let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-            problems.extend(
-                stmt.query_map([], |r| r.get::<_, String>(0))?
-                    .collect::<Result<Vec<_>, _>>()?
-                    .into_iter()
-                    .filter(|line| line != "ok"),
-            );
-            let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
-            let orphans = fk.query_map([], |r| r.get::<_, String>(0))?.count();
-            if orphans > 0 {
-                problems.push(format!("{orphans} rows point to missing records"));
-            }
-        }
-        // The FTS5 check needs write access to the shadow tables' statements.
-        let writer = self.write();
-        for table in ["article_search", "article_head"] {
-            if let Err(e) = writer.execute(
-                &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)"),
-                [],
-            ) {
-                problems.push(format!("search index {table}: {e}"));
-            }
-        }
-        Ok(problems)
+        // The search indexes' checks need the writer's access to their shadow tables.
+        let conn = self.write();
+        problems_of(&conn).map_err(|e| e.in_library(self.path()))
     }
 
     /// Writes a consistent copy of the library to `target` while it stays in use.
+    ///
+    /// Never replaces an existing file; the copy appears whole under its name or not at all.
     pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
         if target.exists() {
             return Err(StoreError::Invalid(format!(
@@ -58,58 +152,71 @@ impl Store {
                 target.display()
             )));
         }
-        let mut out = Connection::open(target)?;
-        let conn = self.read();
-        copy(&conn, &mut out)?;
-        Ok(())
+        let scratch = scratch_beside(target, "backup");
+        let written = (|| {
+            let mut out = Connection::open(&scratch)?;
+            copy(&self.read(), &mut out)?;
+            out.close().map_err(|(_, e)| e)?;
+            // A hard link appears atomically and fails if the name was taken meanwhile.
+            std::fs::hard_link(&scratch, target).map_err(|e| {
+                StoreError::io(format!("cannot write the backup {}", target.display()), e)
+            })
+        })();
+        remove_database_files(&scratch);
+        written.map_err(|e| e.in_library(self.path()))
     }
 
-    /// Replaces the whole library with the backup at `source`.
-    ///
-    /// The backup is checked first (a Newsdesk library this version can open, passing the
-    /// integrity check); only then is its content copied over the open library, in one step
-    /// that readers see either before or after.
-    pub fn restore_from(&self, source: &Path) -> Result<(), StoreError> {
+    /// Replaces the whole library with the backup at `source`, after checking it (see the
+    /// module docs). Returns the safety copy of the replaced library.
+    pub fn restore_from(&self, source: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         if !source.is_file() {
             return Err(StoreError::Invalid(format!(
                 "{} does not exist or is not a file",
                 source.display()
             )));
         }
-        let backup = open_reader(source).map_err(|e| match e {
+        let scratch = scratch_beside(self.path(), "restore");
+        let result = self.restore_via(source, &scratch, now);
+        remove_database_files(&scratch);
+        result
+    }
+
+    fn restore_via(
+        &self,
+        source: &Path,
+        scratch: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<PathBuf, StoreError> {
+        let not_readable = |e: StoreError| match e {
             StoreError::Sqlite(err) => StoreError::NotALibrary {
                 path: source.to_path_buf(),
                 reason: err.to_string(),
             },
             other => other,
-        })?;
-        let not_a_library = |reason: String| StoreError::NotALibrary {
-            path: source.to_path_buf(),
-            reason,
         };
-        let version: i64 = backup
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| not_a_library(e.to_string()))?;
-        if version == 0 {
-            return Err(not_a_library("it holds no Newsdesk schema".into()));
+        let mut checked = open_writer(scratch, true)?;
+        {
+            let backup = open_read_only(source).map_err(not_readable)?;
+            copy(&backup, &mut checked).map_err(not_readable)?;
         }
-        if version > migrations::latest() {
-            return Err(StoreError::NewerSchema {
-                path: source.to_path_buf(),
-                found: version,
-                known: migrations::latest(),
-            });
-        }
-        let verdict: String = backup
-            .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
-            .map_err(|e| not_a_library(e.to_string()))?;
-        if verdict != "ok" {
-            return Err(not_a_library(format!("it is damaged ({verdict})")));
-        }
+        verify(&mut checked, source).map_err(not_readable)?;
+        let stem = self
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "library".into());
+        let safety = self.path().with_file_name(format!(
+            "{stem}.before-restore-{}.sqlite",
+            now.format("%Y%m%d-%H%M%S")
+        ));
+        self.backup_to(&safety)?;
         let mut writer = self.write();
-        copy(&backup, &mut writer)?;
-        configure(&writer)?;
-        migrations::migrate(&mut writer, self.path())?;
-        Ok(())
+        let replaced = (|| {
+            copy(&checked, &mut writer)?;
+            configure(&writer)?;
+            migrations::migrate(&mut writer, self.path())
+        })();
+        replaced.map_err(|e| e.in_library(self.path()))?;
+        Ok(safety)
     }
 }

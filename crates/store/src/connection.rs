@@ -1,19 +1,71 @@
-//! Opening SQLite connections with the library's settings.
+//! Opening SQLite connections with the library's settings — and only to a library.
+//!
+//! A file is changed (WAL switched on, schema written) only once it is known to be a
+//! Newsdesk library or an empty database: a mistyped `--db` pointing at another program's
+//! SQLite file is refused untouched.
 
 use std::path::Path;
 use std::time::Duration;
 
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 
-use crate::StoreError;
+use crate::{StoreError, fold, migrations};
 
-/// How long a connection waits for another one's lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a connection waits for another one's lock (another process writing: an import
+/// commits every 200 articles) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Applies the settings every connection to a library uses.
+/// How often a waiting connection tries again. SQLite's own handler backs off to 100 ms and
+/// so keeps missing the short gaps a bulk writer leaves between its transactions; a short,
+/// steady poll catches them (see [`crate::Store::yield_to_writers`]).
+const BUSY_POLL: Duration = Duration::from_millis(2);
+
+/// Waits [`BUSY_POLL`] per try, up to [`BUSY_TIMEOUT`] in all.
+fn wait_while_busy(tries: i32) -> bool {
+    let limit = BUSY_TIMEOUT.as_millis() / BUSY_POLL.as_millis();
+    if (tries as u128) < limit {
+        std::thread::sleep(BUSY_POLL);
+        true
+    } else {
+        false
+    }
+}
+
+/// `PRAGMA application_id` of every Newsdesk library: "NDSK".
+pub const APPLICATION_ID: i32 = 0x4e44_534b;
+
+/// Registers the Rust functions SQL uses: `nd_fold(text)` (case and diacritics folded like
+/// the search index) and `nd_contains(text, needle, …)` (true if the folded text contains
+/// one of the already folded needles).
+fn register_functions(conn: &Connection) -> Result<(), StoreError> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("nd_fold", 1, flags, |ctx| {
+        Ok(fold::fold(&ctx.get::<String>(0)?))
+    })?;
+    conn.create_scalar_function("nd_contains", -1, flags, |ctx| {
+        let text = fold::fold(&ctx.get::<String>(0)?);
+        let found = (1..ctx.len()).any(|i| {
+            ctx.get_raw(i)
+                .as_str()
+                .is_ok_and(|needle| !needle.is_empty() && text.contains(needle))
+        });
+        Ok(found)
+    })?;
+    Ok(())
+}
+
+/// Settings of every connection that do not change the file.
+fn configure_session(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_handler(Some(wait_while_busy))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    register_functions(conn)
+}
+
+/// Switches the (known) library to WAL with full sync: readers never block the writer, and a
+/// commit that returned survives a crash.
 pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    // WAL: readers never block the writer; FULL: a commit that returned survives a crash.
+    configure_session(conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Invalid(format!(
@@ -21,20 +73,64 @@ pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }
 
-/// Opens (creating if needed) the file for writing.
-pub(crate) fn open_writer(path: &Path) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI,
-    )?;
-    configure(&conn)?;
+/// What a database file holds, read without changing it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Identity {
+    /// No schema at all: a new or empty file that may become a library.
+    Empty,
+    /// A Newsdesk library (possibly of an older schema).
+    Library,
+}
+
+/// Tells a Newsdesk library from an empty file and from another program's database.
+pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
+    let not_a_library = |reason: String| StoreError::NotALibrary {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if app_id == APPLICATION_ID {
+        return Ok(Identity::Library);
+    }
+    if app_id != 0 {
+        return Err(not_a_library(format!(
+            "it is the database of another program (application id {app_id:#x})"
+        )));
+    }
+    if version == 0 && objects == 0 {
+        return Ok(Identity::Empty);
+    }
+    // Libraries of the first release carry no application id: known by their exact schema.
+    if version == 1 && migrations::differences(conn, 1)?.is_empty() {
+        return Ok(Identity::Library);
+    }
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 6")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Err(not_a_library(if tables.is_empty() {
+        "it is an SQLite database without Newsdesk's tables".to_string()
+    } else {
+        format!(
+            "it is an SQLite database of another kind (its tables: {})",
+            tables.join(", ")
+        )
+    }))
+}
+
+/// Opens the file for writing; creates it when `create` is set.
+pub(crate) fn open_writer(path: &Path, create: bool) -> Result<Connection, StoreError> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    configure_session(&conn)?;
     Ok(conn)
 }
 
@@ -44,8 +140,17 @@ pub(crate) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
+    configure_session(&conn)?;
+    Ok(conn)
+}
+
+/// Opens a file that may be anything (a backup to restore) without writing to it.
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure_session(&conn)?;
     Ok(conn)
 }
 
@@ -60,6 +165,6 @@ pub(crate) fn explain_open_error(path: &Path, err: StoreError) -> StoreError {
                 reason: "the file is not an SQLite database".into(),
             }
         }
-        other => other,
+        other => other.in_library(path),
     }
 }

@@ -1,4 +1,6 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
 
 /// What can go wrong with the library file. Messages are sentences for the user.
 #[derive(Debug, thiserror::Error)]
@@ -12,6 +14,11 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    #[error(
+        "there is no library at {path}: check the path (--db or NEWSDESK_DB); importing \
+         articles or starting the app creates a new one"
+    )]
+    NoLibrary { path: PathBuf },
     #[error("article {0} does not exist in this library")]
     ArticleNotFound(i64),
     #[error("article {id} has no revision {revision}")]
@@ -27,12 +34,19 @@ pub enum StoreError {
     },
     #[error("{0}")]
     Invalid(String),
-    #[error("{path} is not a Newsdesk library: {reason}")]
+    #[error("{path} is not a Newsdesk library: {reason}. Nothing was changed.")]
     NotALibrary { path: PathBuf, reason: String },
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
-    #[error("the library file could not be read or written: {0}")]
+    /// A database error not yet tied to a file (inside the store only; see `in_library`).
+    #[error("the library could not be read or written: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("{}", database_message(path, source))]
+    Database {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -41,11 +55,77 @@ pub enum StoreError {
     },
 }
 
+/// What went wrong with the file and what the user can do, by SQLite's error code.
+fn database_message(path: &Path, err: &rusqlite::Error) -> String {
+    let path = path.display();
+    let code = match err {
+        rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
+        _ => None,
+    };
+    match code {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "the library {path} stayed busy: another Newsdesk (the app or a command) is \
+             writing to it. Try again in a moment; nothing was changed."
+        ),
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
+            format!(
+                "Newsdesk may not read or write the library {path}: check that the file and \
+                 its folder exist and are writable ({err})"
+            )
+        }
+        Some(ErrorCode::DiskFull) => format!(
+            "the disk that holds the library {path} is full: free some space and try again; \
+             what was saved before is intact"
+        ),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => format!(
+            "the library {path} is damaged ({err}): run `newsdesk db check`, and restore a \
+             backup with `newsdesk db restore FILE`"
+        ),
+        Some(ErrorCode::SystemIoFailure) => format!(
+            "the operating system failed to read or write the library {path} ({err}): check \
+             the disk"
+        ),
+        _ => format!("the library {path} could not be read or written: {err}"),
+    }
+}
+
 impl StoreError {
     pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         StoreError::Io {
             context: context.into(),
             source,
         }
+    }
+
+    /// Ties a database error to the library file it happened on.
+    pub(crate) fn in_library(self, path: &Path) -> Self {
+        match self {
+            StoreError::Sqlite(source) => StoreError::Database {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_library_says_which_file_and_what_to_do() {
+        let err = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        );
+        let message = StoreError::Sqlite(err)
+            .in_library(Path::new("/tmp/lib.sqlite"))
+            .to_string();
+        assert!(
+            message.contains("/tmp/lib.sqlite"),
+            "names the file: {message}"
+        );
+        assert!(message.contains("Try again"), "says what to do: {message}");
     }
 }

@@ -18,8 +18,11 @@
 
 mod articles;
 mod backup;
+mod codec;
 mod connection;
 mod error;
+pub mod fold;
+mod index;
 mod list;
 pub mod migrations;
 mod revisions;
@@ -27,7 +30,9 @@ mod search;
 mod search_query;
 mod snippet;
 mod store;
+mod vocabulary;
 
+pub use connection::APPLICATION_ID;
 pub use error::StoreError;
 pub use search::RANK_BELOW;
 pub use search_query::SearchQuery;

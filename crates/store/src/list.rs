@@ -3,7 +3,9 @@
 use newsdesk_model::{ArticleFilter, ArticleSummary, Status, StatusCount};
 use rusqlite::types::Value;
 
-use crate::articles::{parse_date, parse_status, parse_ts};
+use crate::codec::{parse_date, parse_status, parse_ts};
+use crate::fold::fold;
+use crate::vocabulary::tag_key;
 use crate::{Store, StoreError};
 
 /// Separates tag names inside one SQL result (the ASCII unit separator never occurs in a tag).
@@ -19,11 +21,11 @@ impl Store {
             clauses.push(format!("a.status = ?{}", args.len()));
         }
         if let Some(section) = filter.section.as_deref().filter(|s| !s.is_empty()) {
-            args.push(Value::Text(section.to_lowercase()));
-            clauses.push(format!("lower(a.section) = ?{}", args.len()));
+            args.push(Value::Text(fold(section.trim())));
+            clauses.push(format!("nd_fold(a.section) = ?{}", args.len()));
         }
         if let Some(tag) = filter.tag.as_deref().filter(|s| !s.is_empty()) {
-            args.push(Value::Text(tag.trim().to_lowercase()));
+            args.push(Value::Text(tag_key(tag)));
             clauses.push(format!(
                 "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
                           WHERE t.key = ?{})",
@@ -55,81 +57,84 @@ impl Store {
              ORDER BY a.date IS NULL, a.date DESC, a.updated_at DESC, a.id DESC
              LIMIT {limit} OFFSET {offset}"
         );
-        let conn = self.read();
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok((
-                (
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, String>(6)?,
-                ),
-                (
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, String>(9)?,
-                    r.get::<_, String>(10)?,
-                    r.get::<_, Option<String>>(11)?,
-                ),
-            ))
-        })?;
-        let mut list = Vec::new();
-        for row in rows {
-            let ((id, kicker, title, kind, section, date, author), rest) = row?;
-            let (teaser, status, created, updated, tags) = rest;
-            list.push(ArticleSummary {
-                id,
-                kicker,
-                title,
-                kind,
-                section,
-                date: parse_date(date)?,
-                author,
-                teaser,
-                tags: tags
-                    .map(|t| t.split(TAG_SEPARATOR).map(str::to_string).collect())
-                    .unwrap_or_default(),
-                status: parse_status(&status)?,
-                created_at: parse_ts(&created)?,
-                updated_at: parse_ts(&updated)?,
-            });
-        }
-        Ok(list)
+        self.reading(|conn| {
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((
+                    (
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, String>(6)?,
+                    ),
+                    (
+                        r.get::<_, String>(7)?,
+                        r.get::<_, String>(8)?,
+                        r.get::<_, String>(9)?,
+                        r.get::<_, String>(10)?,
+                        r.get::<_, Option<String>>(11)?,
+                    ),
+                ))
+            })?;
+            let mut list = Vec::new();
+            for row in rows {
+                let ((id, kicker, title, kind, section, date, author), rest) = row?;
+                let (teaser, status, created, updated, tags) = rest;
+                list.push(ArticleSummary {
+                    id,
+                    kicker,
+                    title,
+                    kind,
+                    section,
+                    date: parse_date(date)?,
+                    author,
+                    teaser,
+                    tags: tags
+                        .map(|t| t.split(TAG_SEPARATOR).map(str::to_string).collect())
+                        .unwrap_or_default(),
+                    status: parse_status(&status)?,
+                    created_at: parse_ts(&created)?,
+                    updated_at: parse_ts(&updated)?,
+                });
+            }
+            Ok(list)
+        })
     }
 
     /// How many articles stand in each status (every status, zeros included).
     pub fn status_counts(&self) -> Result<Vec<StatusCount>, StoreError> {
-        let conn = self.read();
-        let mut stmt =
-            conn.prepare_cached("SELECT status, count(*) FROM articles GROUP BY status")?;
-        let found = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Status::ALL
-            .iter()
-            .map(|status| StatusCount {
-                status: *status,
-                count: found
-                    .iter()
-                    .find(|(s, _)| s == status.as_str())
-                    .map_or(0, |(_, c)| *c),
-            })
-            .collect())
+        self.reading(|conn| {
+            let mut stmt =
+                conn.prepare_cached("SELECT status, count(*) FROM articles GROUP BY status")?;
+            let found = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Status::ALL
+                .iter()
+                .map(|status| StatusCount {
+                    status: *status,
+                    count: found
+                        .iter()
+                        .find(|(s, _)| s == status.as_str())
+                        .map_or(0, |(_, c)| *c),
+                })
+                .collect())
+        })
     }
 
     /// The sections in use, alphabetically.
     pub fn sections(&self) -> Result<Vec<String>, StoreError> {
-        let conn = self.read();
-        let mut stmt = conn.prepare_cached(
-            "SELECT DISTINCT section FROM articles WHERE section <> '' ORDER BY section",
-        )?;
-        let sections = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<Vec<String>, _>>()?;
-        Ok(sections)
+        self.reading(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT DISTINCT section FROM articles WHERE section <> '' ORDER BY section",
+            )?;
+            let sections = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<Vec<String>, _>>()?;
+            Ok(sections)
+        })
     }
 }

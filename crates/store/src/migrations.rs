@@ -3,7 +3,7 @@
 //! Never edit a migration that has been released: add a new one at the end. The test
 //! `released_migrations_are_unchanged` pins the text of each released migration.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::StoreError;
 
@@ -99,6 +99,10 @@ CREATE VIRTUAL TABLE article_head USING fts5 (
     tokenize = 'trigram case_sensitive 0 remove_diacritics 1'
 );
 "#,
+    // 2: the file says it is a Newsdesk library (restore and open check it).
+    r#"
+PRAGMA application_id = 1313100619;
+"#,
 ];
 
 /// The schema version this build writes.
@@ -108,24 +112,71 @@ pub fn latest() -> i64 {
 
 /// Brings the library to the latest schema, each migration in its own transaction.
 ///
-/// Refuses (and leaves untouched) a library whose schema is newer than this build knows.
+/// Each transaction starts as the writer (`BEGIN IMMEDIATE`) and reads the version inside it,
+/// so two processes opening a new library at once migrate it once. Refuses (and leaves
+/// untouched) a library whose schema is newer than this build knows.
 pub(crate) fn migrate(conn: &mut Connection, path: &std::path::Path) -> Result<(), StoreError> {
+    // Up to date (the usual case): no write lock, so opening never waits for a writer.
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > latest() {
-        return Err(StoreError::NewerSchema {
-            path: path.to_path_buf(),
-            found,
-            known: latest(),
-        });
+    if found == latest() {
+        return Ok(());
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        let version = index as i64 + 1;
-        let tx = conn.transaction()?;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > latest() {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                known: latest(),
+            });
+        }
+        let Some(sql) = MIGRATIONS.get(found as usize) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", version)?;
+        tx.pragma_update(None, "user_version", found + 1)?;
         tx.commit()?;
     }
-    Ok(())
+}
+
+/// The schema objects (type, name, SQL) of a database, sorted.
+fn schema(conn: &Connection) -> Result<Vec<(String, String, String)>, StoreError> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// How the schema of `conn` differs from the one Newsdesk's migrations make at `version`:
+/// each object too many, missing or changed, in words; empty when it is exactly Newsdesk's.
+pub(crate) fn differences(conn: &Connection, version: i64) -> Result<Vec<String>, StoreError> {
+    let reference = Connection::open_in_memory()?;
+    for sql in MIGRATIONS.iter().take(version.max(0) as usize) {
+        reference.execute_batch(sql)?;
+    }
+    let expected = schema(&reference)?;
+    let found = schema(conn)?;
+    let mut problems = Vec::new();
+    for (kind, name, sql) in &found {
+        match expected.iter().find(|(k, n, _)| k == kind && n == name) {
+            None => problems.push(format!(
+                "it has a {kind} '{name}' that Newsdesk does not make"
+            )),
+            Some((_, _, want)) if want != sql => {
+                problems.push(format!("its {kind} '{name}' is defined differently"))
+            }
+            Some(_) => {}
+        }
+    }
+    for (kind, name, _) in &expected {
+        if !found.iter().any(|(k, n, _)| k == kind && n == name) {
+            problems.push(format!("it lacks the {kind} '{name}'"));
+        }
+    }
+    Ok(problems)
 }
 
 #[cfg(test)]
@@ -142,7 +193,7 @@ mod tests {
     #[test]
     fn released_migrations_are_unchanged() {
         // Append the fingerprint of each migration when it is released; never change one.
-        let released: &[u64] = &[0x89b3ca81bd0cb4b2];
+        let released: &[u64] = &[0x89b3ca81bd0cb4b2, 0xe3070d451e017442];
         for (index, expected) in released.iter().enumerate() {
             assert_eq!(
                 fingerprint(MIGRATIONS[index]),

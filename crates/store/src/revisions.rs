@@ -1,10 +1,10 @@
 //! Revisions: every save of an article, kept whole; history and restore.
 
 use chrono::{DateTime, Utc};
-use newsdesk_model::{Article, ArticleContent, Revision, RevisionSummary, Status};
+use newsdesk_model::{ArticleContent, Revision, RevisionSummary, Status};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use crate::articles::{load, parse_status, parse_ts, ts, update_in, words};
+use crate::codec::{parse_status, parse_ts, ts, words};
 use crate::{Store, StoreError};
 
 pub(crate) fn insert_revision(
@@ -68,7 +68,11 @@ fn exists(conn: &Connection, id: i64) -> Result<(), StoreError> {
         .ok_or(StoreError::ArticleNotFound(id))
 }
 
-fn load_revision(conn: &Connection, id: i64, revision: i64) -> Result<Revision, StoreError> {
+pub(crate) fn load_revision(
+    conn: &Connection,
+    id: i64,
+    revision: i64,
+) -> Result<Revision, StoreError> {
     exists(conn, id)?;
     let (parts, content) = conn
         .query_row(
@@ -92,41 +96,20 @@ fn load_revision(conn: &Connection, id: i64, revision: i64) -> Result<Revision, 
 impl Store {
     /// Every revision of an article, newest first.
     pub fn history(&self, id: i64) -> Result<Vec<RevisionSummary>, StoreError> {
-        let conn = self.read();
-        exists(&conn, id)?;
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM revisions WHERE article_id = ?1 ORDER BY revision DESC"
-        ))?;
-        let rows = stmt
-            .query_map([id], summary)?
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter().map(finish).collect()
+        self.reading(|conn| {
+            exists(conn, id)?;
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM revisions WHERE article_id = ?1 ORDER BY revision DESC"
+            ))?;
+            let rows = stmt
+                .query_map([id], summary)?
+                .collect::<Result<Vec<_>, _>>()?;
+            rows.into_iter().map(finish).collect()
+        })
     }
 
     /// One revision with the whole article as it was saved.
     pub fn revision(&self, id: i64, revision: i64) -> Result<Revision, StoreError> {
-        load_revision(&self.read(), id, revision)
-    }
-
-    /// Makes an old revision the current state again, as a new revision (nothing is lost).
-    pub fn restore_revision(
-        &self,
-        id: i64,
-        revision: i64,
-        now: DateTime<Utc>,
-    ) -> Result<Article, StoreError> {
-        let mut conn = self.write();
-        let tx = conn.transaction()?;
-        let old = load_revision(&tx, id, revision)?;
-        update_in(
-            &tx,
-            id,
-            &old.content,
-            None,
-            &format!("restore of revision {revision}"),
-            now,
-        )?;
-        tx.commit()?;
-        load(&conn, id)
+        self.reading(|conn| load_revision(conn, id, revision))
     }
 }

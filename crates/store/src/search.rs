@@ -21,8 +21,9 @@ use newsdesk_model::SearchHit;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use crate::articles::{parse_date, parse_status, tags_of};
+use crate::codec::{parse_date, parse_status};
 use crate::snippet::snippet;
+use crate::vocabulary::tags_of;
 use crate::{SearchQuery, Store, StoreError};
 
 /// Headline hits are ranked by relevance only when there are fewer than this many.
@@ -30,14 +31,6 @@ pub const RANK_BELOW: usize = 400;
 
 /// bm25 weights for kicker, title, tags in the headline index.
 const HEAD_WEIGHTS: &str = "2.0, 6.0, 4.0";
-
-fn like_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
 
 /// `(article id, score)` of matching articles, best first.
 type Found = Vec<(i64, f64)>;
@@ -85,17 +78,17 @@ fn text_hits(
         args.push(Value::Text(expr));
         clauses.push("article_search MATCH ?1".to_string());
     }
-    for term in query.short_terms() {
-        args.push(Value::Text(like_pattern(term)));
-        let n = args.len();
-        let like = |c: &str| format!("{c} LIKE ?{n} ESCAPE '\\'");
+    for forms in query.short_term_forms() {
+        // Folded in Rust like the index: `öl` finds "Ölpreis" (SQLite's LIKE folds ASCII only).
+        let mut placeholders = Vec::new();
+        for form in forms {
+            args.push(Value::Text(form));
+            placeholders.push(format!("?{}", args.len()));
+        }
         clauses.push(format!(
-            "({} OR {} OR {} OR {} OR {})",
-            like("kicker"),
-            like("title"),
-            like("teaser"),
-            like("body"),
-            like("tags")
+            "nd_contains(kicker || char(10) || title || char(10) || teaser || char(10) || body \
+             || char(10) || tags, {})",
+            placeholders.join(", ")
         ));
     }
     args.push(Value::Integer((wanted + skip.len()) as i64));
@@ -173,17 +166,18 @@ impl Store {
         if query.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let conn = self.read();
-        let mut found = Vec::new();
-        // Short terms need the LIKE filter on the full text: they skip the headline tier.
-        if let (Some(expr), true) = (query.fts_match(), query.short_terms().is_empty()) {
-            found = headline_hits(&conn, &expr, limit)?;
-        }
-        if found.len() < limit {
-            let skip: HashSet<i64> = found.iter().map(|f| f.0).collect();
-            let more = text_hits(&conn, query, &skip, limit - found.len())?;
-            found.extend(more);
-        }
-        to_hits(&conn, query, found)
+        self.reading(|conn| {
+            let mut found = Vec::new();
+            // Short terms need the LIKE filter on the full text: they skip the headline tier.
+            if let (Some(expr), true) = (query.fts_match(), query.short_terms().is_empty()) {
+                found = headline_hits(conn, &expr, limit)?;
+            }
+            if found.len() < limit {
+                let skip: HashSet<i64> = found.iter().map(|f| f.0).collect();
+                let more = text_hits(conn, query, &skip, limit - found.len())?;
+                found.extend(more);
+            }
+            to_hits(conn, query, found)
+        })
     }
 }

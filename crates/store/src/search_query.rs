@@ -38,6 +38,14 @@ fn variants(term: &str) -> Vec<String> {
     forms
 }
 
+/// True when the trigram index cannot find the term: it, or one of its spellings
+/// (`oel` → `öl`), is shorter than three characters.
+fn is_short(term: &str) -> bool {
+    variants(term)
+        .iter()
+        .any(|f| f.chars().count() < MIN_INDEXED)
+}
+
 fn quote(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
@@ -76,7 +84,7 @@ impl SearchQuery {
         let parts: Vec<String> = self
             .terms
             .iter()
-            .filter(|t| t.chars().count() >= MIN_INDEXED)
+            .filter(|t| !is_short(t))
             .map(|t| {
                 let forms: Vec<String> = variants(t).iter().map(|f| quote(f)).collect();
                 if forms.len() == 1 {
@@ -94,15 +102,29 @@ impl SearchQuery {
         self.terms
             .iter()
             .flat_map(|t| variants(t))
-            .map(|f| crate::snippet::fold(&f))
+            .map(|f| crate::fold::fold(&f))
             .collect()
     }
 
-    /// Terms too short for the trigram index; they filter with LIKE instead.
+    /// For each term too short for the trigram index, its spellings folded like the index
+    /// (`öl` → `ol`, `oel`); such terms are matched in Rust instead.
+    pub fn short_term_forms(&self) -> Vec<Vec<String>> {
+        self.short_terms()
+            .into_iter()
+            .map(|t| {
+                let mut forms: Vec<String> =
+                    variants(t).iter().map(|f| crate::fold::fold(f)).collect();
+                forms.dedup();
+                forms
+            })
+            .collect()
+    }
+
+    /// Terms too short for the trigram index; they are matched in Rust instead.
     pub fn short_terms(&self) -> Vec<&str> {
         self.terms
             .iter()
-            .filter(|t| t.chars().count() < MIN_INDEXED)
+            .filter(|t| is_short(t))
             .map(String::as_str)
             .collect()
     }

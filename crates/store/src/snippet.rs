@@ -7,30 +7,7 @@
 /// Characters of context on each side of the match.
 const CONTEXT: usize = 60;
 
-/// Lower case without diacritics, as the trigram index compares.
-pub(crate) fn fold_char(c: char) -> impl Iterator<Item = char> {
-    c.to_lowercase().map(|l| match l {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
-        'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' | 'ş' => 's',
-        'ť' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    })
-}
-
-pub(crate) fn fold(text: &str) -> String {
-    text.chars().flat_map(fold_char).collect()
-}
+use crate::fold::fold_char;
 
 /// The folded text with, for each folded char, the byte range of its original char.
 fn folded_with_offsets(text: &str) -> (Vec<char>, Vec<(usize, usize)>) {
@@ -99,6 +76,7 @@ pub(crate) fn snippet(texts: &[&str], forms: &[String]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold;
 
     #[test]
     fn marks_the_match_with_its_original_spelling() {

@@ -1,10 +1,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
-use crate::connection::{explain_open_error, open_reader, open_writer};
+use crate::connection::{
+    Identity, configure, explain_open_error, identify, open_reader, open_writer,
+};
 use crate::migrations;
 
 /// An open library: exactly one writer connection and one reader connection.
@@ -19,27 +21,45 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the library at `path`, creating and migrating it as needed.
+    /// Opens the library at `path`, creating (with its folder) and migrating it as needed.
+    ///
+    /// An existing file is changed only once it is known to be a library or an empty
+    /// database; another program's SQLite file is refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 StoreError::io(format!("cannot create the folder {}", dir.display()), e)
             })?;
         }
-        let existed = path.exists();
+        Store::open_with(path, true)
+    }
+
+    /// Opens an existing library; refuses, creating nothing, when there is none at `path`
+    /// (for commands that only read: a mistyped path must not become a new library).
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NoLibrary {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, create: bool) -> Result<Store, StoreError> {
         let opened = (|| {
-            let mut writer = open_writer(path)?;
-            let version: i64 = writer.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let mut writer = open_writer(path, create)?;
+            let identity = identify(&writer, path)?;
+            configure(&writer)?;
             migrations::migrate(&mut writer, path)?;
             let reader = open_reader(path)?;
-            Ok((writer, reader, version))
+            Ok((writer, reader, identity))
         })();
-        let (writer, reader, version) = opened.map_err(|e| explain_open_error(path, e))?;
+        let (writer, reader, identity) = opened.map_err(|e| explain_open_error(path, e))?;
         Ok(Store {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
-            created: !existed || version == 0,
+            created: identity == Identity::Empty,
         })
     }
 
@@ -54,9 +74,40 @@ impl Store {
 
     /// The schema version of the file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .read()
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        self.reading(|conn| Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?))
+    }
+
+    /// Runs `read` on the reader connection; a database error names the library file.
+    pub(crate) fn reading<T>(
+        &self,
+        read: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let conn = self.read();
+        read(&conn).map_err(|e| e.in_library(&self.path))
+    }
+
+    /// Runs `write` in one transaction that starts as the writer (`BEGIN IMMEDIATE`), so that
+    /// another process writing makes it wait (up to the busy timeout) instead of failing
+    /// half-way; commits when `write` succeeds. A database error names the library file.
+    pub(crate) fn writing<T>(
+        &self,
+        write: impl FnOnce(&mut Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.write();
+        let result = (|| {
+            let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = write(&mut tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        result.map_err(|e: StoreError| e.in_library(&self.path))
+    }
+
+    /// For bulk writers between two transactions: leaves the library free for a moment, so
+    /// that another process waiting to write (the app autosaving while the CLI imports) gets
+    /// its turn instead of waiting for the whole bulk job.
+    pub fn yield_to_writers(&self) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 
     // A poisoned lock means a panic happened while holding it; SQLite's own transaction

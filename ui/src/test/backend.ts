@@ -57,6 +57,7 @@ export function fakeBackend(options: Options = {}) {
         const report: ImportReport = {
           imported: library.map((a) => ({ id: a.id, file: `${a.id}.md`, title: a.title })),
           failed: [],
+          skipped: [],
         };
         return report;
       }

@@ -1,16 +1,19 @@
 use newsdesk_api::{App, ExportFormat};
 use newsdesk_model::{Article, ArticleFilter, ImportReport};
 
+use crate::Failure;
 use crate::args::{ArticleCommand, ListArgs};
-use crate::{Failure, output};
+use crate::output::{self, clean, clean_line, outln};
 
 pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
     match command {
         ArticleCommand::Import { paths, json } => {
             // Ids are printed as each batch is committed, so a script sees only stored ones.
+            // Should the reader go away, the import still finishes: only the printing stops.
+            let mut printing = !json;
             let report = app.import_paths_with(&paths, |a| {
-                if !json {
-                    println!("{}", a.id);
+                if printing && output::line(format_args!("{}", a.id)).is_err() {
+                    printing = false;
                 }
             })?;
             finish_import(&report, json)
@@ -19,18 +22,21 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
         ArticleCommand::List(args) => list(app, args),
         ArticleCommand::Show { id, json, md } => {
             if md {
-                print!("{}", app.export_markdown(id)?);
-                Ok(())
+                output::text(&app.export_markdown(id)?)
             } else if json {
                 output::json(&app.get_article(id)?)
             } else {
-                show(&app.get_article(id)?);
-                Ok(())
+                show(&app.get_article(id)?)
             }
         }
-        ArticleCommand::Export { id, format, output } => {
+        ArticleCommand::Export {
+            id,
+            format,
+            output,
+            force,
+        } => {
             let format: ExportFormat = format.parse()?;
-            app.export_article(id, format, &output)?;
+            app.export_article(id, format, &output, force)?;
             Ok(())
         }
         ArticleCommand::History { id, json } => {
@@ -39,17 +45,17 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
                 return output::json(&history);
             }
             for r in history {
-                println!(
+                outln!(
                     "{:>4}  {}  {:<10} {:>6} words  {}  {}",
                     r.revision,
                     r.saved_at.format("%Y-%m-%d %H:%M:%S"),
                     r.status,
                     r.words,
-                    r.title,
+                    clean_line(&r.title),
                     if r.note.is_empty() {
                         String::new()
                     } else {
-                        format!("({})", r.note)
+                        format!("({})", clean_line(&r.note))
                     }
                 );
             }
@@ -60,7 +66,7 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             if json {
                 output::json(&article)
             } else {
-                println!(
+                outln!(
                     "article {id}: revision {revision} restored as revision {}",
                     article.revision
                 );
@@ -74,15 +80,20 @@ fn finish_import(report: &ImportReport, json: bool) -> Result<(), Failure> {
     if json {
         output::json(report)?;
     }
+    for skipped in &report.skipped {
+        eprintln!("{}: skipped: {}", clean_line(&skipped.file), skipped.reason);
+    }
     for failure in &report.failed {
+        let file = clean_line(&failure.file);
+        let message = clean_line(&failure.message);
         match failure.line {
-            Some(line) => eprintln!("{}:{line}: {}", failure.file, failure.message),
-            None => eprintln!("{}: {}", failure.file, failure.message),
+            Some(line) => eprintln!("{file}:{line}: {message}"),
+            None => eprintln!("{file}: {message}"),
         }
     }
     match report.failed.len() {
         0 => Ok(()),
-        n => Err(Failure(format!(
+        n => Err(Failure::Message(format!(
             "{n} of {} files not imported (see above); the others were stored",
             n + report.imported.len()
         ))),
@@ -104,7 +115,7 @@ fn list(app: &App, args: ListArgs) -> Result<(), Failure> {
         return output::json(&list);
     }
     for a in list {
-        println!(
+        outln!(
             "{:>6}  {:<10} {:<10}  {}",
             a.id,
             a.status,
@@ -115,45 +126,46 @@ fn list(app: &App, args: ListArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn show(a: &Article) {
+fn or_dash(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_empty() {
+        "—".into()
+    } else {
+        clean_line(text)
+    }
+}
+
+fn show(a: &Article) -> Result<(), Failure> {
     let c = &a.content;
     if !c.kicker.is_empty() {
-        println!("{}", c.kicker);
+        outln!("{}", clean_line(&c.kicker));
     }
-    println!("{}", c.title);
-    println!(
+    outln!("{}", clean_line(&c.title));
+    outln!(
         "{} · {} · {} · {} · {} · revision {}",
         a.status,
         output::date(c.date),
-        if c.kind.is_empty() { "—" } else { &c.kind },
-        if c.section.is_empty() {
-            "—"
-        } else {
-            &c.section
-        },
-        if c.author.is_empty() {
-            "—"
-        } else {
-            &c.author
-        },
+        or_dash(&c.kind),
+        or_dash(&c.section),
+        or_dash(&c.author),
         a.revision
     );
     if !c.teaser.is_empty() {
-        println!("\n{}", c.teaser);
+        outln!("\n{}", clean(&c.teaser));
     }
     for image in &c.images {
-        println!("\n[Bild] {}", image.caption);
+        outln!("\n[Bild] {}", clean_line(&image.caption));
         if !image.credit.is_empty() {
-            println!("Bildquelle: {}", image.credit);
+            outln!("Bildquelle: {}", clean_line(&image.credit));
         }
     }
     if !c.body.is_empty() {
-        println!("\n{}", c.body.trim_end());
+        outln!("\n{}", clean(c.body.trim_end()));
     }
     for link in &c.links {
-        println!("\n→ {} {}", link.title, link.url);
+        outln!("\n→ {} {}", clean_line(&link.title), clean_line(&link.url));
     }
     if !c.tags.is_empty() {
-        println!("\nStichwörter: {}", c.tags.join(", "));
+        outln!("\nStichwörter: {}", clean_line(&c.tags.join(", ")));
     }
+    Ok(())
 }

@@ -1,7 +1,8 @@
 use newsdesk_api::App;
 
+use crate::Failure;
 use crate::args::DbCommand;
-use crate::{Failure, output};
+use crate::output::{self, outln};
 
 pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
     match command {
@@ -12,15 +13,15 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
                     &serde_json::json!({ "ok": problems.is_empty(), "problems": problems }),
                 )?;
             } else if problems.is_empty() {
-                println!("ok: {}", app.library_path().display());
+                outln!("ok: {}", app.library_path().display());
             }
             if problems.is_empty() {
                 Ok(())
             } else {
                 for p in &problems {
-                    eprintln!("{p}");
+                    eprintln!("{}", output::clean_line(p));
                 }
-                Err(Failure(format!(
+                Err(Failure::Message(format!(
                     "the library has {} problem(s)",
                     problems.len()
                 )))
@@ -28,12 +29,13 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
         }
         DbCommand::Backup { file } => {
             app.backup_library(&file)?;
-            println!("backup written to {}", file.display());
+            outln!("backup written to {}", file.display());
             Ok(())
         }
         DbCommand::Restore { file } => {
-            app.restore_library(&file)?;
-            println!("library restored from {}", file.display());
+            let safety = app.restore_library(&file)?;
+            outln!("library restored from {}", file.display());
+            outln!("the library as it was before: {}", safety.display());
             Ok(())
         }
         DbCommand::Info { json } => {
@@ -41,11 +43,11 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
             if json {
                 return output::json(&info);
             }
-            println!("library   {}", info.path);
-            println!("schema    {}", info.schema_version);
-            println!("articles  {}", info.articles);
+            outln!("library   {}", info.path);
+            outln!("schema    {}", info.schema_version);
+            outln!("articles  {}", info.articles);
             for c in info.by_status.iter().filter(|c| c.count > 0) {
-                println!("  {:<10} {}", c.status, c.count);
+                outln!("  {:<10} {}", c.status, c.count);
             }
             Ok(())
         }

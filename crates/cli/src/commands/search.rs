@@ -1,7 +1,8 @@
 use newsdesk_api::App;
 
+use crate::Failure;
 use crate::args::SearchArgs;
-use crate::{Failure, output};
+use crate::output::{self, outln};
 
 pub fn run(app: &App, args: SearchArgs) -> Result<(), Failure> {
     let hits = app.search(&args.query.join(" "), args.limit)?;
@@ -9,11 +10,11 @@ pub fn run(app: &App, args: SearchArgs) -> Result<(), Failure> {
         return output::json(&hits);
     }
     for hit in hits {
-        println!(
+        outln!(
             "{:>6}  {}\n        {}",
             hit.id,
             output::headline(&hit.kicker, &hit.title),
-            hit.snippet.replace('\n', " ")
+            output::clean_line(&hit.snippet)
         );
     }
     Ok(())

@@ -3,6 +3,7 @@
 mod articles;
 mod crash;
 mod db;
+mod hostile;
 mod search;
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,5 @@
 use newsdesk_model::Status;
-use newsdesk_store::StoreError;
+use newsdesk_store::{Store, StoreError};
 
 use crate::{article, at, library};
 
@@ -18,7 +18,7 @@ fn a_backup_restores_the_whole_library() {
         .expect("insert 2");
     assert_eq!(lib.store.article_count().expect("count"), 2);
 
-    lib.store.restore_from(&backup).expect("restore");
+    lib.store.restore_from(&backup, at(5)).expect("restore");
     assert_eq!(
         lib.store.article_count().expect("count"),
         1,
@@ -58,7 +58,7 @@ fn restoring_garbage_is_refused_and_the_library_is_untouched() {
     std::fs::write(&junk, vec![7u8; 8192]).expect("write junk");
     let err = lib
         .store
-        .restore_from(&junk)
+        .restore_from(&junk, at(5))
         .expect_err("junk is no library");
     assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
     // A zero-length file is a valid, empty SQLite database without a Newsdesk schema.
@@ -66,7 +66,7 @@ fn restoring_garbage_is_refused_and_the_library_is_untouched() {
     std::fs::write(&empty, b"").expect("create empty file");
     let err = lib
         .store
-        .restore_from(&empty)
+        .restore_from(&empty, at(5))
         .expect_err("an empty SQLite file is no library");
     assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
     assert_eq!(
@@ -74,4 +74,125 @@ fn restoring_garbage_is_refused_and_the_library_is_untouched() {
         1,
         "nothing was lost"
     );
+}
+
+/// A SQLite file of another program with a plausible schema version.
+fn foreign_database(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).expect("create foreign db");
+    conn.execute_batch(
+        "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT);
+         INSERT INTO contacts (name) VALUES ('Erika Mustermann');
+         PRAGMA user_version = 1;",
+    )
+    .expect("foreign schema");
+}
+
+#[test]
+fn restoring_another_programs_database_is_refused_and_the_library_is_untouched() {
+    let lib = library();
+    lib.store
+        .insert_article(&article("Bleibt"), Status::Draft, "", at(0))
+        .expect("insert");
+    let foreign = lib.dir.path().join("contacts.sqlite");
+    foreign_database(&foreign);
+    let err = lib
+        .store
+        .restore_from(&foreign, at(5))
+        .expect_err("a contacts database is no library");
+    assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("contacts"),
+        "says what it is: {err}"
+    );
+    assert_eq!(lib.store.article_count().expect("count"), 1, "nothing lost");
+    assert!(lib.store.check().expect("check").is_empty());
+}
+
+#[test]
+fn a_backup_with_a_trigger_of_its_own_is_refused() {
+    let lib = library();
+    let id = lib
+        .store
+        .insert_article(&article("Bleibt"), Status::Draft, "", at(0))
+        .expect("insert")
+        .id;
+    let backup = lib.dir.path().join("tampered.sqlite");
+    lib.store.backup_to(&backup).expect("backup");
+    {
+        let conn = rusqlite::Connection::open(&backup).expect("open backup");
+        conn.execute_batch(
+            "CREATE TRIGGER wipe AFTER INSERT ON revisions BEGIN DELETE FROM articles; END;",
+        )
+        .expect("add trigger");
+    }
+    let err = lib
+        .store
+        .restore_from(&backup, at(5))
+        .expect_err("a trigger Newsdesk did not make");
+    assert!(err.to_string().contains("trigger 'wipe'"), "{err}");
+    assert_eq!(lib.store.article(id).expect("load").content.title, "Bleibt");
+}
+
+#[test]
+fn a_backup_whose_search_index_is_broken_is_refused() {
+    let lib = library();
+    lib.store
+        .insert_article(&article("Bleibt"), Status::Draft, "", at(0))
+        .expect("insert");
+    let backup = lib.dir.path().join("broken-index.sqlite");
+    lib.store.backup_to(&backup).expect("backup");
+    {
+        let conn = rusqlite::Connection::open(&backup).expect("open backup");
+        conn.execute("DELETE FROM article_search_data WHERE id > 10", [])
+            .expect("damage the index");
+    }
+    let err = lib
+        .store
+        .restore_from(&backup, at(5))
+        .expect_err("damaged index");
+    assert!(err.to_string().contains("damaged"), "{err}");
+}
+
+#[test]
+fn a_restore_keeps_a_safety_copy_of_the_replaced_library() {
+    let lib = library();
+    lib.store
+        .insert_article(&article("Alt"), Status::Draft, "", at(0))
+        .expect("insert");
+    let backup = lib.dir.path().join("backup.sqlite");
+    lib.store.backup_to(&backup).expect("backup");
+    lib.store
+        .insert_article(&article("Nach dem Backup"), Status::Draft, "", at(1))
+        .expect("insert 2");
+    let safety = lib.store.restore_from(&backup, at(5)).expect("restore");
+    assert!(
+        safety
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains("before-restore")),
+        "{}",
+        safety.display()
+    );
+    let kept = Store::open(&safety).expect("the safety copy is a library");
+    assert_eq!(
+        kept.article_count().expect("count"),
+        2,
+        "the article written after the backup survives in the safety copy"
+    );
+}
+
+#[test]
+fn a_failed_backup_leaves_no_file_behind() {
+    let lib = library();
+    let target = lib.dir.path().join("no-such-folder").join("backup.sqlite");
+    lib.store
+        .backup_to(&target)
+        .expect_err("the folder is missing");
+    assert!(!target.exists());
+    let leftovers: Vec<_> = std::fs::read_dir(lib.dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("backup"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

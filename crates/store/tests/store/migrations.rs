@@ -52,3 +52,98 @@ fn a_file_that_is_not_sqlite_is_named_as_such() {
     let err = Store::open(&path).err().expect("text file refused");
     assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
 }
+
+#[test]
+fn another_programs_database_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("contacts.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch(
+            "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); PRAGMA user_version = 1;",
+        )
+        .expect("schema");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let err = Store::open(&path).err().expect("foreign db refused");
+    assert!(matches!(err, StoreError::NotALibrary { .. }), "{err:?}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "no WAL switch, no schema written"
+    );
+    assert!(
+        !dir.path().join("contacts.sqlite-wal").exists(),
+        "no WAL file was made"
+    );
+}
+
+#[test]
+fn open_existing_creates_nothing_for_a_mistyped_path() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("typo").join("library.sqlite");
+    let err = Store::open_existing(&path).err().expect("no library there");
+    assert!(matches!(err, StoreError::NoLibrary { .. }), "{err:?}");
+    assert!(!dir.path().join("typo").exists(), "no folder was created");
+}
+
+#[test]
+fn a_library_gets_newsdesks_application_id() {
+    let lib = library();
+    let path = lib.path();
+    drop(lib.store);
+    let conn = rusqlite::Connection::open(&path).expect("raw open");
+    let id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .expect("read id");
+    assert_eq!(id, newsdesk_store::APPLICATION_ID);
+}
+
+#[test]
+fn a_first_release_library_without_application_id_opens_and_migrates() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v1.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch(migrations::MIGRATIONS[0]).expect("v1");
+        conn.pragma_update(None, "user_version", 1).expect("v1");
+        conn.execute(
+            "INSERT INTO articles (title, created_at, updated_at)
+             VALUES ('Alt', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )
+        .expect("an article of the first release");
+    }
+    let store = Store::open(&path).expect("a v1 library is ours");
+    assert_eq!(store.schema_version().expect("v"), migrations::latest());
+    assert_eq!(
+        store.article_count().expect("count"),
+        1,
+        "its data survives"
+    );
+}
+
+#[test]
+fn two_processes_opening_a_new_library_at_once_migrate_it_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("race.sqlite");
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open(&path).map(|s| s.schema_version()))
+        })
+        .collect();
+    for h in handles {
+        let version = h
+            .join()
+            .expect("no panic")
+            .expect("every opener succeeds")
+            .expect("version");
+        assert_eq!(version, migrations::latest());
+    }
+    let store = Store::open(&path).expect("reopen");
+    assert!(
+        store.check().expect("check").is_empty(),
+        "migrated once, consistent"
+    );
+}

@@ -99,6 +99,7 @@ export const de = {
   'error.label': 'Fehler',
   'error.code.not_found': 'Nicht gefunden',
   'error.code.invalid_input': 'Nicht angenommen',
+  'error.code.conflict': 'Anderswo geändert',
   'error.code.newer_library': 'Bibliothek einer neueren Version',
   'error.code.storage': 'Speicherfehler',
   'error.code.internal': 'Fehler',

@@ -100,6 +100,7 @@ export const en: Messages = {
   'error.label': 'Error',
   'error.code.not_found': 'Not found',
   'error.code.invalid_input': 'Not accepted',
+  'error.code.conflict': 'Changed elsewhere',
   'error.code.newer_library': 'Library of a newer version',
   'error.code.storage': 'Storage error',
   'error.code.internal': 'Error',

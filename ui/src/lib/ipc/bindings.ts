@@ -141,12 +141,14 @@ export type ImportFailure = { file: string,
  */
 line: number | null, message: string, };
 
-export type ImportReport = { imported: Array<ImportedArticle>, failed: Array<ImportFailure>, };
+export type ImportSkipped = { file: string, reason: string, };
+
+export type ImportReport = { imported: Array<ImportedArticle>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, };
 
 export type StatusCount = { status: Status, count: number, };
 
 export type LibraryInfo = { path: string, schema_version: number, articles: number, by_status: Array<StatusCount>, sections: Array<string>, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "newer_library" | "storage" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "storage" | "internal";
 
 export type UserError = { code: ErrorCode, message: string, };

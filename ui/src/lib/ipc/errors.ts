@@ -3,6 +3,7 @@ import type { ErrorCode, UserError } from './bindings';
 const codes: Record<ErrorCode, true> = {
   not_found: true,
   invalid_input: true,
+  conflict: true,
   newer_library: true,
   storage: true,
   internal: true,

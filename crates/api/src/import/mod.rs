@@ -1,6 +1,9 @@
 //! Importing Markdown files (the interchange format) into the library.
 
-use std::path::{Path, PathBuf};
+mod read;
+mod walk;
+
+use std::path::PathBuf;
 
 use newsdesk_model::{ArticleContent, ImportFailure, ImportReport, ImportedArticle, Status};
 
@@ -9,48 +12,6 @@ use crate::{ApiError, App, demo};
 /// Articles stored per transaction: each file is whole or absent, and ids are reported only
 /// after their batch is committed (and so survive a crash).
 const BATCH: usize = 200;
-
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-}
-
-/// The Markdown files under the given files and folders, each folder's in name order.
-fn collect(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
-    while let Some(path) = stack.pop() {
-        if path.is_dir() {
-            match std::fs::read_dir(&path) {
-                Ok(entries) => {
-                    let mut children: Vec<PathBuf> =
-                        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                    children.sort();
-                    for child in children.into_iter().rev() {
-                        if child.is_dir() || is_markdown(&child) {
-                            stack.push(child);
-                        }
-                    }
-                }
-                Err(e) => report.failed.push(ImportFailure {
-                    file: path.display().to_string(),
-                    line: None,
-                    message: format!("the folder cannot be read: {e}"),
-                }),
-            }
-        } else if path.exists() {
-            files.push(path);
-        } else {
-            report.failed.push(ImportFailure {
-                file: path.display().to_string(),
-                line: None,
-                message: "no such file or folder".into(),
-            });
-        }
-    }
-    files
-}
 
 fn parse(file: &str, text: &str) -> Result<ArticleContent, ImportFailure> {
     newsdesk_interchange::parse(text).map_err(|e| ImportFailure {
@@ -75,27 +36,23 @@ impl App {
         mut committed: impl FnMut(&ImportedArticle),
     ) -> Result<ImportReport, ApiError> {
         let mut report = ImportReport::default();
-        let files = collect(paths, &mut report);
-        for chunk in files.chunks(BATCH) {
+        let files = walk::collect(paths, &mut report);
+        for (n, chunk) in files.chunks(BATCH).enumerate() {
+            if n > 0 {
+                self.store.yield_to_writers();
+            }
             let mut parsed = Vec::with_capacity(chunk.len());
             for path in chunk {
                 let name = path.display().to_string();
-                match std::fs::read(path) {
-                    Err(e) => report.failed.push(ImportFailure {
+                match read::read_article_file(path) {
+                    Err(message) => report.failed.push(ImportFailure {
                         file: name,
                         line: None,
-                        message: format!("the file cannot be read: {e}"),
+                        message,
                     }),
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Err(_) => report.failed.push(ImportFailure {
-                            file: name,
-                            line: None,
-                            message: "the file is not UTF-8 text".into(),
-                        }),
-                        Ok(text) => match parse(&name, &text) {
-                            Ok(content) => parsed.push((name, content)),
-                            Err(failure) => report.failed.push(failure),
-                        },
+                    Ok(text) => match parse(&name, &text) {
+                        Ok(content) => parsed.push((name, content)),
+                        Err(failure) => report.failed.push(failure),
                     },
                 }
             }

@@ -1,0 +1,45 @@
+//! The tag vocabulary shared by all articles: one row per tag, case-insensitive
+//! ("Thüringen" and "THÜRINGEN" are one tag), and each article's tags in order.
+
+use rusqlite::{Connection, params};
+
+use crate::StoreError;
+
+/// The key that makes two spellings one tag.
+pub(crate) fn tag_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Replaces the tags of article `id` (adding new names to the vocabulary).
+pub(crate) fn set_tags(tx: &Connection, id: i64, tags: &[String]) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
+    let mut seen = std::collections::HashSet::new();
+    for (position, name) in tags.iter().enumerate() {
+        let key = tag_key(name);
+        if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO tags (name, key) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            params![name.trim(), key],
+        )?;
+        tx.execute(
+            "INSERT INTO article_tags (article_id, tag_id, position)
+             SELECT ?1, id, ?2 FROM tags WHERE key = ?3",
+            params![id, position as i64, key],
+        )?;
+    }
+    Ok(())
+}
+
+/// The tags of article `id`, in the editor's order, spelled as the vocabulary has them.
+pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id
+         WHERE a.article_id = ?1 ORDER BY a.position",
+    )?;
+    let tags = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(tags)
+}
