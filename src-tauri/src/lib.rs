@@ -9,16 +9,22 @@ pub mod commands;
 pub mod error;
 mod startup;
 
-use std::process::ExitCode;
-use std::sync::Arc;
-
 use newsdesk_api::App;
+use std::process::ExitCode;
 use tauri::Runtime;
 
 /// `builder` with Newsdesk's commands and `library` as managed state.
 pub fn with_library<R: Runtime>(builder: tauri::Builder<R>, library: App) -> tauri::Builder<R> {
+    with_library_state(builder, commands::Library::open(library))
+}
+
+/// As [`with_library`], for a library that may have failed to open.
+pub fn with_library_state<R: Runtime>(
+    builder: tauri::Builder<R>,
+    library: commands::Library,
+) -> tauri::Builder<R> {
     builder
-        .manage::<commands::Library>(Arc::new(library))
+        .manage::<commands::Library>(library)
         .invoke_handler(tauri::generate_handler![
             commands::library::library_info,
             commands::library::load_demo_articles,
@@ -42,14 +48,15 @@ pub fn run() -> ExitCode {
         eprintln!("{problem}");
         return ExitCode::from(2);
     }
+    // A library that cannot be opened is said in the window too, not only on stderr.
     let library = match startup::open_library() {
-        Ok(library) => library,
+        Ok(library) => commands::Library::open(library),
         Err(problem) => {
-            eprintln!("{problem}");
-            return ExitCode::FAILURE;
+            eprintln!("{}", problem.message);
+            commands::Library::failed(problem)
         }
     };
-    match with_library(tauri::Builder::default(), library).run(context()) {
+    match with_library_state(tauri::Builder::default(), library).run(context()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("Newsdesk could not start its window: {error}");

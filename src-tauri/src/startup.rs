@@ -1,6 +1,7 @@
 //! What `run` checks before it opens a window, with the reasons said in words.
 
-use newsdesk_api::App;
+use newsdesk_api::{ApiError, App};
+use newsdesk_model::UserError;
 
 /// How to start Newsdesk on a machine without a screen.
 pub const HEADLESS_HINT: &str = "Run it under xvfb-run: dbus-run-session -- xvfb-run -a make run";
@@ -23,13 +24,17 @@ pub fn check_display() -> Result<(), String> {
 
 /// Opens the library at its default place ($NEWSDESK_DB or the user's data directory); a new,
 /// empty library gets the demo articles so a newcomer sees the portal's articles at once.
-pub fn open_library() -> Result<App, String> {
+pub fn open_library() -> Result<App, UserError> {
+    let in_words = |context: String, error: ApiError| UserError {
+        code: error.code(),
+        message: format!("{context}: {error}"),
+    };
     let path = App::default_library_path()
-        .map_err(|error| format!("Newsdesk cannot find a place for its library: {error}"))?;
+        .map_err(|error| in_words("Newsdesk cannot find a place for its library".into(), error))?;
     let library = App::open(&path).map_err(|error| {
-        format!(
-            "Newsdesk cannot open the library {}: {error}",
-            path.display()
+        in_words(
+            format!("Newsdesk cannot open the library {}", path.display()),
+            error,
         )
     })?;
     if library.was_created() {

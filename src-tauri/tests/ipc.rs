@@ -24,7 +24,11 @@ fn app_with_demo_articles() -> Fixture {
     library
         .load_demo_articles()
         .expect("the demo articles shipped in assets/ load");
-    let app = newsdesk_app::with_library(mock_builder(), library)
+    app_on(dir, newsdesk_app::commands::Library::open(library))
+}
+
+fn app_on(dir: TempDir, library: newsdesk_app::commands::Library) -> Fixture {
+    let app = newsdesk_app::with_library_state(mock_builder(), library)
         .build(newsdesk_app::context())
         .expect("the app builds on the mock runtime");
     // The mock runtime has no event loop to open the configured windows; open the main one.
@@ -180,4 +184,22 @@ fn the_window_may_do_nothing_the_capabilities_do_not_grant() {
         unknown.is_err(),
         "an undeclared command is refused: {unknown:?}"
     );
+}
+
+#[test]
+fn a_library_that_failed_to_open_is_said_in_the_window() {
+    let dir = tempfile::tempdir().expect("dir");
+    let problem = newsdesk_model::UserError {
+        code: newsdesk_model::ErrorCode::NewerLibrary,
+        message: "Newsdesk cannot open the library /x/library.sqlite: written by a newer version"
+            .into(),
+    };
+    let fx = app_on(
+        dir,
+        newsdesk_app::commands::Library::failed(problem.clone()),
+    );
+    let answer = invoke(&fx.window, "library_info", json!({}))
+        .expect_err("no library: the first call the UI makes fails with the reason");
+    assert_eq!(answer["code"], "newer_library", "{answer}");
+    assert_eq!(answer["message"], problem.message.as_str(), "{answer}");
 }

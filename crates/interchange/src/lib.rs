@@ -13,6 +13,7 @@
 //! refuses broken input with the line and what is wrong ([`FormatError`]); [`write`] turns it
 //! back. `parse(write(a)) == a` for every article.
 
+mod emit;
 mod error;
 mod front_matter;
 mod parse;

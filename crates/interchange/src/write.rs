@@ -1,65 +1,86 @@
 //! Writing one article file.
 
-use std::collections::BTreeMap;
+use newsdesk_model::ArticleContent;
 
-use chrono::NaiveDate;
-use newsdesk_model::{ArticleContent, ImageRef, Link};
-use serde::Serialize;
+use crate::emit;
 
-fn is_empty(s: &str) -> bool {
-    s.is_empty()
+/// `key: value` for a text, left out when empty (the format does not tell the two apart).
+fn field(out: &mut String, key: &str, value: &str) {
+    if !value.is_empty() {
+        out.push_str(key);
+        out.push_str(": ");
+        out.push_str(&emit::text(value, false));
+        out.push('\n');
+    }
 }
 
-/// The front matter in the interchange format's field order; empty fields are left out.
-#[derive(Serialize)]
-struct FrontMatter<'a> {
-    #[serde(skip_serializing_if = "is_empty")]
-    kicker: &'a str,
-    title: &'a str,
-    #[serde(rename = "type", skip_serializing_if = "is_empty")]
-    kind: &'a str,
-    #[serde(skip_serializing_if = "is_empty")]
-    section: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(skip_serializing_if = "is_empty")]
-    author: &'a str,
-    #[serde(skip_serializing_if = "is_empty")]
-    teaser: &'a str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    images: &'a [ImageRef],
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    links: &'a [Link],
-    #[serde(flatten)]
-    extra: &'a BTreeMap<String, serde_json::Value>,
+/// A list of records (`images`, `links`), each field on its own line, empty fields left out.
+fn records<const N: usize>(out: &mut String, key: &str, names: [&str; N], rows: &[[&str; N]]) {
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str(key);
+    out.push_str(":\n");
+    for row in rows {
+        let mut first = true;
+        for (name, value) in names.iter().zip(row) {
+            if value.is_empty() {
+                continue;
+            }
+            out.push_str(if first { "- " } else { "  " });
+            out.push_str(name);
+            out.push_str(": ");
+            out.push_str(&emit::text(value, false));
+            out.push('\n');
+            first = false;
+        }
+        if first {
+            out.push_str("- {}\n");
+        }
+    }
 }
 
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-/// Writes an article as Markdown with YAML front matter, the way [`crate::parse`] reads it.
+/// Writes an article as Markdown with YAML front matter, the way [`crate::parse`] reads it:
+/// `parse(write(a)) == a` for every article, whatever characters its fields hold.
 pub fn write(article: &ArticleContent) -> String {
-    let front = FrontMatter {
-        kicker: &article.kicker,
-        title: &article.title,
-        kind: &article.kind,
-        section: &article.section,
-        date: article.date.map(iso),
-        author: &article.author,
-        teaser: &article.teaser,
-        tags: &article.tags,
-        images: &article.images,
-        links: &article.links,
-        extra: &article.extra,
-    };
-    // Serialising plain strings, lists and JSON values into YAML cannot fail.
-    let yaml = serde_yaml_ng::to_string(&front).unwrap_or_default();
-    let mut out = String::with_capacity(yaml.len() + article.body.len() + 8);
+    let mut out = String::with_capacity(article.body.len() + 1024);
     out.push_str("---\n");
-    out.push_str(&yaml);
+    field(&mut out, "kicker", &article.kicker);
+    field(&mut out, "title", &article.title);
+    field(&mut out, "type", &article.kind);
+    field(&mut out, "section", &article.section);
+    if let Some(date) = article.date {
+        out.push_str(&format!("date: {}\n", date.format("%Y-%m-%d")));
+    }
+    field(&mut out, "author", &article.author);
+    field(&mut out, "teaser", &article.teaser);
+    if !article.tags.is_empty() {
+        let tags: Vec<String> = article.tags.iter().map(|t| emit::text(t, true)).collect();
+        out.push_str(&format!("tags: [{}]\n", tags.join(", ")));
+    }
+    let images: Vec<[&str; 4]> = article
+        .images
+        .iter()
+        .map(|i| [&*i.file, &*i.caption, &*i.credit, &*i.alt])
+        .collect();
+    records(
+        &mut out,
+        "images",
+        ["file", "caption", "credit", "alt"],
+        &images,
+    );
+    let links: Vec<[&str; 3]> = article
+        .links
+        .iter()
+        .map(|l| [&*l.title, &*l.url, &*l.kind])
+        .collect();
+    records(&mut out, "links", ["title", "url", "kind"], &links);
+    for (key, value) in &article.extra {
+        out.push_str(&emit::text(key, false));
+        out.push_str(": ");
+        out.push_str(&emit::flow(value));
+        out.push('\n');
+    }
     out.push_str("---\n");
     out.push_str(&article.body);
     out

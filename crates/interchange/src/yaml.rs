@@ -71,30 +71,15 @@ impl Node {
 
     /// A scalar resolved by YAML 1.2's core schema (null, yes/no, integer, float, text).
     fn resolve(&self) -> serde_json::Value {
-        use serde_json::Value;
-        let Kind::Scalar {
-            text,
-            plain,
-            forced_text,
-        } = &self.kind
-        else {
-            return Value::Null;
-        };
-        if !plain || *forced_text {
-            return Value::String(text.clone());
+        match &self.kind {
+            Kind::Scalar {
+                text,
+                plain: true,
+                forced_text: false,
+            } => resolve_plain(text),
+            Kind::Scalar { text, .. } => serde_json::Value::String(text.clone()),
+            _ => serde_json::Value::Null,
         }
-        if self.is_null() {
-            return Value::Null;
-        }
-        match text.as_str() {
-            "true" | "True" | "TRUE" => return Value::Bool(true),
-            "false" | "False" | "FALSE" => return Value::Bool(false),
-            _ => {}
-        }
-        if let Some(number) = core_schema_number(text) {
-            return Value::Number(number);
-        }
-        Value::String(text.clone())
     }
 
     /// The node as JSON (for front-matter keys Newsdesk keeps without knowing them).
@@ -147,6 +132,19 @@ impl Node {
             }
         }
         Ok(done.pop().unwrap_or(Value::Null))
+    }
+}
+
+/// What an unquoted scalar means under YAML 1.2's core schema.
+pub(crate) fn resolve_plain(text: &str) -> serde_json::Value {
+    use serde_json::Value;
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        _ => {
+            core_schema_number(text).map_or_else(|| Value::String(text.to_string()), Value::Number)
+        }
     }
 }
 

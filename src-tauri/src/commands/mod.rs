@@ -13,12 +13,25 @@ pub mod search;
 use std::sync::Arc;
 
 use newsdesk_api::{ApiError, App};
+use newsdesk_model::UserError;
 use tauri::State;
 
 use crate::error::{CommandResult, task_failed};
 
-/// The open library as the commands see it; managed as Tauri state.
-pub type Library = Arc<App>;
+/// The library as the commands see it; managed as Tauri state. When it could not be opened
+/// at start, the window still opens and every command answers with why (a desktop launch
+/// shows no stderr).
+pub struct Library(Result<Arc<App>, UserError>);
+
+impl Library {
+    pub fn open(app: App) -> Self {
+        Library(Ok(Arc::new(app)))
+    }
+
+    pub fn failed(problem: UserError) -> Self {
+        Library(Err(problem))
+    }
+}
 
 /// Runs one call of the application API on the blocking pool and maps its error for the UI.
 pub(crate) async fn on_library<T, F>(library: State<'_, Library>, call: F) -> CommandResult<T>
@@ -26,7 +39,10 @@ where
     T: Send + 'static,
     F: FnOnce(&App) -> Result<T, ApiError> + Send + 'static,
 {
-    let app = Arc::clone(&library);
+    let app = match &library.0 {
+        Ok(app) => Arc::clone(app),
+        Err(problem) => return Err(problem.clone()),
+    };
     tauri::async_runtime::spawn_blocking(move || call(&app))
         .await
         .map_err(task_failed)?

@@ -1,5 +1,7 @@
 //! The application API on a real library file with the shipped demo articles.
 
+mod properties;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
