@@ -113,10 +113,11 @@ pub(crate) fn collect(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathB
             continue;
         }
         if !walk.seen_dirs.insert(identity(&meta)) {
-            if named {
-                walk.skip(&path, "this folder was imported already");
-            }
             // A link back into a folder being imported (`ln -s . self`): visited once.
+            walk.skip(
+                &path,
+                "a second way into a folder already imported (a link): visited once",
+            );
             continue;
         }
         for child in walk.children(&path).into_iter().rev() {
