@@ -25,6 +25,19 @@ pub enum ApiError {
     },
     #[error("no folder for the library could be found: set NEWSDESK_DB or use --db")]
     NoDataDir,
+    #[error("article {id} is not ready yet:\n{}", list_problems(problems))]
+    NotReady {
+        id: i64,
+        problems: Vec<newsdesk_model::ReadinessProblem>,
+    },
+}
+
+fn list_problems(problems: &[newsdesk_model::ReadinessProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("{}: {}", p.field, p.problem))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn location(file: &str, line: Option<u32>) -> String {
@@ -47,11 +60,17 @@ impl ApiError {
         }
     }
 
+    /// True when a save was refused because the article changed elsewhere meanwhile.
+    pub fn is_conflict(&self) -> bool {
+        self.code() == ErrorCode::Conflict
+    }
+
     /// The code the UI branches on. Every variant is mapped by name: a new failure must
     /// be given its code here, not fall into a catch-all.
     pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::Store(store) => match store {
+                StoreError::InTrash(_) => ErrorCode::InvalidInput,
                 StoreError::ArticleNotFound(_)
                 | StoreError::RevisionNotFound { .. }
                 | StoreError::NoLibrary { .. } => ErrorCode::NotFound,
@@ -63,7 +82,9 @@ impl ApiError {
                 | StoreError::Database { .. }
                 | StoreError::Io { .. } => ErrorCode::Storage,
             },
-            ApiError::Format { .. } | ApiError::Invalid(_) => ErrorCode::InvalidInput,
+            ApiError::Format { .. } | ApiError::Invalid(_) | ApiError::NotReady { .. } => {
+                ErrorCode::InvalidInput
+            }
             ApiError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 ErrorCode::NotFound
             }

@@ -14,14 +14,19 @@
 //! result or the [`ApiError`] (as a [`newsdesk_model::UserError`] across IPC).
 
 mod app;
+mod articles;
 mod clock;
 mod demo;
 mod error;
 mod export;
 mod import;
-mod library;
+mod maintenance;
+mod revisions;
+mod search;
 
 pub use app::App;
+pub use articles::{article_stats, check_readiness};
 pub use clock::{Clock, SystemClock};
 pub use error::ApiError;
 pub use export::ExportFormat;
+pub use revisions::diff_contents;

@@ -37,7 +37,11 @@ impl Command {
     pub fn creates_library(&self) -> bool {
         matches!(
             self,
-            Command::Article(ArticleCommand::Import { .. } | ArticleCommand::Demo { .. })
+            Command::Article(
+                ArticleCommand::Import { .. }
+                    | ArticleCommand::Demo { .. }
+                    | ArticleCommand::New(_)
+            )
         )
     }
 }
@@ -96,6 +100,116 @@ pub enum ArticleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write a new draft; prints its id
+    New(NewArgs),
+    /// Replace an article's content with a Markdown file (a new revision)
+    Update {
+        id: i64,
+        /// Markdown with front matter (the interchange format)
+        file: PathBuf,
+        /// Refuse (exit 3) unless the article is still at revision N: nothing is overwritten
+        #[arg(long, value_name = "N")]
+        expect_revision: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the workflow status; "ready" is refused with what is missing
+    Status {
+        id: i64,
+        #[arg(value_parser = ["draft", "ready"])]
+        status: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What keeps an article from being ready, and accessibility hints (empty when ready)
+    Check {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Word-level differences between two revisions
+    Diff {
+        id: i64,
+        #[arg(long, value_name = "N")]
+        from: i64,
+        #[arg(long, value_name = "M")]
+        to: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Words, characters, reading time, long sentences, readability
+    Stats {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Articles that could stand under "Weitere Meldungen"
+    Related {
+        id: i64,
+        #[arg(short = 'k', default_value_t = 5)]
+        k: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A new draft with the same content
+    Duplicate {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an article to the trash (nothing is deleted)
+    Trash { id: i64 },
+    /// Take an article out of the trash
+    Untrash { id: i64 },
+    /// Delete the articles in the trash for good
+    EmptyTrash,
+}
+
+impl ArticleCommand {
+    /// The subcommand's name, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ArticleCommand::Import { .. } => "import",
+            ArticleCommand::List(_) => "list",
+            ArticleCommand::Show { .. } => "show",
+            ArticleCommand::Export { .. } => "export",
+            ArticleCommand::History { .. } => "history",
+            ArticleCommand::Restore { .. } => "restore",
+            ArticleCommand::Demo { .. } => "demo",
+            ArticleCommand::New(_) => "new",
+            ArticleCommand::Update { .. } => "update",
+            ArticleCommand::Status { .. } => "status",
+            ArticleCommand::Check { .. } => "check",
+            ArticleCommand::Diff { .. } => "diff",
+            ArticleCommand::Stats { .. } => "stats",
+            ArticleCommand::Related { .. } => "related",
+            ArticleCommand::Duplicate { .. } => "duplicate",
+            ArticleCommand::Trash { .. } => "trash",
+            ArticleCommand::Untrash { .. } => "untrash",
+            ArticleCommand::EmptyTrash => "empty-trash",
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    #[arg(long)]
+    pub title: String,
+    #[arg(long)]
+    pub kicker: Option<String>,
+    #[arg(long)]
+    pub section: Option<String>,
+    #[arg(long = "type")]
+    pub kind: Option<String>,
+    #[arg(long)]
+    pub author: Option<String>,
+    #[arg(long)]
+    pub teaser: Option<String>,
+    /// The body, a Markdown file
+    #[arg(long, value_name = "F")]
+    pub body_file: Option<PathBuf>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args)]
@@ -107,6 +221,12 @@ pub struct ListArgs {
     pub section: Option<String>,
     #[arg(long)]
     pub tag: Option<String>,
+    /// Meldung, Bericht, …
+    #[arg(long = "type")]
+    pub kind: Option<String>,
+    /// List the trash instead
+    #[arg(long)]
+    pub trashed: bool,
     /// Only articles dated on or after (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub since: Option<chrono::NaiveDate>,

@@ -2,7 +2,8 @@
 //!
 //! Every command prints text for people or, with `--json`, JSON for scripts (field names as
 //! in the interchange format plus `id`, `status`, `created_at`, `updated_at`). Exit code 0 on
-//! success; otherwise one line on stderr and a non-zero code. When the reader of the output
+//! success; otherwise one line on stderr and a non-zero code (3: a conflict, the article
+//! changed elsewhere). When the reader of the output
 //! goes away (`| head`), a command ends quietly with exit code 0.
 
 mod args;
@@ -19,6 +20,8 @@ use crate::args::{Cli, Command};
 pub enum Failure {
     /// A sentence for stderr, printed once by `main`.
     Message(String),
+    /// A save refused because the article changed elsewhere meanwhile (exit code 3).
+    Conflict(String),
     /// Whoever read stdout has gone (`| head`): nothing more to say.
     PipeClosed,
 }
@@ -67,6 +70,10 @@ fn main() -> ExitCode {
                 output::clean_line(&message.replace('\n', " "))
             );
             ExitCode::FAILURE
+        }
+        Err(Failure::Conflict(message)) => {
+            eprintln!("newsdesk: conflict: {}", output::clean_line(&message));
+            ExitCode::from(3)
         }
     }
 }

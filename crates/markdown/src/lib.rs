@@ -9,6 +9,10 @@
 //! result always passes through an allow-list sanitiser (ammonia), because bodies come from
 //! pasted HTML and imported files. Pure functions: no IO, no state.
 
+mod outline;
+
+pub use outline::{Heading, Outline, OutlineImage, OutlineLink, outline, plain_text};
+
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Options, Parser, html};
@@ -21,6 +25,9 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("td", ["align", "style"])
         .add_tag_attributes("th", ["align", "style"])
+        // Tables need their alignment and nothing else: a cell's `position:fixed` could
+        // cover the window.
+        .filter_style_properties(std::collections::HashSet::from(["text-align"]))
         .id_prefix(Some("md-"));
     builder
 });
@@ -108,6 +115,15 @@ mod tests {
             html.contains("<table>") && html.contains("<del>alt</del>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_table_cell_keeps_its_alignment_and_no_other_style() {
+        let html = to_safe_html(
+            "| a | b |\n|---|--:|\n| 1 | 2 |\n\n<table><tr><td style=\"position:fixed;top:0;text-align:center\">x</td></tr></table>",
+        );
+        assert!(html.contains("text-align"), "{html}");
+        assert!(!html.contains("position"), "{html}");
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub struct Article {
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// When the article was moved to the trash; `null` while it is not there.
+    #[ts(type = "string | null")]
+    pub trashed_at: Option<DateTime<Utc>>,
 }
 
 /// One row of the article list: everything but body, images, links.
@@ -107,4 +110,35 @@ pub struct ArticleSummary {
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    #[ts(type = "string | null")]
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+/// Which articles a list shows. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ArticleFilter {
+    pub status: Option<Status>,
+    pub section: Option<String>,
+    /// Matches a tag case-insensitively.
+    pub tag: Option<String>,
+    /// Meldung, Bericht, … (case-insensitive).
+    #[serde(rename = "type")]
+    #[ts(rename = "type", optional)]
+    pub kind: Option<String>,
+    /// Only articles in the trash (otherwise the trash is left out).
+    #[ts(optional)]
+    pub trashed: Option<bool>,
+    /// First publication date to include.
+    #[ts(type = "string | null")]
+    pub since: Option<NaiveDate>,
+    /// Last publication date to include.
+    #[ts(type = "string | null")]
+    pub until: Option<NaiveDate>,
+    /// At most this many rows (newest first); all when absent.
+    #[ts(optional)]
+    pub limit: Option<u32>,
+    /// Rows to skip, for paging.
+    #[ts(optional)]
+    pub offset: Option<u32>,
 }

@@ -31,6 +31,14 @@ pub fn typescript() -> String {
         LibraryInfo::decl(&cfg),
         ErrorCode::decl(&cfg),
         UserError::decl(&cfg),
+        DiffKind::decl(&cfg),
+        DiffSegment::decl(&cfg),
+        FieldDiff::decl(&cfg),
+        RevisionDiff::decl(&cfg),
+        ReadinessProblem::decl(&cfg),
+        LongSentence::decl(&cfg),
+        ArticleStats::decl(&cfg),
+        RelatedArticle::decl(&cfg),
     ];
     let mut out = String::from(
         "// generated — do not edit. Source: crates/model (Rust), by ts-rs.\n\

@@ -8,14 +8,19 @@
 mod article;
 pub mod bindings;
 mod error;
-mod library;
 pub mod limits;
+mod maintenance;
+mod revisions;
+mod search;
 mod status;
+mod writing;
 
-pub use article::{Article, ArticleContent, ArticleSummary, ImageRef, Link};
+pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
 pub use error::{ErrorCode, UserError};
-pub use library::{
-    ArticleFilter, ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo,
-    Revision, RevisionSummary, SearchHit, StatusCount,
+pub use maintenance::{
+    ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo, StatusCount,
 };
+pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
+pub use search::SearchHit;
 pub use status::{ParseStatusError, Status};
+pub use writing::{ArticleStats, LongSentence, ReadinessProblem, RelatedArticle};

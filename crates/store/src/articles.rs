@@ -7,10 +7,17 @@ use newsdesk_model::{Article, ArticleContent, ImageRef, Link, Status, limits};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::codec::{date_text, parse_date, parse_status, parse_ts, ts};
-use crate::index::index_article;
+use crate::index::{index_article, remove_from_index};
 use crate::revisions::{insert_revision, load_revision};
 use crate::vocabulary::{set_tags, tags_of};
 use crate::{Store, StoreError};
+
+/// Migration 3 (kept beside the table it changes): the trash. Nothing is deleted at once;
+/// an article in the trash keeps its status and history and leaves the search index.
+pub(crate) const TRASH_MIGRATION: &str = r#"
+ALTER TABLE articles ADD COLUMN trashed_at TEXT;
+CREATE INDEX articles_in_trash ON articles (trashed_at) WHERE trashed_at IS NOT NULL;
+"#;
 
 fn validate(content: &ArticleContent) -> Result<(), StoreError> {
     if content.title.trim().is_empty() {
@@ -136,14 +143,17 @@ pub(crate) fn update_in(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     validate(content)?;
-    let (current, status): (i64, String) = tx
+    let (current, status, trashed): (i64, String, Option<String>) = tx
         .query_row(
-            "SELECT revision, status FROM articles WHERE id = ?1",
+            "SELECT revision, status, trashed_at FROM articles WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?
         .ok_or(StoreError::ArticleNotFound(id))?;
+    if trashed.is_some() {
+        return Err(StoreError::InTrash(id));
+    }
     if let Some(expected) = expected_revision.filter(|e| *e != current) {
         return Err(StoreError::Conflict {
             id,
@@ -218,11 +228,14 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
             let revision: i64 = row.get("revision")?;
             let created: String = row.get("created_at")?;
             let updated: String = row.get("updated_at")?;
-            Ok((content, extra, date, status, revision, created, updated))
+            let trashed: Option<String> = row.get("trashed_at")?;
+            Ok((
+                content, extra, date, status, revision, created, updated, trashed,
+            ))
         })
         .optional()?
         .ok_or(StoreError::ArticleNotFound(id))?;
-    let (mut content, extra, date, status, revision, created, updated) = row;
+    let (mut content, extra, date, status, revision, created, updated, trashed) = row;
     content.date = parse_date(date)?;
     content.extra = serde_json::from_str(&extra)
         .map_err(|e| StoreError::Corrupt(format!("extra fields of article {id}: {e}")))?;
@@ -266,7 +279,23 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
         revision,
         created_at: parse_ts(&created)?,
         updated_at: parse_ts(&updated)?,
+        trashed_at: trashed.as_deref().map(parse_ts).transpose()?,
     })
+}
+
+/// Moves an article into the trash or out of it; the search index follows.
+fn set_trashed(tx: &Connection, id: i64, at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
+    let changed = tx.execute(
+        "UPDATE articles SET trashed_at = ?2 WHERE id = ?1",
+        params![id, at.map(ts)],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::ArticleNotFound(id));
+    }
+    match at {
+        Some(_) => remove_from_index(tx, id),
+        None => index_article(tx, id, &load(tx, id)?.content),
+    }
 }
 
 impl Store {
@@ -352,13 +381,90 @@ impl Store {
         })
     }
 
+    /// Sets the workflow status, recorded as a new revision ("status: ready").
+    pub fn set_status(
+        &self,
+        id: i64,
+        status: Status,
+        now: DateTime<Utc>,
+    ) -> Result<Article, StoreError> {
+        self.writing(|tx| {
+            let article = load(tx, id)?;
+            if article.trashed_at.is_some() {
+                return Err(StoreError::InTrash(id));
+            }
+            tx.execute(
+                "UPDATE articles SET status = ?2 WHERE id = ?1",
+                params![id, status.as_str()],
+            )?;
+            update_in(
+                tx,
+                id,
+                &article.content,
+                None,
+                &format!("status: {status}"),
+                now,
+            )?;
+            load(tx, id)
+        })
+    }
+
+    /// Moves an article to the trash (it leaves lists and search; nothing is deleted).
+    pub fn trash_article(&self, id: i64, now: DateTime<Utc>) -> Result<Article, StoreError> {
+        self.writing(|tx| {
+            if load(tx, id)?.trashed_at.is_none() {
+                set_trashed(tx, id, Some(now))?;
+            }
+            load(tx, id)
+        })
+    }
+
+    /// Takes an article out of the trash, as it was.
+    pub fn untrash_article(&self, id: i64) -> Result<Article, StoreError> {
+        self.writing(|tx| {
+            if load(tx, id)?.trashed_at.is_some() {
+                set_trashed(tx, id, None)?;
+            }
+            load(tx, id)
+        })
+    }
+
+    /// Deletes every article in the trash for good, with its history. Returns how many.
+    pub fn empty_trash(&self) -> Result<usize, StoreError> {
+        self.writing(|tx| {
+            tx.execute(
+                "DELETE FROM article_related WHERE related_id IN
+                   (SELECT id FROM articles WHERE trashed_at IS NOT NULL)",
+                [],
+            )?;
+            Ok(tx.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL", [])?)
+        })
+    }
+
     /// Loads one article with all its parts.
     pub fn article(&self, id: i64) -> Result<Article, StoreError> {
         self.reading(|conn| load(conn, id))
     }
 
-    /// The number of articles in the library.
+    /// The number of articles in the library (outside the trash).
     pub fn article_count(&self) -> Result<i64, StoreError> {
-        self.reading(|conn| Ok(conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?))
+        self.reading(|conn| {
+            Ok(conn.query_row(
+                "SELECT count(*) FROM articles WHERE trashed_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+    }
+
+    /// The number of articles in the trash.
+    pub fn trash_count(&self) -> Result<i64, StoreError> {
+        self.reading(|conn| {
+            Ok(conn.query_row(
+                "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )?)
+        })
     }
 }

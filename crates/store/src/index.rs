@@ -10,14 +10,20 @@ fn tag_text(tags: &[String]) -> String {
     tags.join(" · ")
 }
 
+/// Takes article `id` out of both indexes (it went to the trash).
+pub(crate) fn remove_from_index(tx: &Connection, id: i64) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [id])?;
+    tx.execute("DELETE FROM article_head WHERE rowid = ?1", [id])?;
+    Ok(())
+}
+
 /// Replaces what the indexes hold for article `id`.
 pub(crate) fn index_article(
     tx: &Connection,
     id: i64,
     content: &ArticleContent,
 ) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [id])?;
-    tx.execute("DELETE FROM article_head WHERE rowid = ?1", [id])?;
+    remove_from_index(tx, id)?;
     let tags = tag_text(&content.tags);
     tx.execute(
         "INSERT INTO article_head (rowid, kicker, title, tags) VALUES (?1, ?2, ?3, ?4)",

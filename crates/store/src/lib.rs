@@ -17,14 +17,16 @@
 //! - Time is passed in (`now`) so callers decide the clock.
 
 mod articles;
-mod backup;
+
 mod codec;
 mod connection;
 mod error;
 pub mod fold;
 mod index;
 mod list;
+mod maintenance;
 pub mod migrations;
+mod related;
 mod revisions;
 mod search;
 mod search_query;

@@ -14,7 +14,11 @@ const TAG_SEPARATOR: char = '\u{1f}';
 impl Store {
     /// Articles matching the filter, newest first (by date, then by last change).
     pub fn list(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, StoreError> {
-        let mut clauses = Vec::new();
+        let mut clauses = vec![if filter.trashed == Some(true) {
+            "a.trashed_at IS NOT NULL".to_string()
+        } else {
+            "a.trashed_at IS NULL".to_string()
+        }];
         let mut args: Vec<Value> = Vec::new();
         if let Some(status) = filter.status {
             args.push(Value::Text(status.as_str().into()));
@@ -32,6 +36,10 @@ impl Store {
                 args.len()
             ));
         }
+        if let Some(kind) = filter.kind.as_deref().filter(|s| !s.trim().is_empty()) {
+            args.push(Value::Text(fold(kind.trim())));
+            clauses.push(format!("nd_fold(a.type) = ?{}", args.len()));
+        }
         if let Some(since) = filter.since {
             args.push(Value::Text(since.format("%Y-%m-%d").to_string()));
             clauses.push(format!("a.date >= ?{}", args.len()));
@@ -40,16 +48,12 @@ impl Store {
             args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
             clauses.push(format!("a.date <= ?{}", args.len()));
         }
-        let filter_sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
+        let filter_sql = format!("WHERE {}", clauses.join(" AND "));
         let limit = filter.limit.map_or(-1, i64::from);
         let offset = filter.offset.map_or(0, i64::from);
         let sql = format!(
             "SELECT a.id, a.kicker, a.title, a.type, a.section, a.date, a.author, a.teaser,
-                    a.status, a.created_at, a.updated_at,
+                    a.status, a.created_at, a.updated_at, a.trashed_at,
                     (SELECT group_concat(t.name, char(31)) FROM
                         (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                          WHERE at.article_id = a.id ORDER BY at.position) t) AS tags
@@ -76,13 +80,14 @@ impl Store {
                         r.get::<_, String>(9)?,
                         r.get::<_, String>(10)?,
                         r.get::<_, Option<String>>(11)?,
+                        r.get::<_, Option<String>>(12)?,
                     ),
                 ))
             })?;
             let mut list = Vec::new();
             for row in rows {
                 let ((id, kicker, title, kind, section, date, author), rest) = row?;
-                let (teaser, status, created, updated, tags) = rest;
+                let (teaser, status, created, updated, trashed, tags) = rest;
                 list.push(ArticleSummary {
                     id,
                     kicker,
@@ -98,6 +103,7 @@ impl Store {
                     status: parse_status(&status)?,
                     created_at: parse_ts(&created)?,
                     updated_at: parse_ts(&updated)?,
+                    trashed_at: trashed.as_deref().map(parse_ts).transpose()?,
                 });
             }
             Ok(list)
@@ -107,8 +113,9 @@ impl Store {
     /// How many articles stand in each status (every status, zeros included).
     pub fn status_counts(&self) -> Result<Vec<StatusCount>, StoreError> {
         self.reading(|conn| {
-            let mut stmt =
-                conn.prepare_cached("SELECT status, count(*) FROM articles GROUP BY status")?;
+            let mut stmt = conn.prepare_cached(
+                "SELECT status, count(*) FROM articles WHERE trashed_at IS NULL GROUP BY status",
+            )?;
             let found = stmt
                 .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?
                 .collect::<Result<Vec<_>, _>>()?;
@@ -129,7 +136,8 @@ impl Store {
     pub fn sections(&self) -> Result<Vec<String>, StoreError> {
         self.reading(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT DISTINCT section FROM articles WHERE section <> '' ORDER BY section",
+                "SELECT DISTINCT section FROM articles
+             WHERE section <> '' AND trashed_at IS NULL ORDER BY section",
             )?;
             let sections = stmt
                 .query_map([], |r| r.get(0))?

@@ -61,6 +61,34 @@ impl App {
         Ok(report)
     }
 
+    /// Replaces article `id`'s content with the article file at `path` (a new revision);
+    /// with `expected_revision`, refuses as a conflict when the article moved on meanwhile.
+    pub fn update_from_file(
+        &self,
+        id: i64,
+        path: &std::path::Path,
+        expected_revision: Option<i64>,
+    ) -> Result<newsdesk_model::Article, ApiError> {
+        let name = path.display().to_string();
+        let text = self.read_text_file(path)?;
+        let content = parse(&name, &text).map_err(|f| ApiError::Format {
+            file: f.file,
+            line: f.line,
+            message: f.message,
+        })?;
+        self.save_article(id, &content, expected_revision)
+    }
+
+    /// The text of a file an editor names (a body, an article), read with the import's
+    /// limits: at most 16 MiB, a regular file, UTF-8.
+    pub fn read_text_file(&self, path: &std::path::Path) -> Result<String, ApiError> {
+        read::read_article_file(path).map_err(|message| ApiError::Format {
+            file: path.display().to_string(),
+            line: None,
+            message,
+        })
+    }
+
     /// Imports articles given as (name, text) pairs, e.g. pasted or shipped with the app.
     pub fn import_texts(&self, texts: &[(&str, &str)]) -> Result<ImportReport, ApiError> {
         let mut report = ImportReport::default();

@@ -61,6 +61,17 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
+        ArticleCommand::New(_)
+        | ArticleCommand::Update { .. }
+        | ArticleCommand::Status { .. }
+        | ArticleCommand::Check { .. }
+        | ArticleCommand::Diff { .. }
+        | ArticleCommand::Stats { .. }
+        | ArticleCommand::Related { .. }
+        | ArticleCommand::Duplicate { .. }
+        | ArticleCommand::Trash { .. }
+        | ArticleCommand::Untrash { .. }
+        | ArticleCommand::EmptyTrash => super::writing::run(app, command),
         ArticleCommand::Restore { id, revision, json } => {
             let article = app.restore_revision(id, revision)?;
             if json {
@@ -109,6 +120,8 @@ fn list(app: &App, args: ListArgs) -> Result<(), Failure> {
         until: args.until,
         limit: args.limit,
         offset: None,
+        kind: args.kind,
+        trashed: args.trashed.then_some(true),
     };
     let list = app.list_articles(&filter)?;
     if args.json {

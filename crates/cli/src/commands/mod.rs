@@ -1,3 +1,4 @@
 pub mod article;
 pub mod db;
 pub mod search;
+pub mod writing;

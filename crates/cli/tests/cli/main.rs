@@ -5,6 +5,7 @@ mod crash;
 mod db;
 mod hostile;
 mod search;
+mod writing;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

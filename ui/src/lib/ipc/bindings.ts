@@ -51,6 +51,10 @@ related: Array<number>,
  */
 revision: number, created_at: string, updated_at: string, 
 /**
+ * When the article was moved to the trash; `null` while it is not there.
+ */
+trashed_at: string | null, 
+/**
  * Dachzeile: a place or topic above the title ("Thüringen").
  */
 kicker: string, title: string, 
@@ -79,13 +83,21 @@ body: string,
  */
 extra: Record<string, unknown>, };
 
-export type ArticleSummary = { id: number, kicker: string, title: string, type: string, section: string, date: string | null, author: string, teaser: string, tags: Array<string>, status: Status, created_at: string, updated_at: string, };
+export type ArticleSummary = { id: number, kicker: string, title: string, type: string, section: string, date: string | null, author: string, teaser: string, tags: Array<string>, status: Status, created_at: string, updated_at: string, trashed_at: string | null, };
 
 export type ArticleFilter = { status: Status | null, section: string | null, 
 /**
  * Matches a tag case-insensitively.
  */
 tag: string | null, 
+/**
+ * Meldung, Bericht, … (case-insensitive).
+ */
+type?: string, 
+/**
+ * Only articles in the trash (otherwise the trash is left out).
+ */
+trashed?: boolean, 
 /**
  * First publication date to include.
  */
@@ -147,8 +159,78 @@ export type ImportReport = { imported: Array<ImportedArticle>, failed: Array<Imp
 
 export type StatusCount = { status: Status, count: number, };
 
-export type LibraryInfo = { path: string, schema_version: number, articles: number, by_status: Array<StatusCount>, sections: Array<string>, };
+export type LibraryInfo = { path: string, schema_version: number, 
+/**
+ * Articles outside the trash.
+ */
+articles: number, 
+/**
+ * Articles in the trash.
+ */
+trashed: number, by_status: Array<StatusCount>, sections: Array<string>, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "storage" | "internal";
 
 export type UserError = { code: ErrorCode, message: string, };
+
+export type DiffKind = "equal" | "delete" | "insert";
+
+export type DiffSegment = { kind: DiffKind, text: string, };
+
+export type FieldDiff = { 
+/**
+ * The front-matter name (`title`, `teaser`, `body`, `tags`, …).
+ */
+field: string, segments: Array<DiffSegment>, };
+
+export type RevisionDiff = { article_id: number, from: number, to: number, fields: Array<FieldDiff>, };
+
+export type ReadinessProblem = { 
+/**
+ * The field at fault: `kicker`, `teaser`, `images[1].credit`, `body`, …
+ */
+field: string, 
+/**
+ * What is wrong, as a sentence (English; the UI words it from `code`).
+ */
+problem: string, 
+/**
+ * A stable name of the problem: `missing`, `no_credit`, `no_alt`, `vague_link`,
+ * `skipped_heading`, `body_h1`, `too_long`.
+ */
+code: string, 
+/**
+ * What the problem is about, for the UI's wording (a link's text, heading levels, …).
+ */
+detail: string, 
+/**
+ * True when it keeps the article from being set "ready".
+ */
+blocking: boolean, };
+
+export type LongSentence = { text: string, words: number, };
+
+export type ArticleStats = { words: number, characters: number, 
+/**
+ * At 200 words a minute, rounded up; 0 for an empty text.
+ */
+reading_minutes: number, 
+/**
+ * Sentences of more than [`ArticleStats::LONG_SENTENCE`] words.
+ */
+long_sentences: Array<LongSentence>, 
+/**
+ * Flesch reading ease in Amstad's adaptation for German (0 hard – 100 easy); `null`
+ * when there is no sentence to measure.
+ */
+readability: number | null, title_characters: number, teaser_characters: number, 
+/**
+ * The teaser's limit in characters (the portal's default: 300).
+ */
+teaser_limit: number, };
+
+export type RelatedArticle = { id: number, kicker: string, title: string, section: string, 
+/**
+ * Higher is more related.
+ */
+score: number, };

@@ -1,0 +1,105 @@
+//! Articles: create, read, list, change, duplicate, the trash and the workflow status.
+
+mod readiness;
+mod stats;
+
+pub use readiness::check_readiness;
+pub use stats::article_stats;
+
+use newsdesk_model::{
+    Article, ArticleContent, ArticleFilter, ArticleStats, ArticleSummary, ReadinessProblem,
+    RelatedArticle, Status,
+};
+
+use crate::{ApiError, App};
+
+impl App {
+    pub fn list_articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>, ApiError> {
+        Ok(self.store.list(filter)?)
+    }
+
+    pub fn get_article(&self, id: i64) -> Result<Article, ApiError> {
+        Ok(self.store.article(id)?)
+    }
+
+    /// A new draft (revision 1).
+    pub fn create_article(&self, content: &ArticleContent) -> Result<Article, ApiError> {
+        Ok(self
+            .store
+            .insert_article(content, Status::Draft, "new", self.clock.now())?)
+    }
+
+    /// Saves new content as the next revision. With `expected_revision`, a save made on an
+    /// older state is refused as a conflict (code `conflict`) and nothing is overwritten.
+    pub fn save_article(
+        &self,
+        id: i64,
+        content: &ArticleContent,
+        expected_revision: Option<i64>,
+    ) -> Result<Article, ApiError> {
+        Ok(self
+            .store
+            .update_article(id, content, expected_revision, "save", self.clock.now())?)
+    }
+
+    /// A new draft with the same content, titled "… (Kopie)".
+    pub fn duplicate_article(&self, id: i64) -> Result<Article, ApiError> {
+        let original = self.store.article(id)?;
+        let mut content = original.content;
+        content.title = format!("{} (Kopie)", content.title);
+        Ok(self.store.insert_article(
+            &content,
+            Status::Draft,
+            &format!("copy of article {id}"),
+            self.clock.now(),
+        )?)
+    }
+
+    /// Sets the workflow status. "ready" is refused while a blocking problem remains
+    /// ([`ApiError::NotReady`] lists them).
+    pub fn set_status(&self, id: i64, status: Status) -> Result<Article, ApiError> {
+        if status == Status::Ready {
+            let blocking: Vec<ReadinessProblem> = self
+                .check_article(id)?
+                .into_iter()
+                .filter(|p| p.blocking)
+                .collect();
+            if !blocking.is_empty() {
+                return Err(ApiError::NotReady {
+                    id,
+                    problems: blocking,
+                });
+            }
+        }
+        Ok(self.store.set_status(id, status, self.clock.now())?)
+    }
+
+    /// What keeps the article from being ready, and accessibility hints; empty when ready.
+    pub fn check_article(&self, id: i64) -> Result<Vec<ReadinessProblem>, ApiError> {
+        Ok(check_readiness(&self.store.article(id)?.content))
+    }
+
+    /// Words, characters, reading time, long sentences and readability.
+    pub fn article_stats(&self, id: i64) -> Result<ArticleStats, ApiError> {
+        Ok(article_stats(&self.store.article(id)?.content))
+    }
+
+    /// Articles that could stand under "Weitere Meldungen", most related first.
+    pub fn related_articles(&self, id: i64, k: usize) -> Result<Vec<RelatedArticle>, ApiError> {
+        Ok(self.store.related(id, k)?)
+    }
+
+    /// Moves an article to the trash; nothing is deleted until the trash is emptied.
+    pub fn trash_article(&self, id: i64) -> Result<Article, ApiError> {
+        Ok(self.store.trash_article(id, self.clock.now())?)
+    }
+
+    pub fn untrash_article(&self, id: i64) -> Result<Article, ApiError> {
+        Ok(self.store.untrash_article(id)?)
+    }
+
+    /// Deletes the articles in the trash for good; returns how many.
+    pub fn empty_trash(&self) -> Result<usize, ApiError> {
+        Ok(self.store.empty_trash()?)
+    }
+}

@@ -1,0 +1,57 @@
+//! The library as a whole: import reports, counts, where it lives.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Status;
+
+/// An article that an import stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportedArticle {
+    pub id: i64,
+    pub file: String,
+    pub title: String,
+}
+
+/// A file that an import refused, and why, in words for the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportFailure {
+    pub file: String,
+    /// 1-based line in the file, where the problem has one.
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+/// A file an import left out on purpose (a lock file, a pipe, a second link to one file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSkipped {
+    pub file: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub imported: Vec<ImportedArticle>,
+    pub failed: Vec<ImportFailure>,
+    #[serde(default)]
+    pub skipped: Vec<ImportSkipped>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: i64,
+}
+
+/// What the status bar and the navigation show about the open library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibraryInfo {
+    pub path: String,
+    pub schema_version: i64,
+    /// Articles outside the trash.
+    pub articles: i64,
+    /// Articles in the trash.
+    pub trashed: i64,
+    pub by_status: Vec<StatusCount>,
+    pub sections: Vec<String>,
+}
