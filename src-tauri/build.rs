@@ -1,5 +1,6 @@
 //! Reads the app's single configuration, `tauri.conf.json` at the repository root, and declares
-//! the app's commands so that `capabilities/` can grant each one by name.
+//! the app's commands (found in `src/commands/`) so that `capabilities/` can grant each one by
+//! name.
 //!
 //! `src-tauri/tauri.conf.json` is a symlink to `../tauri.conf.json`; tauri-build (2.11, the
 //! newest for the workspace's rust-version) reads the config of the crate's folder, and
@@ -13,8 +14,23 @@ fn main() {
         eprintln!("{problem}");
         std::process::exit(1);
     }
+    let commands = match app_commands() {
+        Ok(commands) => commands,
+        Err(problem) => {
+            eprintln!("{problem}");
+            std::process::exit(1);
+        }
+    };
+    // tauri-build wants the names for the whole (short) life of this build script.
+    let names: &'static [&'static str] = Box::leak(
+        commands
+            .into_iter()
+            .map(|c| &*Box::leak(c.into_boxed_str()))
+            .collect::<Vec<&'static str>>()
+            .into_boxed_slice(),
+    );
     let attributes = tauri_build::Attributes::new()
-        .app_manifest(tauri_build::AppManifest::new().commands(&NEWSDESK_COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(names));
     if let Err(error) = tauri_build::try_build(attributes) {
         // The reason in words instead of a panic backtrace.
         eprintln!("tauri-build failed: {error:#}");
@@ -22,17 +38,39 @@ fn main() {
     }
 }
 
-/// Every `#[tauri::command]` of `src/commands/`, as the UI invokes it.
-/// Adding a command means adding it here and granting it in `capabilities/main.json`.
-const NEWSDESK_COMMANDS: [&str; 7] = [
-    "library_info",
-    "list_articles",
-    "get_article",
-    "render_markdown",
-    "search_articles",
-    "article_history",
-    "load_demo_articles",
-];
+/// Every `#[tauri::command]` in `src/commands/*.rs`, found in the source itself, so that the
+/// list of commands the capabilities can grant is never kept by hand.
+fn app_commands() -> Result<Vec<String>, String> {
+    println!("cargo:rerun-if-changed=src/commands");
+    let mut names = Vec::new();
+    let dir = std::fs::read_dir("src/commands").map_err(|e| format!("src/commands: {e}"))?;
+    let mut files: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if line.trim() != "#[tauri::command]" {
+                continue;
+            }
+            let signature = lines.next().unwrap_or_default();
+            let name = signature
+                .trim()
+                .strip_prefix("pub async fn ")
+                .and_then(|rest| rest.split(['(', '<']).next())
+                .ok_or_else(|| {
+                    format!(
+                        "{}: a #[tauri::command] must be followed by `pub async fn name(`",
+                        file.display()
+                    )
+                })?;
+            names.push(name.to_string());
+        }
+    }
+    Ok(names)
+}
 
 fn config_is_the_root_file() -> Result<(), String> {
     println!("cargo:rerun-if-changed=../tauri.conf.json");

@@ -26,12 +26,27 @@ pub fn with_library_state<R: Runtime>(
     builder
         .manage::<commands::Library>(library)
         .invoke_handler(tauri::generate_handler![
-            commands::library::library_info,
-            commands::library::load_demo_articles,
+            commands::maintenance::library_info,
+            commands::maintenance::load_demo_articles,
             commands::articles::list_articles,
             commands::articles::get_article,
-            commands::articles::article_history,
+            commands::articles::create_article,
+            commands::articles::save_article,
+            commands::articles::duplicate_article,
+            commands::articles::set_status,
+            commands::articles::trash_article,
+            commands::articles::untrash_article,
+            commands::articles::empty_trash,
+            commands::articles::related_articles,
+            commands::articles::tag_names,
+            commands::articles::check_content,
+            commands::revisions::article_history,
+            commands::revisions::article_revision,
+            commands::revisions::diff_revisions,
+            commands::revisions::restore_revision,
             commands::preview::render_markdown,
+            commands::preview::content_stats,
+            commands::preview::paste_html,
             commands::search::search_articles,
         ])
 }

@@ -203,3 +203,72 @@ fn a_library_that_failed_to_open_is_said_in_the_window() {
     assert_eq!(answer["code"], "newer_library", "{answer}");
     assert_eq!(answer["message"], problem.message.as_str(), "{answer}");
 }
+
+/// The commands as `build.rs` finds them: every `#[tauri::command]` in `src/commands/`.
+fn declared_commands() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("src/commands") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("source");
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if line.trim() == "#[tauri::command]" {
+                let signature = lines.next().unwrap_or_default().trim().to_string();
+                let name = signature
+                    .strip_prefix("pub async fn ")
+                    .and_then(|rest| rest.split(['(', '<']).next())
+                    .expect("a command is a pub async fn");
+                names.push(name.to_string());
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+/// The four places a command is named — its source, the handler list in lib.rs, the
+/// capability that grants it, the UI's wrapper — must agree (DEVELOPMENT.md says why they
+/// are lists).
+#[test]
+fn every_command_is_registered_granted_and_wrapped() {
+    let commands = declared_commands();
+    assert!(commands.len() >= 20, "{commands:?}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let capability: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("capabilities/main.json")).expect("capability"),
+    )
+    .expect("capability JSON");
+    let granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+    let wrappers = std::fs::read_to_string(root.join("../ui/src/lib/ipc/commands.ts"))
+        .expect("ui/src/lib/ipc/commands.ts");
+    let fx = app_with_demo_articles();
+    for name in &commands {
+        assert!(
+            granted.contains(name),
+            "{name} is not granted in capabilities/main.json"
+        );
+        assert!(
+            wrappers.contains(&format!("'{name}'")),
+            "{name} has no wrapper in ui/src/lib/ipc/commands.ts"
+        );
+        if let Err(answer) = invoke(&fx.window, name, json!({})) {
+            let text = answer.to_string();
+            assert!(
+                !text.contains("not found") && !text.contains("not allowed"),
+                "{name} is not reachable through generate_handler!: {text}"
+            );
+        }
+    }
+    for name in &granted {
+        assert!(
+            commands.contains(name),
+            "capabilities grant {name}, which does not exist"
+        );
+    }
+}

@@ -29,4 +29,5 @@ pub use articles::{article_stats, check_readiness};
 pub use clock::{Clock, SystemClock};
 pub use error::ApiError;
 pub use export::ExportFormat;
+pub use newsdesk_markdown::html_to_markdown;
 pub use revisions::diff_contents;

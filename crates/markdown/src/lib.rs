@@ -10,8 +10,10 @@
 //! pasted HTML and imported files. Pure functions: no IO, no state.
 
 mod outline;
+mod paste;
 
 pub use outline::{Heading, Outline, OutlineImage, OutlineLink, outline, plain_text};
+pub use paste::html_to_markdown;
 
 use std::sync::LazyLock;
 

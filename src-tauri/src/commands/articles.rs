@@ -1,12 +1,15 @@
-//! Articles: the list, one article, its revisions.
+//! Articles: the list, one article, writing, the workflow status, the trash.
 
-use newsdesk_model::{Article, ArticleFilter, ArticleSummary, RevisionSummary};
+use newsdesk_model::{
+    Article, ArticleContent, ArticleFilter, ArticleSummary, ReadinessProblem, RelatedArticle,
+    Status,
+};
 use tauri::State;
 
 use super::{Library, on_library};
 use crate::error::CommandResult;
 
-/// The article list, filtered by status, section, tag and date.
+/// The article list, filtered by status, section, type, tag, date, or the trash.
 #[tauri::command]
 pub async fn list_articles(
     library: State<'_, Library>,
@@ -21,11 +24,80 @@ pub async fn get_article(library: State<'_, Library>, id: i64) -> CommandResult<
     on_library(library, move |app| app.get_article(id)).await
 }
 
-/// The revisions of one article, as the history lists them.
+/// A new draft.
 #[tauri::command]
-pub async fn article_history(
+pub async fn create_article(
+    library: State<'_, Library>,
+    content: ArticleContent,
+) -> CommandResult<Article> {
+    on_library(library, move |app| app.create_article(&content)).await
+}
+
+/// Saves the editor's content as the next revision; refused with code `conflict` when the
+/// article is no longer at `expected_revision`.
+#[tauri::command]
+pub async fn save_article(
     library: State<'_, Library>,
     id: i64,
-) -> CommandResult<Vec<RevisionSummary>> {
-    on_library(library, move |app| app.article_history(id)).await
+    content: ArticleContent,
+    expected_revision: Option<i64>,
+) -> CommandResult<Article> {
+    on_library(library, move |app| {
+        app.save_article(id, &content, expected_revision)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn duplicate_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
+    on_library(library, move |app| app.duplicate_article(id)).await
+}
+
+/// Draft or ready; "ready" is refused while something blocking is missing.
+#[tauri::command]
+pub async fn set_status(
+    library: State<'_, Library>,
+    id: i64,
+    status: Status,
+) -> CommandResult<Article> {
+    on_library(library, move |app| app.set_status(id, status)).await
+}
+
+#[tauri::command]
+pub async fn trash_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
+    on_library(library, move |app| app.trash_article(id)).await
+}
+
+#[tauri::command]
+pub async fn untrash_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
+    on_library(library, move |app| app.untrash_article(id)).await
+}
+
+/// Deletes the trash for good; returns how many articles went.
+#[tauri::command]
+pub async fn empty_trash(library: State<'_, Library>) -> CommandResult<usize> {
+    on_library(library, |app| app.empty_trash()).await
+}
+
+/// Articles for "Weitere Meldungen", most related first.
+#[tauri::command]
+pub async fn related_articles(
+    library: State<'_, Library>,
+    id: i64,
+    k: u32,
+) -> CommandResult<Vec<RelatedArticle>> {
+    let k = usize::try_from(k).unwrap_or(usize::MAX);
+    on_library(library, move |app| app.related_articles(id, k)).await
+}
+
+/// The tag vocabulary, most used first.
+#[tauri::command]
+pub async fn tag_names(library: State<'_, Library>) -> CommandResult<Vec<String>> {
+    on_library(library, |app| app.tag_names()).await
+}
+
+/// What the content in the editor still needs before it is ready (live, unsaved).
+#[tauri::command]
+pub async fn check_content(content: ArticleContent) -> CommandResult<Vec<ReadinessProblem>> {
+    Ok(newsdesk_api::check_readiness(&content))
 }

@@ -2,12 +2,14 @@
 //! application API on the blocking pool (SQLite must never block the window's thread) and
 //! maps the error; there is no business logic here.
 //!
-//! Adding a command: write it here, list it in `generate_handler!` in `lib.rs`, declare it in
-//! `build.rs` and grant it in `capabilities/main.json`.
+//! Adding a command: write it in its domain's file here and list it in `generate_handler!` in
+//! `lib.rs`; `build.rs` finds it by itself; grant it in `capabilities/main.json` and give it a
+//! wrapper in `ui/src/lib/ipc/commands.ts`. `tests/ipc.rs` fails when these disagree.
 
 pub mod articles;
-pub mod library;
+pub mod maintenance;
 pub mod preview;
+pub mod revisions;
 pub mod search;
 
 use std::sync::Arc;

@@ -1,5 +1,7 @@
-//! The preview: Markdown rendered and sanitised by the core, never by the webview.
+//! The preview and the editor's helpers: Markdown rendered and sanitised by the core (never
+//! by the webview), counts and readability, pasted HTML made Markdown.
 
+use newsdesk_model::{ArticleContent, ArticleStats};
 use tauri::State;
 
 use super::{Library, on_library};
@@ -12,4 +14,16 @@ pub async fn render_markdown(
     markdown: String,
 ) -> CommandResult<String> {
     on_library(library, move |app| Ok(app.render_markdown(&markdown))).await
+}
+
+/// Words, characters, reading time, long sentences and readability of the editor's content.
+#[tauri::command]
+pub async fn content_stats(content: ArticleContent) -> CommandResult<ArticleStats> {
+    Ok(newsdesk_api::article_stats(&content))
+}
+
+/// Clean Markdown for HTML pasted from Word or a web page.
+#[tauri::command]
+pub async fn paste_html(html: String) -> CommandResult<String> {
+    Ok(newsdesk_api::html_to_markdown(&html))
 }

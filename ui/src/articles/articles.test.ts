@@ -201,7 +201,7 @@ describe('article list paging', () => {
   });
 });
 
-describe('article view', () => {
+describe('article editor: the preview', () => {
   it('shows the article in the portal’s anatomy with the rendered body', async () => {
     const { container, backend } = renderApp('#/articles/1');
     const view = await waitFor(() => {
@@ -214,7 +214,7 @@ describe('article view', () => {
     expect(view.querySelector('.byline')).toHaveTextContent('13.12.2018 | Autor: ba');
     expect(view.querySelector('.teaser')).toHaveTextContent(/^Beim zweiten Digitalisierungskabinett/);
     expect(within(view).getByText('Bildquelle: Thüringer Staatskanzlei')).toBeInTheDocument();
-    expect(view.querySelector('.body blockquote')).toHaveTextContent('Vom Verwaltungsmitarbeiter');
+    await waitFor(() => expect(view.querySelector('.body blockquote')).toHaveTextContent('Vom Verwaltungsmitarbeiter'));
     expect(within(view).getByText(/Strategie für E-Government und IT des Freistaats/)).toBeInTheDocument();
     expect(view.querySelector('.tags')).toHaveTextContent(
       'Stichwörter: Politik, Thüringen, Digitalisierungskabinett, Digitalisierung, Hartmut Schubert',
@@ -222,21 +222,19 @@ describe('article view', () => {
     expect(backend.callsOf('render_markdown')[0]?.args.markdown).toContain('Die Thüringer Landesregierung');
   });
 
-  it('fills the inspector with status, revision, history and tags', async () => {
+  it('fills the inspector with status, revision, history and readiness', async () => {
     renderApp('#/articles/1');
     const inspector = screen.getByRole('complementary', { name: 'Inspektor' });
     await within(inspector).findByText('Revision 2');
-    expect(within(inspector).getByText('Meldung')).toBeInTheDocument();
     expect(within(inspector).getByText('Veröffentlicht')).toBeInTheDocument();
-    expect(within(inspector).getByText('312 Wörter · save')).toBeInTheDocument();
-    expect(within(inspector).getByText('Hartmut Schubert')).toHaveClass('chip');
-    expect(within(inspector).getByText('Alle Bilder haben eine Bildquelle.')).toBeInTheDocument();
+    expect(await within(inspector).findByText('312 Wörter · save')).toBeInTheDocument();
+    expect(await within(inspector).findByText('Alles da: Der Artikel kann auf „Bereit“.')).toBeInTheDocument();
   });
 
   it('warns when an image has no credit', async () => {
     renderApp('#/articles/2');
     const inspector = screen.getByRole('complementary', { name: 'Inspektor' });
-    expect(await within(inspector).findByText('Bild 1 hat keine Bildquelle.')).toBeInTheDocument();
+    expect(await within(inspector).findByText(/Bildquelle fehlt\./)).toBeInTheDocument();
   });
 
   it('goes back to the list it came from with Escape and with the Back button', async () => {

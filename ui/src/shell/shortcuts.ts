@@ -1,22 +1,25 @@
 import { isEditable } from '../lib/listnav.svelte';
 import type { Route } from '../lib/router/route';
 
-export type Shortcut = 'focus-search' | 'back' | 'toggle-nav' | 'toggle-inspector';
+export type Shortcut = 'focus-search' | 'back' | 'toggle-nav' | 'toggle-inspector' | 'new-article' | 'help';
 
 type Key = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>;
 
 /**
  * The window-wide shortcut a key press means, or null:
  * `/` or Ctrl+K search, Escape leaves an article or a search, Ctrl+B navigation,
- * Ctrl+Alt+B inspector. Plain keys are left alone while the editor types in a field.
+ * Ctrl+Alt+B inspector, Alt+N a new article, `?` the list of shortcuts. Plain keys are left
+ * alone while the editor types in a field.
  */
 export function shortcutFor(event: Key, route: Route): Shortcut | null {
   const command = event.ctrlKey || event.metaKey;
   const isB = event.key.toLowerCase() === 'b' || event.code === 'KeyB';
   if (command && !event.altKey && event.key.toLowerCase() === 'k') return 'focus-search';
   if (command && isB) return event.altKey ? 'toggle-inspector' : 'toggle-nav';
+  if (event.altKey && !command && (event.key.toLowerCase() === 'n' || event.code === 'KeyN')) return 'new-article';
   if (command || event.altKey || isEditable(event.target)) return null;
   if (event.key === '/') return 'focus-search';
+  if (event.key === '?') return 'help';
   if (event.key === 'Escape' && (route.name === 'article' || route.name === 'search')) {
     return 'back';
   }

@@ -2,6 +2,7 @@ import { render } from '@testing-library/svelte';
 import { userEvent } from '@testing-library/user-event';
 import App from '../App.svelte';
 import { setLocale } from '../lib/i18n/i18n.svelte';
+import { resetDraft } from '../editor/draft.svelte';
 import { followLocation } from '../lib/router/router.svelte';
 import { dismissError } from '../shell/errors.svelte';
 import { restoreLayout } from '../shell/layout.svelte';
@@ -16,6 +17,7 @@ export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBa
   setLocale('de');
   restoreLayout();
   dismissError();
+  resetDraft();
   const backend = fakeBackend(options);
   const user = userEvent.setup();
   const view = render(App);

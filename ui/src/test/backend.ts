@@ -1,7 +1,17 @@
 // A fake Rust shell for component tests: answers the IPC commands from fixture data through
 // Tauri's own mockIPC, and records every call with its arguments.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import type { Article, ArticleFilter, ArticleSummary, ImportReport, SearchHit, UserError } from '../lib/ipc/bindings';
+import type {
+  Article,
+  ArticleContent,
+  ArticleFilter,
+  ArticleStats,
+  ArticleSummary,
+  ImportReport,
+  ReadinessProblem,
+  SearchHit,
+  UserError,
+} from '../lib/ipc/bindings';
 import { articles as sampleArticles, kabinettHistory, libraryInfoFor, summary } from './fixtures';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
@@ -61,6 +71,33 @@ export function fakeBackend(options: Options = {}) {
         };
         return report;
       }
+      case 'create_article': {
+        const id = Math.max(0, ...library.map((a) => a.id)) + 1;
+        const created: Article = { ...(args.content as ArticleContent), id, status: 'draft', related: [], revision: 1, created_at: '2026-11-29T10:00:00Z', updated_at: '2026-11-29T10:00:00Z', trashed_at: null };
+        library = [...library, created];
+        return created;
+      }
+      case 'save_article': {
+        const found = library.find((a) => a.id === args.id);
+        if (!found) throw { code: 'not_found', message: `Artikel ${String(args.id)} gibt es nicht.` };
+        const expected = args.expectedRevision as number | null;
+        if (expected !== null && expected !== found.revision) {
+          throw { code: 'conflict', message: `Artikel ${found.id} wurde inzwischen anderswo gespeichert.` };
+        }
+        const saved: Article = { ...found, ...(args.content as ArticleContent), revision: found.revision + 1 };
+        library = library.map((a) => (a.id === found.id ? saved : a));
+        return saved;
+      }
+      case 'check_content':
+        return checkForTest(args.content as ArticleContent);
+      case 'content_stats':
+        return statsForTest(args.content as ArticleContent);
+      case 'tag_names':
+        return [...new Set(library.flatMap((a) => a.tags))];
+      case 'related_articles':
+        return [];
+      case 'paste_html':
+        return String(args.html).replace(/<[^>]*>/g, '');
       default:
         throw { code: 'internal', message: `unknown command ${cmd}` };
     }
@@ -131,4 +168,31 @@ function search(library: Article[], query: string, limit: number): SearchHit[] {
       return [{ id, kicker, title, status, date, snippet, score: 1 / (1 + at) }];
     })
     .slice(0, limit);
+}
+
+/** Stands in for the core's readiness check: required fields and picture credits. */
+function checkForTest(content: ArticleContent): ReadinessProblem[] {
+  const problems: ReadinessProblem[] = [];
+  for (const field of ['kicker', 'title', 'teaser', 'section', 'body'] as const) {
+    if (content[field].trim() === '') problems.push({ field, problem: `${field} is missing`, code: 'missing', detail: '', blocking: true });
+  }
+  content.images.forEach((image, index) => {
+    const name = image.file || `picture ${index + 1}`;
+    if (image.credit.trim() === '') problems.push({ field: `images[${index + 1}].credit`, problem: 'no credit', code: 'no_credit', detail: name, blocking: true });
+  });
+  return problems;
+}
+
+function statsForTest(content: ArticleContent): ArticleStats {
+  const words = `${content.teaser} ${content.body}`.split(/\s+/).filter(Boolean).length;
+  return {
+    words,
+    characters: `${content.teaser}${content.body}`.length,
+    reading_minutes: Math.ceil(words / 200),
+    long_sentences: [],
+    readability: 50,
+    title_characters: content.title.length,
+    teaser_characters: content.teaser.length,
+    teaser_limit: 300,
+  };
 }

@@ -10,6 +10,7 @@ function article(fields: Partial<Article> & Pick<Article, 'id' | 'kicker' | 'tit
     revision: 1,
     created_at: stamp,
     updated_at: stamp,
+    trashed_at: null,
     type: 'Meldung',
     section: 'Politik',
     date: null,
@@ -127,7 +128,7 @@ export const articles: Article[] = [kabinett, ozg, nkr, cdo, eGovernment, duesse
 
 export function summary(a: Article): ArticleSummary {
   const { id, kicker, title, type, section, date, author, teaser, tags, status } = a;
-  return { id, kicker, title, type, section, date, author, teaser, tags, status, created_at: a.created_at, updated_at: a.updated_at };
+  return { id, kicker, title, type, section, date, author, teaser, tags, status, created_at: a.created_at, updated_at: a.updated_at, trashed_at: a.trashed_at };
 }
 
 export function libraryInfoFor(list: Article[]): LibraryInfo {
@@ -137,6 +138,7 @@ export function libraryInfoFor(list: Article[]): LibraryInfo {
     path: '/home/ba/.local/share/newsdesk/library.sqlite',
     schema_version: 1,
     articles: list.length,
+    trashed: 0,
     by_status: [...counts].map(([status, count]) => ({ status, count })),
     sections: [...new Set(list.map((a) => a.section))].sort(),
   };

@@ -89,6 +89,11 @@ impl App {
         Ok(self.store.related(id, k)?)
     }
 
+    /// The tag vocabulary, most used first, for completion.
+    pub fn tag_names(&self) -> Result<Vec<String>, ApiError> {
+        Ok(self.store.tag_names()?)
+    }
+
     /// Moves an article to the trash; nothing is deleted until the trash is emptied.
     pub fn trash_article(&self, id: i64) -> Result<Article, ApiError> {
         Ok(self.store.trash_article(id, self.clock.now())?)

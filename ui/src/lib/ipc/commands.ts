@@ -3,12 +3,19 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   Article,
+  ArticleContent,
   ArticleFilter,
+  ArticleStats,
   ArticleSummary,
   ImportReport,
   LibraryInfo,
+  ReadinessProblem,
+  RelatedArticle,
+  Revision,
+  RevisionDiff,
   RevisionSummary,
   SearchHit,
+  Status,
   UserError,
 } from './bindings';
 import { t } from '../i18n/i18n.svelte';
@@ -65,4 +72,67 @@ export function articleHistory(id: number): Promise<RevisionSummary[]> {
 
 export function loadDemoArticles(): Promise<ImportReport> {
   return call('load_demo_articles');
+}
+
+export function createArticle(content: ArticleContent): Promise<Article> {
+  return call('create_article', { content });
+}
+
+/** Saves as the next revision; rejects with code `conflict` when the article moved on. */
+export function saveArticle(id: number, content: ArticleContent, expectedRevision: number | null): Promise<Article> {
+  return call('save_article', { id, content, expectedRevision });
+}
+
+export function duplicateArticle(id: number): Promise<Article> {
+  return call('duplicate_article', { id });
+}
+
+export function setStatus(id: number, status: Status): Promise<Article> {
+  return call('set_status', { id, status });
+}
+
+export function trashArticle(id: number): Promise<Article> {
+  return call('trash_article', { id });
+}
+
+export function untrashArticle(id: number): Promise<Article> {
+  return call('untrash_article', { id });
+}
+
+export function emptyTrash(): Promise<number> {
+  return call('empty_trash');
+}
+
+export function relatedArticles(id: number, k = 5): Promise<RelatedArticle[]> {
+  return call('related_articles', { id, k });
+}
+
+export function tagNames(): Promise<string[]> {
+  return call('tag_names');
+}
+
+/** What the unsaved content still needs before it is ready. */
+export function checkContent(content: ArticleContent): Promise<ReadinessProblem[]> {
+  return call('check_content', { content });
+}
+
+export function contentStats(content: ArticleContent): Promise<ArticleStats> {
+  return call('content_stats', { content });
+}
+
+/** Clean Markdown for HTML pasted from Word or a web page (converted by the Rust core). */
+export function pasteHtml(html: string): Promise<string> {
+  return call('paste_html', { html });
+}
+
+export function articleRevision(id: number, revision: number): Promise<Revision> {
+  return call('article_revision', { id, revision });
+}
+
+export function diffRevisions(id: number, from: number, to: number): Promise<RevisionDiff> {
+  return call('diff_revisions', { id, from, to });
+}
+
+export function restoreRevision(id: number, revision: number): Promise<Article> {
+  return call('restore_revision', { id, revision });
 }

@@ -1,0 +1,36 @@
+// A new article, from a button or Alt+N: a draft with a working title, opened in the editor
+// with the title selected for typing.
+import { createArticle } from '../lib/ipc/commands';
+import { t } from '../lib/i18n/i18n.svelte';
+import { navigate } from '../lib/router/router.svelte';
+import { showError } from '../shell/errors.svelte';
+import { refreshLibrary } from '../shell/library.svelte';
+
+export async function newArticle(): Promise<void> {
+  try {
+    const article = await createArticle({
+      kicker: '',
+      title: t('editor.newTitle'),
+      type: 'Meldung',
+      section: '',
+      date: new Date().toISOString().slice(0, 10),
+      author: '',
+      teaser: '',
+      tags: [],
+      images: [],
+      links: [],
+      body: '',
+      extra: {},
+    });
+    void refreshLibrary(true);
+    navigate({ name: 'article', id: article.id });
+    // Once the editor shows it, the working title is selected: typing replaces it.
+    setTimeout(() => {
+      const title = document.querySelector<HTMLInputElement>('input[name="title"]');
+      title?.focus();
+      title?.select();
+    }, 50);
+  } catch (reason) {
+    showError(reason);
+  }
+}

@@ -1,0 +1,35 @@
+// A readiness problem in the UI's language, from its stable code (never from the English text).
+import type { ReadinessProblem } from '../lib/ipc/bindings';
+import { t } from '../lib/i18n/i18n.svelte';
+import type { TextKey } from '../lib/i18n/messages';
+
+const fieldKeys: Partial<Record<string, TextKey>> = {
+  kicker: 'field.kicker',
+  title: 'field.title',
+  teaser: 'field.teaser',
+  section: 'field.section',
+  body: 'field.body',
+};
+
+export function problemText(p: ReadinessProblem): string {
+  switch (p.code) {
+    case 'missing': {
+      const key = fieldKeys[p.field];
+      return t('problem.missing', { field: key ? t(key) : p.field });
+    }
+    case 'no_credit':
+      return t('problem.no_credit', { picture: p.detail });
+    case 'no_alt':
+      return t('problem.no_alt', { picture: p.detail });
+    case 'vague_link':
+      return t('problem.vague_link', { text: p.detail });
+    case 'skipped_heading':
+      return t('problem.skipped_heading', { levels: p.detail });
+    case 'body_h1':
+      return t('problem.body_h1', { text: p.detail });
+    case 'too_long':
+      return t('problem.too_long', { count: p.detail });
+    default:
+      return p.problem;
+  }
+}
