@@ -40,12 +40,56 @@ pub struct Session {
 impl Session {
     /// Starts `tauri-driver`, which starts the app with an empty library (env `NEWSDESK_DB`).
     pub async fn start() -> Result<Session, String> {
-        require_display()?;
-        let app = app_binary()?;
         let library = tempfile::Builder::new()
             .prefix("newsdesk-e2e-")
             .tempdir()
             .map_err(|e| format!("cannot make a temporary directory for the library: {e}"))?;
+        Session::start_on(library).await
+    }
+
+    /// Starts the app again on the library of an earlier session (after [`Session::kill_app`]).
+    pub async fn restart(self) -> Result<Session, String> {
+        let Session {
+            client,
+            driver,
+            library,
+        } = self;
+        let _ = client.close().await;
+        drop(driver);
+        Session::start_on(library).await
+    }
+
+    /// Kills the app process with SIGKILL, as a crash or a power cut would end it.
+    pub fn kill_app(&self) -> Result<(), String> {
+        let app = app_binary()?;
+        let marker = format!("NEWSDESK_DB={}", self.library_path().display());
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc").map_err(|e| format!("/proc: {e}"))? {
+            let Ok(entry) = entry else { continue };
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let is_app = std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app);
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            let ours = environ
+                .split(|b| *b == 0)
+                .any(|var| var == marker.as_bytes());
+            if is_app && ours && kill(Pid::from_raw(pid), Signal::SIGKILL).is_ok() {
+                killed += 1;
+            }
+        }
+        if killed == 0 {
+            return Err(format!(
+                "no running {} on this library was found",
+                app.display()
+            ));
+        }
+        Ok(())
+    }
+
+    async fn start_on(library: TempDir) -> Result<Session, String> {
+        require_display()?;
+        let app = app_binary()?;
         let driver = Driver::start(&tauri_driver()?, library.path())?;
         let capabilities = serde_json::json!({
             "browserName": "wry",
@@ -224,6 +268,20 @@ pub fn app_binary() -> Result<PathBuf, String> {
         format!(
             "the app binary {} is not there; {HOW_TO_RUN} \
              (or point NEWSDESK_APP_BIN at a build with --features custom-protocol)",
+            candidate.display()
+        )
+    })
+}
+
+/// The `newsdesk` command line built beside the app (`$NEWSDESK_CLI_BIN` overrides).
+pub fn cli_binary() -> Result<PathBuf, String> {
+    let candidate = match std::env::var_os("NEWSDESK_CLI_BIN") {
+        Some(path) => PathBuf::from(path),
+        None => app_binary()?.with_file_name("newsdesk"),
+    };
+    candidate.canonicalize().map_err(|_| {
+        format!(
+            "the newsdesk CLI {} is not there; {HOW_TO_RUN}",
             candidate.display()
         )
     })

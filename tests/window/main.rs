@@ -7,6 +7,8 @@
 //! `NEWSDESK_SCREENSHOT=1` (or a file path) also saves a screenshot of the window, by default
 //! to `docs/screenshot.png` (the one in the README).
 
+mod editing;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -46,23 +48,28 @@ async fn scenario(session: &Session) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot click the seed article in the list: {e}"))?;
 
-    // The rendered body: a paragraph and the quote of the Markdown, as HTML from the core.
-    let quote = client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css("blockquote"))
-        .await
-        .map_err(|e| {
-            format!(
-                "after clicking the seed article, no rendered <blockquote> of its Markdown body \
-                 appeared within {PATIENCE:?}: {e}"
+    // The rendered body in the live preview: the quote of the Markdown, as HTML from the core.
+    // (Read by script: the preview re-renders while the editor settles, so an element handle
+    // can go stale between finding and reading it.)
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let quote = client
+            .execute(
+                "return document.querySelector('.preview blockquote')?.innerText ?? ''",
+                vec![],
             )
-        })?;
-    let quote_text = quote.text().await.map_err(|e| e.to_string())?;
-    if !quote_text.contains("Befürworter") {
-        return Err(format!(
-            "the quote of the seed article is not rendered as a blockquote: {quote_text:?}"
-        ));
+            .await
+            .map_err(|e| format!("cannot read the preview: {e}"))?;
+        if quote.as_str().is_some_and(|q| q.contains("Befürworter")) {
+            break;
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err(format!(
+                "after clicking the seed article, its quote did not appear as a rendered \
+                 <blockquote> in the preview within {PATIENCE:?}: {quote}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let page = body_text(session).await?;
     for wanted in ["Digitalisierungskabinett", "Aktionsplan für das Jahr 2019"] {
@@ -115,13 +122,15 @@ async fn wait_for_title_in_list(session: &Session) -> Result<Element, String> {
     }
 }
 
+/// The text the window shows. Read by script: WebKitWebDriver's element text fails on some
+/// of CodeMirror's nodes ("Cannot check the displayedness of a non-Element argument").
 async fn body_text(session: &Session) -> Result<String, String> {
-    let body = session
+    let text = session
         .client
-        .find(Locator::Css("body"))
+        .execute("return document.body.innerText", vec![])
         .await
-        .map_err(|e| format!("the window has no <body>: {e}"))?;
-    body.text().await.map_err(|e| e.to_string())
+        .map_err(|e| format!("cannot read the window's text: {e}"))?;
+    Ok(text.as_str().unwrap_or_default().to_string())
 }
 
 fn screenshot_target() -> Option<PathBuf> {
