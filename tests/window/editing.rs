@@ -179,7 +179,7 @@ async fn scenario(session: Session) -> Result<Session, Failed> {
         "return document.querySelectorAll('.preview script, .preview [onerror]').length",
     )
     .await?;
-    if hostile != Value::from(0) {
+    if hostile != 0 {
         return Err(fail(
             &session,
             format!("{hostile} script or onerror elements reached the preview"),
