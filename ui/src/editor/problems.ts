@@ -11,6 +11,11 @@ const fieldKeys: Partial<Record<string, TextKey>> = {
   body: 'field.body',
 };
 
+/** A picture by its file name, or "Bild 2" when it has none (the core sends the number). */
+function picture(detail: string): string {
+  return /^\d+$/.test(detail) ? t('problem.picture', { n: detail }) : detail;
+}
+
 export function problemText(p: ReadinessProblem): string {
   switch (p.code) {
     case 'missing': {
@@ -18,9 +23,9 @@ export function problemText(p: ReadinessProblem): string {
       return t('problem.missing', { field: key ? t(key) : p.field });
     }
     case 'no_credit':
-      return t('problem.no_credit', { picture: p.detail });
+      return t('problem.no_credit', { picture: picture(p.detail) });
     case 'no_alt':
-      return t('problem.no_alt', { picture: p.detail });
+      return t('problem.no_alt', { picture: picture(p.detail) });
     case 'vague_link':
       return t('problem.vague_link', { text: p.detail });
     case 'skipped_heading':

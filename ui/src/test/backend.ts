@@ -177,7 +177,7 @@ function checkForTest(content: ArticleContent): ReadinessProblem[] {
     if (content[field].trim() === '') problems.push({ field, problem: `${field} is missing`, code: 'missing', detail: '', blocking: true });
   }
   content.images.forEach((image, index) => {
-    const name = image.file || `picture ${index + 1}`;
+    const name = image.file || String(index + 1);
     if (image.credit.trim() === '') problems.push({ field: `images[${index + 1}].credit`, problem: 'no credit', code: 'no_credit', detail: name, blocking: true });
   });
   return problems;

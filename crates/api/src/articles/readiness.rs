@@ -65,6 +65,12 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
     }
     for (index, image) in content.images.iter().enumerate() {
         let n = index + 1;
+        // `detail` is the file name, or the picture's number for the UI to word.
+        let detail = if image.file.is_empty() {
+            n.to_string()
+        } else {
+            image.file.clone()
+        };
         let name = if image.file.is_empty() {
             format!("picture {n}")
         } else {
@@ -74,7 +80,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
             problems.push(problem(
                 &format!("images[{n}].credit"),
                 "no_credit",
-                &name,
+                &detail,
                 true,
                 format!("{name} has no credit (Bildquelle): no picture goes out without one"),
             ));
@@ -83,7 +89,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
             problems.push(problem(
                 &format!("images[{n}].alt"),
                 "no_alt",
-                &name,
+                &detail,
                 true,
                 format!("{name} has no alt text: screen readers need it"),
             ));

@@ -157,6 +157,7 @@ export const de = {
   'field.body': 'Text',
   'field.body.hint': 'Hier schreiben … Markdown: **fett**, *kursiv*, ## Zwischenüberschrift, > Zitat',
   'problem.missing': '{field} fehlt.',
+  'problem.picture': 'Bild {n}',
   'problem.no_credit': '{picture}: Bildquelle fehlt.',
   'problem.no_alt': '{picture}: Alternativtext fehlt.',
   'problem.vague_link': 'Linktext „{text}“ sagt nicht, wohin er führt.',

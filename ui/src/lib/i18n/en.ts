@@ -158,6 +158,7 @@ export const en: Messages = {
   'field.body': 'Text',
   'field.body.hint': 'Write here … Markdown: **bold**, *italic*, ## subheading, > quote',
   'problem.missing': '{field} is missing.',
+  'problem.picture': 'Picture {n}',
   'problem.no_credit': '{picture}: no credit.',
   'problem.no_alt': '{picture}: no alt text.',
   'problem.vague_link': 'The link text “{text}” does not say where it leads.',
