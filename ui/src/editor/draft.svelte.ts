@@ -7,7 +7,7 @@
 //   chooses: reload theirs, or keep mine as a new revision (theirs stays in the history).
 import type { Article, ArticleContent, UserError } from '../lib/ipc/bindings';
 import { getArticle, saveArticle, toUserError } from '../lib/ipc/commands';
-import { refreshLibrary } from '../shell/library.svelte';
+import { refreshLibrary } from '../lib/library.svelte';
 
 /** At most this long after the last keystroke the text is saved. */
 export const AUTOSAVE_MS = 700;

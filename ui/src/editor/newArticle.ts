@@ -3,8 +3,8 @@
 import { createArticle } from '../lib/ipc/commands';
 import { t } from '../lib/i18n/i18n.svelte';
 import { navigate } from '../lib/router/router.svelte';
-import { showError } from '../shell/errors.svelte';
-import { refreshLibrary } from '../shell/library.svelte';
+import { showError } from '../lib/errors.svelte';
+import { refreshLibrary } from '../lib/library.svelte';
 
 export async function newArticle(): Promise<void> {
   try {

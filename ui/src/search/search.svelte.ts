@@ -1,6 +1,6 @@
 import type { SearchHit } from '../lib/ipc/bindings';
 import { searchArticles } from '../lib/ipc/commands';
-import { showError } from '../shell/errors.svelte';
+import { showError } from '../lib/errors.svelte';
 
 type Results = { query: string; hits: SearchHit[]; loading: boolean };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homeRoute, type Route } from '../lib/router/route';
-import { shortenPath } from './library.svelte';
+import { shortenPath } from '../lib/library.svelte';
 import { shortcutFor } from './shortcuts';
 
 function key(key: string, extra: Partial<KeyboardEvent> = {}, target: EventTarget | null = document.body) {

@@ -4,7 +4,7 @@ import App from '../App.svelte';
 import { setLocale } from '../lib/i18n/i18n.svelte';
 import { resetDraft } from '../editor/draft.svelte';
 import { followLocation } from '../lib/router/router.svelte';
-import { dismissError } from '../shell/errors.svelte';
+import { dismissError } from '../lib/errors.svelte';
 import { restoreLayout } from '../shell/layout.svelte';
 import { fakeBackend } from './backend';
 

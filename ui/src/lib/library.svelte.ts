@@ -1,5 +1,5 @@
-import type { LibraryInfo, Status } from '../lib/ipc/bindings';
-import { libraryInfo } from '../lib/ipc/commands';
+import type { LibraryInfo, Status } from './ipc/bindings';
+import { libraryInfo } from './ipc/commands';
 import { showError } from './errors.svelte';
 
 let info = $state<LibraryInfo | null>(null);

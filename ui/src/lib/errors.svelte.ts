@@ -1,5 +1,5 @@
-import type { UserError } from '../lib/ipc/bindings';
-import { toUserError } from '../lib/ipc/commands';
+import type { UserError } from './ipc/bindings';
+import { toUserError } from './ipc/commands';
 
 let current = $state<UserError | null>(null);
 
