@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use crate::articles::load;
 use crate::fold::fold;
+use crate::index::article_id;
 use crate::{Store, StoreError};
 
 /// Words too common in German (and English) news to tell articles apart.
@@ -70,7 +71,7 @@ fn candidates(
     )?;
     let rows = stmt
         .query_map(rusqlite::params![expr, limit as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((article_id(r.get(0)?), r.get(1)?))
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)

@@ -10,7 +10,8 @@
 //! 2. **Text hits** — the terms anywhere in the article (`article_search`) — newest first.
 //!    Score < 1.
 //!
-//! "Newest first" reads the index in descending rowid order (the order articles were added),
+//! "Newest first" reads the index in descending key order (the articles' dates, see
+//! [`crate::index`]),
 //! so the search stops after `limit` hits instead of scoring every match: the cost depends
 //! on `limit`, not on how many of 100,000 articles contain the word. Snippets are cut from
 //! the stored text in Rust ([`crate::snippet`]).
@@ -22,6 +23,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use crate::codec::{parse_date, parse_status};
+use crate::index::article_id;
 use crate::snippet::snippet;
 use crate::vocabulary::tags_of;
 use crate::{SearchQuery, Store, StoreError};
@@ -42,7 +44,7 @@ fn headline_hits(conn: &Connection, expr: &str, limit: usize) -> Result<Found, S
     )?;
     let ids = newest
         .query_map(rusqlite::params![expr, RANK_BELOW.max(limit) as i64], |r| {
-            r.get::<_, i64>(0)
+            r.get::<_, i64>(0).map(article_id)
         })?
         .collect::<Result<Vec<_>, _>>()?;
     if ids.len() >= RANK_BELOW {
@@ -60,7 +62,7 @@ fn headline_hits(conn: &Connection, expr: &str, limit: usize) -> Result<Found, S
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params![expr, limit as i64], |r| {
-        Ok((r.get(0)?, 1.0 + r.get::<_, f64>(1)?))
+        Ok((article_id(r.get(0)?), 1.0 + r.get::<_, f64>(1)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -101,7 +103,7 @@ fn text_hits(
     let ids = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get::<_, i64>(0))?;
     let mut found = Vec::new();
     for id in ids {
-        let id = id?;
+        let id = article_id(id?);
         if skip.contains(&id) {
             continue;
         }

@@ -147,3 +147,42 @@ fn two_processes_opening_a_new_library_at_once_migrate_it_once() {
         "migrated once, consistent"
     );
 }
+
+/// A library of schema 3 (index rows keyed by article id) migrates to search keys: its
+/// articles are found again, newest date first.
+#[test]
+fn a_schema_3_library_gets_date_ordered_search_keys() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v3.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        for sql in &migrations::MIGRATIONS[..3] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 3).expect("v3");
+        for (id, date) in [(1, "2019-05-01"), (2, "2023-05-01"), (3, "2021-05-01")] {
+            conn.execute(
+                "INSERT INTO articles (id, title, date, body, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 'Glasfaser für alle', '2026-01-01T00:00:00.000Z',
+                         '2026-01-01T00:00:00.000Z')",
+                rusqlite::params![id, format!("Artikel {id}"), date],
+            )
+            .expect("article");
+            conn.execute(
+                "INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
+                 VALUES (?1, '', ?2, '', 'Glasfaser für alle', '')",
+                rusqlite::params![id, format!("Artikel {id}")],
+            )
+            .expect("old index row");
+        }
+    }
+    let store = Store::open(&path).expect("migrates");
+    let hits = store.search("glasfaser", 10).expect("search");
+    let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(ids, [2, 3, 1], "2023, 2021, 2019");
+    assert!(
+        store.check().expect("check").is_empty(),
+        "{:?}",
+        store.check()
+    );
+}

@@ -184,3 +184,64 @@ fn a_word_in_hundreds_of_headlines_lists_them_newest_first_before_text_hits() {
         "the text-only hit comes last"
     );
 }
+
+/// An archive imported oldest-last still lists its text hits newest first, by the articles'
+/// dates, not by the order the files came in.
+#[test]
+fn text_hits_come_by_the_articles_date_not_by_import_order() {
+    let lib = crate::library();
+    let dates = [(2024, 4, 23), (2018, 12, 13), (2021, 6, 1), (1999, 1, 2)];
+    for (n, (y, m, d)) in dates.iter().enumerate() {
+        let mut content = crate::article(&format!("Meldung {n}"));
+        content.tags.clear();
+        content.kicker.clear();
+        content.date = chrono::NaiveDate::from_ymd_opt(*y, *m, *d);
+        content.body = format!("Der Haushaltsentwurf {n} wurde beraten.");
+        lib.store
+            .insert_article(
+                &content,
+                newsdesk_model::Status::Draft,
+                "",
+                crate::at(n as u32),
+            )
+            .expect("insert");
+    }
+    let hits = lib.store.search("haushaltsentwurf", 10).expect("search");
+    let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Meldung 0", "Meldung 2", "Meldung 1", "Meldung 3"],
+        "newest date first: 2024, 2021, 2018, 1999"
+    );
+}
+
+/// Changing an article's date moves it in the order; the old key leaves the index.
+#[test]
+fn a_new_date_moves_the_article_in_the_search_order() {
+    let lib = crate::library();
+    let mut ids = Vec::new();
+    for (n, year) in [2020, 2022].iter().enumerate() {
+        let mut content = crate::article(&format!("Bericht {n}"));
+        content.date = chrono::NaiveDate::from_ymd_opt(*year, 1, 1);
+        content.body = "Breitbandausbau im ländlichen Raum.".into();
+        ids.push(
+            lib.store
+                .insert_article(&content, newsdesk_model::Status::Draft, "", crate::at(0))
+                .expect("insert")
+                .id,
+        );
+    }
+    let mut older = lib.store.article(ids[0]).expect("load").content;
+    older.date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1);
+    lib.store
+        .update_article(ids[0], &older, None, "", crate::at(1))
+        .expect("update");
+    let hits = lib.store.search("breitbandausbau", 10).expect("search");
+    let order: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(
+        order,
+        [ids[0], ids[1]],
+        "the re-dated article comes first, once"
+    );
+    assert!(lib.store.check().expect("check").is_empty());
+}
