@@ -63,7 +63,8 @@ fn ms(d: Duration) -> String {
 fn main() {
     let markdown = article();
     let words = markdown.split_whitespace().count();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let (raw50, raw95) = measure(|| {
         let mut out = String::new();
         html::push_html(&mut out, Parser::new_ext(&markdown, options));
@@ -71,8 +72,16 @@ fn main() {
     });
     let (safe50, safe95) = measure(|| newsdesk_markdown::to_safe_html(&markdown).len());
     println!("preview of a {words}-word article, {RUNS} runs (release build)");
-    println!("  raw pulldown-cmark       p50 {}  p95 {}", ms(raw50), ms(raw95));
-    println!("  render + sanitise        p50 {}  p95 {}", ms(safe50), ms(safe95));
+    println!(
+        "  raw pulldown-cmark       p50 {}  p95 {}",
+        ms(raw50),
+        ms(raw95)
+    );
+    println!(
+        "  render + sanitise        p50 {}  p95 {}",
+        ms(safe50),
+        ms(safe95)
+    );
     println!(
         "  ratio (p50)              {:.2}× (target ≤ 3×)",
         safe50.as_secs_f64() / raw50.as_secs_f64()
