@@ -38,6 +38,7 @@ pub fn with_library_state<R: Runtime>(
             commands::articles::untrash_article,
             commands::articles::empty_trash,
             commands::articles::related_articles,
+            commands::articles::set_related,
             commands::articles::tag_names,
             commands::articles::check_content,
             commands::revisions::article_history,

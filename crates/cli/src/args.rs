@@ -151,6 +151,12 @@ pub enum ArticleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Set the articles shown under "Weitere Meldungen" (none: clear them)
+    Relate {
+        id: i64,
+        #[arg(value_name = "OTHER")]
+        related: Vec<i64>,
+    },
     /// A new draft with the same content
     Duplicate {
         id: i64,
@@ -183,6 +189,7 @@ impl ArticleCommand {
             ArticleCommand::Diff { .. } => "diff",
             ArticleCommand::Stats { .. } => "stats",
             ArticleCommand::Related { .. } => "related",
+            ArticleCommand::Relate { .. } => "relate",
             ArticleCommand::Duplicate { .. } => "duplicate",
             ArticleCommand::Trash { .. } => "trash",
             ArticleCommand::Untrash { .. } => "untrash",

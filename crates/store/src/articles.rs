@@ -409,6 +409,42 @@ impl Store {
         })
     }
 
+    /// Sets the articles shown under "Weitere Meldungen", in order (each at most once, never
+    /// the article itself; every id must exist).
+    pub fn set_related(
+        &self,
+        id: i64,
+        related: &[i64],
+        now: DateTime<Utc>,
+    ) -> Result<Article, StoreError> {
+        self.writing(|tx| {
+            load(tx, id)?;
+            tx.execute("DELETE FROM article_related WHERE article_id = ?1", [id])?;
+            let mut seen = std::collections::HashSet::new();
+            for (position, other) in related.iter().enumerate() {
+                if *other == id {
+                    return Err(StoreError::Invalid(format!(
+                        "article {id} cannot be related to itself"
+                    )));
+                }
+                if !seen.insert(*other) {
+                    continue;
+                }
+                load(tx, *other)?;
+                tx.execute(
+                    "INSERT INTO article_related (article_id, related_id, position)
+                     VALUES (?1, ?2, ?3)",
+                    params![id, other, position as i64],
+                )?;
+            }
+            tx.execute(
+                "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
+                params![id, ts(now)],
+            )?;
+            load(tx, id)
+        })
+    }
+
     /// Moves an article to the trash (it leaves lists and search; nothing is deleted).
     pub fn trash_article(&self, id: i64, now: DateTime<Utc>) -> Result<Article, StoreError> {
         self.writing(|tx| {

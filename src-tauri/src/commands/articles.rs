@@ -90,6 +90,16 @@ pub async fn related_articles(
     on_library(library, move |app| app.related_articles(id, k)).await
 }
 
+/// Sets the articles shown under "Weitere Meldungen", in order.
+#[tauri::command]
+pub async fn set_related(
+    library: State<'_, Library>,
+    id: i64,
+    related: Vec<i64>,
+) -> CommandResult<Article> {
+    on_library(library, move |app| app.set_related(id, &related)).await
+}
+
 /// The tag vocabulary, most used first.
 #[tauri::command]
 pub async fn tag_names(library: State<'_, Library>) -> CommandResult<Vec<String>> {

@@ -131,6 +131,11 @@ export async function flush(): Promise<void> {
   else while (inFlight) await inFlight;
 }
 
+/** The article's related articles changed (they are not part of the content's revisions). */
+export function takeRelated(article: Article): void {
+  if (state.article && state.id === article.id) state.article = { ...state.article, related: article.related };
+}
+
 /** Conflict: drop my unsaved edits and take the version saved elsewhere. */
 export async function reloadTheirs(): Promise<void> {
   if (state.id === null) return;

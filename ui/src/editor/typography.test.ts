@@ -16,3 +16,13 @@ describe('German typography', () => {
     expect(dashFor('E-')).toBe(false);
   });
 });
+
+import { findSentences } from './longSentences';
+
+describe('long sentences in the source', () => {
+  it('are found by their opening words up to their full stop, markup and all', () => {
+    const doc = 'Kurz. Der **sehr** lange Satz mit vielen Wörtern geht weiter. Danach.';
+    const found = findSentences(doc, ['Der sehr lange Satz mit vielen Wörtern geht weiter.']);
+    expect(found.map(([from, to]) => doc.slice(from, to))).toEqual(['Der **sehr** lange Satz mit vielen Wörtern geht weiter.']);
+  });
+});

@@ -89,6 +89,11 @@ impl App {
         Ok(self.store.related(id, k)?)
     }
 
+    /// Sets the articles shown under "Weitere Meldungen", in order.
+    pub fn set_related(&self, id: i64, related: &[i64]) -> Result<Article, ApiError> {
+        Ok(self.store.set_related(id, related, self.clock.now())?)
+    }
+
     /// The tag vocabulary, most used first, for completion.
     pub fn tag_names(&self) -> Result<Vec<String>, ApiError> {
         Ok(self.store.tag_names()?)

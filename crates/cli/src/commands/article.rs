@@ -68,6 +68,7 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
         | ArticleCommand::Diff { .. }
         | ArticleCommand::Stats { .. }
         | ArticleCommand::Related { .. }
+        | ArticleCommand::Relate { .. }
         | ArticleCommand::Duplicate { .. }
         | ArticleCommand::Trash { .. }
         | ArticleCommand::Untrash { .. }

@@ -123,6 +123,11 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
+        ArticleCommand::Relate { id, related } => {
+            let article = app.set_related(id, &related)?;
+            outln!("article {id}: related {:?}", article.related);
+            Ok(())
+        }
         ArticleCommand::Duplicate { id, json } => saved(&app.duplicate_article(id)?, json),
         ArticleCommand::Trash { id } => {
             app.trash_article(id)?;

@@ -297,3 +297,43 @@ fn list_filters_by_type() {
         .count();
     assert_eq!(meldungen.as_array().map(Vec::len), Some(expected));
 }
+
+#[test]
+fn relate_links_articles_in_order_and_refuses_unknown_ones() {
+    let (_dir, db) = with_samples();
+    let id = seed_id(&db);
+    let others: Vec<i64> = json(&db, &["article", "list", "--json"])
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|a| a["id"].as_i64())
+        .filter(|other| *other != id)
+        .take(2)
+        .collect();
+    let (a, b) = (others[0].to_string(), others[1].to_string());
+    ok(&db, &["article", "relate", &id.to_string(), &b, &a]);
+    let shown = json(&db, &["article", "show", &id.to_string(), "--json"]);
+    assert_eq!(
+        shown["related"],
+        serde_json::json!([others[1], others[0]]),
+        "in the given order"
+    );
+    assert!(
+        !nd(&db, &["article", "relate", &id.to_string(), "99999"])
+            .status
+            .success()
+    );
+    assert!(
+        !nd(
+            &db,
+            &["article", "relate", &id.to_string(), &id.to_string()]
+        )
+        .status
+        .success()
+    );
+    ok(&db, &["article", "relate", &id.to_string()]);
+    assert_eq!(
+        json(&db, &["article", "show", &id.to_string(), "--json"])["related"],
+        serde_json::json!([])
+    );
+}

@@ -121,6 +121,8 @@ export const de = {
   'editor.stats.readability': 'Lesbarkeit',
   'editor.stats.readability.hint': 'Flesch-Lesbarkeit nach Amstad: 0 schwer – 100 leicht; Nachrichten liegen meist bei 30–60.',
   'editor.stats.long': 'Lange Sätze',
+  'editor.related.link': '+ Verknüpfen',
+  'editor.related.linked': '✓ verknüpft',
   'editor.related': 'Weitere Meldungen',
   'editor.diff.show': 'Vergleichen',
   'editor.diff.title': 'Revision {from} → {to}',

@@ -122,6 +122,8 @@ export const en: Messages = {
   'editor.stats.readability': 'Readability',
   'editor.stats.readability.hint': 'Flesch reading ease (Amstad, German): 0 hard – 100 easy; news usually scores 30–60.',
   'editor.stats.long': 'Long sentences',
+  'editor.related.link': '+ Link',
+  'editor.related.linked': '✓ linked',
   'editor.related': 'Related articles',
   'editor.diff.show': 'Compare',
   'editor.diff.title': 'Revision {from} → {to}',

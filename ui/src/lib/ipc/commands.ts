@@ -107,6 +107,11 @@ export function relatedArticles(id: number, k = 5): Promise<RelatedArticle[]> {
   return call('related_articles', { id, k });
 }
 
+/** Sets the articles shown under "Weitere Meldungen", in order. */
+export function setRelated(id: number, related: number[]): Promise<Article> {
+  return call('set_related', { id, related });
+}
+
 export function tagNames(): Promise<string[]> {
   return call('tag_names');
 }
