@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../test/app';
 import { generatedArticles } from '../test/fixtures';
@@ -251,6 +251,34 @@ describe('article editor: the preview', () => {
   it('shows the message of a missing article in the error banner', async () => {
     renderApp('#/articles/99');
     expect(await screen.findByRole('alert')).toHaveTextContent('Artikel 99 gibt es nicht.');
+  });
+});
+
+describe('list filters and the trash', () => {
+  it('asks the core for a type, a tag and a date range', async () => {
+    const { backend, container } = renderApp('#/articles');
+    await screen.findByText('Zweites Digitalisierungskabinett', { selector: '.article-list .article-title' });
+    const input = (name: string) => container.querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+    await fireEvent.change(input('filter-type'), { target: { value: 'Bericht' } });
+    await fireEvent.change(input('filter-tag'), { target: { value: 'Thüringen' } });
+    await fireEvent.change(input('filter-since'), { target: { value: '2024-01-01' } });
+    await waitFor(() => {
+      const last = backend.callsOf('list_articles').at(-1)!.args.filter as Record<string, unknown>;
+      expect(last.type).toBe('Bericht');
+      expect(last.tag).toBe('Thüringen');
+      expect(last.since).toBe('2024-01-01');
+    });
+  });
+
+  it('shows the trash, where a click brings an article back', async () => {
+    const { user, backend, container } = renderApp('#/articles');
+    await screen.findByText('Zweites Digitalisierungskabinett', { selector: '.article-list .article-title' });
+    await user.click(container.querySelector<HTMLInputElement>('input[name=filter-trashed]')!);
+    await waitFor(() => {
+      const last = backend.callsOf('list_articles').at(-1)!.args.filter as Record<string, unknown>;
+      expect(last.trashed).toBe(true);
+    });
+    expect(screen.getByText(/Gelöscht wird erst beim Leeren/)).toBeInTheDocument();
   });
 });
 

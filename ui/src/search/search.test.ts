@@ -90,4 +90,13 @@ describe('search', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(window.location.hash).toBe('#/articles?status=published'));
   });
+
+  it('keeps a search for later in the navigation', async () => {
+    const { user } = renderApp('#/search?q=Thüringen');
+    await user.click(await screen.findByRole('button', { name: /Suche merken/ }));
+    const nav = screen.getByRole('navigation', { name: 'Navigation' });
+    expect(await within(nav).findByRole('link', { name: 'Thüringen' })).toBeInTheDocument();
+    await user.click(within(nav).getByRole('button', { name: 'Gespeicherte Suche „Thüringen“ entfernen' }));
+    expect(within(nav).queryByRole('link', { name: 'Thüringen' })).toBeNull();
+  });
 });

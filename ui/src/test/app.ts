@@ -3,6 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import App from '../App.svelte';
 import { setLocale } from '../lib/i18n/i18n.svelte';
 import { resetDraft } from '../editor/draft.svelte';
+import { reloadSavedSearches } from '../search/saved.svelte';
 import { followLocation } from '../lib/router/router.svelte';
 import { dismissError } from '../lib/errors.svelte';
 import { restoreLayout } from '../shell/layout.svelte';
@@ -14,6 +15,7 @@ export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBa
   followLocation(); // the router is a module: forget the previous test's page
   // Test files share modules (isolate: false), so reset every store a test may have changed.
   localStorage.clear();
+  reloadSavedSearches();
   setLocale('de');
   restoreLayout();
   dismissError();
