@@ -3,7 +3,8 @@
 //! Renders a 10,000-word article (the demo articles' bodies with headings, quotes, lists,
 //! links and a table, repeated) with the preview's path — pulldown-cmark, then the ammonia
 //! sanitiser — and with raw pulldown-cmark alone, and prints p50/p95 of each and the ratio
-//! (target: the preview at most 3× raw pulldown-cmark).
+//! (target: the preview at most 3× raw pulldown-cmark). Also the same body with one raw HTML
+//! tag, which takes the allow-list sanitiser's slower path.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -71,6 +72,9 @@ fn main() {
         out.len()
     });
     let (safe50, safe95) = measure(|| newsdesk_markdown::to_safe_html(&markdown).len());
+    // One raw HTML tag sends the whole body through the allow-list sanitiser.
+    let with_html = format!("{markdown}\n\nText mit <sup>Hochzahl</sup>.\n");
+    let (html50, html95) = measure(|| newsdesk_markdown::to_safe_html(&with_html).len());
     println!("preview of a {words}-word article, {RUNS} runs (release build)");
     println!(
         "  raw pulldown-cmark       p50 {}  p95 {}",
@@ -85,5 +89,11 @@ fn main() {
     println!(
         "  ratio (p50)              {:.2}× (target ≤ 3×)",
         safe50.as_secs_f64() / raw50.as_secs_f64()
+    );
+    println!(
+        "  with raw HTML in it      p50 {}  p95 {}  ({:.2}× raw)",
+        ms(html50),
+        ms(html95),
+        html50.as_secs_f64() / raw50.as_secs_f64()
     );
 }
