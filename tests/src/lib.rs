@@ -59,6 +59,80 @@ impl Session {
         Session::start_on(library).await
     }
 
+    /// Starts the app on an existing library file (linked into a fresh folder).
+    pub async fn start_with_library(file: &Path) -> Result<Session, String> {
+        let library = tempfile::Builder::new()
+            .prefix("newsdesk-e2e-")
+            .tempdir()
+            .map_err(|e| format!("cannot make a temporary directory: {e}"))?;
+        let file = file
+            .canonicalize()
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        std::os::unix::fs::symlink(&file, library.path().join("library.sqlite"))
+            .map_err(|e| format!("cannot link the library: {e}"))?;
+        Session::start_on(library).await
+    }
+
+    /// The process ids of the app on this library.
+    fn app_pids(&self) -> Result<Vec<i32>, String> {
+        let app = app_binary()?;
+        let marker = format!("NEWSDESK_DB={}", self.library_path().display());
+        let mut pids = Vec::new();
+        for entry in std::fs::read_dir("/proc").map_err(|e| format!("/proc: {e}"))? {
+            let Ok(entry) = entry else { continue };
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let is_app = std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app);
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            if is_app
+                && environ
+                    .split(|b| *b == 0)
+                    .any(|var| var == marker.as_bytes())
+            {
+                pids.push(pid);
+            }
+        }
+        Ok(pids)
+    }
+
+    /// Resident memory of the app and every process below it (the WebKit web and network
+    /// processes), in KiB.
+    pub fn app_tree_rss_kib(&self) -> Result<u64, String> {
+        let mut parents: Vec<(i32, i32, u64)> = Vec::new(); // (pid, ppid, rss)
+        for entry in std::fs::read_dir("/proc").map_err(|e| format!("/proc: {e}"))? {
+            let Ok(entry) = entry else { continue };
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+            let field = |name: &str| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix(name))
+                    .and_then(|v| v.split_whitespace().next())
+                    .and_then(|v| v.parse::<u64>().ok())
+            };
+            if let (Some(ppid), rss) = (field("PPid:"), field("VmRSS:").unwrap_or(0)) {
+                parents.push((pid, ppid as i32, rss));
+            }
+        }
+        let mut tree = self.app_pids()?;
+        let mut total = 0;
+        let mut i = 0;
+        while i < tree.len() {
+            let pid = tree[i];
+            for (child, ppid, _) in &parents {
+                if *ppid == pid && !tree.contains(child) {
+                    tree.push(*child);
+                }
+            }
+            total += parents.iter().find(|p| p.0 == pid).map_or(0, |p| p.2);
+            i += 1;
+        }
+        Ok(total)
+    }
+
     /// Kills the app process with SIGKILL, as a crash or a power cut would end it.
     pub fn kill_app(&self) -> Result<(), String> {
         let app = app_binary()?;

@@ -20,7 +20,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let app = App::open(&dir.path().join("save.sqlite")).expect("library");
-    let paragraph = "Die Landesregierung hat die Strategie für E-Government und IT fortgeschrieben. ";
+    let paragraph =
+        "Die Landesregierung hat die Strategie für E-Government und IT fortgeschrieben. ";
     for n in 0..1_000 {
         let content = ArticleContent {
             title: format!("Archivartikel {n}"),
@@ -33,7 +34,11 @@ fn main() {
         kicker: "Thüringen".into(),
         title: "Zweites Digitalisierungskabinett".into(),
         section: "Politik".into(),
-        tags: vec!["Politik".into(), "Thüringen".into(), "Digitalisierung".into()],
+        tags: vec![
+            "Politik".into(),
+            "Thüringen".into(),
+            "Digitalisierung".into(),
+        ],
         body: paragraph.repeat(1_000), // about 10,000 words
         ..Default::default()
     };

