@@ -133,6 +133,35 @@ impl Session {
         Ok(total)
     }
 
+    /// With `NEWSDESK_SCREENSHOT=1`, saves a screenshot of the window as `docs/<name>.png`
+    /// (`make screenshot`); otherwise does nothing.
+    pub async fn screenshot_for_docs(&self, name: &str) -> Result<(), String> {
+        if std::env::var_os("NEWSDESK_SCREENSHOT").is_none_or(|v| v.is_empty() || v == "0") {
+            return Ok(());
+        }
+        // Let two frames pass so the screenshot shows the latest DOM, not the frame before.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await
+            .map_err(|e| format!("cannot wait for the window to paint: {e}"))?;
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .map_err(|e| format!("cannot take a screenshot: {e}"))?;
+        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let docs = crate_dir.parent().unwrap_or(crate_dir).join("docs");
+        std::fs::create_dir_all(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+        let target = docs.join(format!("{name}.png"));
+        std::fs::write(&target, png).map_err(|e| format!("{}: {e}", target.display()))?;
+        eprintln!("screenshot saved to {}", target.display());
+        Ok(())
+    }
+
     /// Kills the app process with SIGKILL, as a crash or a power cut would end it.
     pub fn kill_app(&self) -> Result<(), String> {
         let app = app_binary()?;

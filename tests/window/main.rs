@@ -4,12 +4,11 @@
 //! runs it with `--ignored` under `dbus-run-session -- xvfb-run -a`. Run without that setup, it
 //! fails and says what is missing: it never passes without having seen the window.
 //!
-//! `NEWSDESK_SCREENSHOT=1` (or a file path) also saves a screenshot of the window, by default
-//! to `docs/screenshot.png` (the one in the README).
+//! `NEWSDESK_SCREENSHOT=1` also saves screenshots of the window into `docs/` (the ones in the
+//! README): `screenshot.png` (the editor), `screenshot-library.png`, `screenshot-diff.png`.
 
 mod editing;
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use fantoccini::Locator;
@@ -80,9 +79,7 @@ async fn scenario(session: &Session) -> Result<(), String> {
         }
     }
 
-    if let Some(target) = screenshot_target() {
-        save_screenshot(session, &target).await?;
-    }
+    session.screenshot_for_docs("screenshot").await?;
     Ok(())
 }
 
@@ -131,42 +128,4 @@ async fn body_text(session: &Session) -> Result<String, String> {
         .await
         .map_err(|e| format!("cannot read the window's text: {e}"))?;
     Ok(text.as_str().unwrap_or_default().to_string())
-}
-
-fn screenshot_target() -> Option<PathBuf> {
-    let value = std::env::var_os("NEWSDESK_SCREENSHOT")?;
-    if value.is_empty() || value == "0" {
-        return None;
-    }
-    if value == "1" {
-        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let root = crate_dir.parent().unwrap_or(crate_dir);
-        return Some(root.join("docs").join("screenshot.png"));
-    }
-    Some(PathBuf::from(value))
-}
-
-async fn save_screenshot(session: &Session, target: &Path) -> Result<(), String> {
-    // Let two frames pass so the screenshot shows the latest DOM, not the frame before it.
-    session
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-            vec![],
-        )
-        .await
-        .map_err(|e| format!("cannot wait for the window to paint: {e}"))?;
-    let png = session
-        .client
-        .screenshot()
-        .await
-        .map_err(|e| format!("cannot take a screenshot: {e}"))?;
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    std::fs::write(target, png).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    eprintln!("screenshot saved to {}", target.display());
-    Ok(())
 }
