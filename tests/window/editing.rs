@@ -131,6 +131,10 @@ async fn scenario(session: Session) -> Result<Session, Failed> {
         "return document.querySelectorAll('.article-list .article-title').length > 0",
     )
     .await?;
+    session
+        .screenshot_for_docs("screenshot-library")
+        .await
+        .map_err(|e| fail(&session, e))?;
     click(&session, ".new-article").await?;
     until(&session, "the editor", "return !!document.querySelector('input[name=title]') && document.activeElement === document.querySelector('input[name=title]')").await?;
     until(
@@ -295,6 +299,10 @@ async fn scenario(session: Session) -> Result<Session, Failed> {
         "return !!document.querySelector('[data-testid=diff] del, [data-testid=diff] ins')",
     )
     .await?;
+    session
+        .screenshot_for_docs("screenshot-diff")
+        .await
+        .map_err(|e| fail(&session, e))?;
     click(&session, "[data-testid=diff] .restore").await?;
     until(
         &session,

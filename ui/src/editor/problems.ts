@@ -6,10 +6,22 @@ import type { TextKey } from '../lib/i18n/messages';
 const fieldKeys: Partial<Record<string, TextKey>> = {
   kicker: 'field.kicker',
   title: 'field.title',
-  teaser: 'field.teaser',
+  type: 'field.type',
   section: 'field.section',
+  date: 'field.date',
+  author: 'field.author',
+  teaser: 'field.teaser',
+  tags: 'field.tags',
+  images: 'field.images',
+  links: 'field.links',
   body: 'field.body',
 };
+
+/** A field's name in the UI's language ("kicker" → "Dachzeile"). */
+export function fieldName(field: string): string {
+  const key = fieldKeys[field];
+  return key ? t(key) : field;
+}
 
 /** A picture by its file name, or "Bild 2" when it has none (the core sends the number). */
 function picture(detail: string): string {
@@ -18,10 +30,8 @@ function picture(detail: string): string {
 
 export function problemText(p: ReadinessProblem): string {
   switch (p.code) {
-    case 'missing': {
-      const key = fieldKeys[p.field];
-      return t('problem.missing', { field: key ? t(key) : p.field });
-    }
+    case 'missing':
+      return t('problem.missing', { field: fieldName(p.field) });
     case 'no_credit':
       return t('problem.no_credit', { picture: picture(p.detail) });
     case 'no_alt':
