@@ -14,7 +14,7 @@ use crate::{StoreError, fold, migrations};
 
 /// How long a connection waits for another one's lock (another process writing: an import
 /// commits every 200 articles) before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// How often a waiting connection tries again. SQLite's own handler backs off to 100 ms and
 /// so keeps missing the short gaps a bulk writer leaves between its transactions; a short,
@@ -87,6 +87,15 @@ pub(crate) enum Identity {
 
 /// Tells a Newsdesk library from an empty file and from another program's database.
 pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
+    // One read transaction: the id, the version and the schema from the same moment, even
+    // while another process is migrating the file.
+    let snapshot = conn.unchecked_transaction()?;
+    let identity = identify_in(&snapshot, path);
+    snapshot.commit()?;
+    identity
+}
+
+fn identify_in(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
     let not_a_library = |reason: String| StoreError::NotALibrary {
         path: path.to_path_buf(),
         reason,

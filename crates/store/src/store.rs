@@ -46,7 +46,27 @@ impl Store {
     }
 
     fn open_with(path: &Path, create: bool) -> Result<Store, StoreError> {
-        let opened = (|| {
+        // Several processes opening a new library at once: one switches it to WAL and
+        // migrates it; SQLite may tell the others "busy" at once during the switch, without
+        // waiting. Try again for as long as a busy write would be waited for.
+        let deadline = std::time::Instant::now() + crate::connection::BUSY_TIMEOUT;
+        loop {
+            match Store::try_open(path, create) {
+                Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                    if matches!(
+                        e.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                other => return other.map_err(|e| explain_open_error(path, e)),
+            }
+        }
+    }
+
+    fn try_open(path: &Path, create: bool) -> Result<Store, StoreError> {
+        let opened: Result<_, StoreError> = (|| {
             let mut writer = open_writer(path, create)?;
             let identity = identify(&writer, path)?;
             configure(&writer)?;
@@ -54,7 +74,7 @@ impl Store {
             let reader = open_reader(path)?;
             Ok((writer, reader, identity))
         })();
-        let (writer, reader, identity) = opened.map_err(|e| explain_open_error(path, e))?;
+        let (writer, reader, identity) = opened?;
         Ok(Store {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),

@@ -125,31 +125,32 @@ fn a_first_release_library_without_application_id_opens_and_migrates() {
 
 #[test]
 fn two_processes_opening_a_new_library_at_once_migrate_it_once() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("race.sqlite");
-    let handles: Vec<_> = (0..4)
-        .map(|_| {
-            let path = path.clone();
-            std::thread::spawn(move || Store::open(&path).map(|s| s.schema_version()))
-        })
-        .collect();
-    for h in handles {
-        let version = h
-            .join()
-            .expect("no panic")
-            .expect("every opener succeeds")
-            .expect("version");
-        assert_eq!(version, migrations::latest());
+    // A race: repeated, so that one opener reads the file while another migrates it.
+    for round in 0..30 {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("race.sqlite");
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || Store::open(&path).map(|s| s.schema_version()))
+            })
+            .collect();
+        for h in handles {
+            let version = h
+                .join()
+                .expect("no panic")
+                .unwrap_or_else(|e| panic!("round {round}: every opener succeeds: {e} ({e:?})"))
+                .expect("version");
+            assert_eq!(version, migrations::latest());
+        }
+        let store = Store::open(&path).expect("reopen");
+        assert!(
+            store.check().expect("check").is_empty(),
+            "migrated once, consistent"
+        );
     }
-    let store = Store::open(&path).expect("reopen");
-    assert!(
-        store.check().expect("check").is_empty(),
-        "migrated once, consistent"
-    );
 }
 
-/// A library of schema 3 (index rows keyed by article id) migrates to search keys: its
-/// articles are found again, newest date first.
 #[test]
 fn a_schema_3_library_gets_date_ordered_search_keys() {
     let dir = tempfile::tempdir().expect("dir");
