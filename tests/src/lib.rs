@@ -164,27 +164,15 @@ impl Session {
 
     /// Kills the app process with SIGKILL, as a crash or a power cut would end it.
     pub fn kill_app(&self) -> Result<(), String> {
-        let app = app_binary()?;
-        let marker = format!("NEWSDESK_DB={}", self.library_path().display());
-        let mut killed = 0;
-        for entry in std::fs::read_dir("/proc").map_err(|e| format!("/proc: {e}"))? {
-            let Ok(entry) = entry else { continue };
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-                continue;
-            };
-            let is_app = std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app);
-            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-            let ours = environ
-                .split(|b| *b == 0)
-                .any(|var| var == marker.as_bytes());
-            if is_app && ours && kill(Pid::from_raw(pid), Signal::SIGKILL).is_ok() {
-                killed += 1;
-            }
-        }
+        let killed = self
+            .app_pids()?
+            .into_iter()
+            .filter(|pid| kill(Pid::from_raw(*pid), Signal::SIGKILL).is_ok())
+            .count();
         if killed == 0 {
             return Err(format!(
-                "no running {} on this library was found",
-                app.display()
+                "no running app on {} was found",
+                self.library_path().display()
             ));
         }
         Ok(())

@@ -7,17 +7,10 @@ use newsdesk_model::{Article, ArticleContent, ImageRef, Link, Status, limits};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::codec::{date_text, parse_date, parse_status, parse_ts, ts};
-use crate::index::{index_article, remove_from_index};
+use crate::index::index_article;
 use crate::revisions::{insert_revision, load_revision};
 use crate::vocabulary::{set_tags, tags_of};
 use crate::{Store, StoreError};
-
-/// Migration 3 (kept beside the table it changes): the trash. Nothing is deleted at once;
-/// an article in the trash keeps its status and history and leaves the search index.
-pub(crate) const TRASH_MIGRATION: &str = r#"
-ALTER TABLE articles ADD COLUMN trashed_at TEXT;
-CREATE INDEX articles_in_trash ON articles (trashed_at) WHERE trashed_at IS NOT NULL;
-"#;
 
 fn validate(content: &ArticleContent) -> Result<(), StoreError> {
     if content.title.trim().is_empty() {
@@ -283,21 +276,6 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
     })
 }
 
-/// Moves an article into the trash or out of it; the search index follows.
-fn set_trashed(tx: &Connection, id: i64, at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
-    let changed = tx.execute(
-        "UPDATE articles SET trashed_at = ?2 WHERE id = ?1",
-        params![id, at.map(ts)],
-    )?;
-    if changed == 0 {
-        return Err(StoreError::ArticleNotFound(id));
-    }
-    match at {
-        Some(_) => remove_from_index(tx, id),
-        None => index_article(tx, id, &load(tx, id)?.content),
-    }
-}
-
 impl Store {
     /// Stores a new article (revision 1) and returns it as stored.
     pub fn insert_article(
@@ -445,38 +423,6 @@ impl Store {
         })
     }
 
-    /// Moves an article to the trash (it leaves lists and search; nothing is deleted).
-    pub fn trash_article(&self, id: i64, now: DateTime<Utc>) -> Result<Article, StoreError> {
-        self.writing(|tx| {
-            if load(tx, id)?.trashed_at.is_none() {
-                set_trashed(tx, id, Some(now))?;
-            }
-            load(tx, id)
-        })
-    }
-
-    /// Takes an article out of the trash, as it was.
-    pub fn untrash_article(&self, id: i64) -> Result<Article, StoreError> {
-        self.writing(|tx| {
-            if load(tx, id)?.trashed_at.is_some() {
-                set_trashed(tx, id, None)?;
-            }
-            load(tx, id)
-        })
-    }
-
-    /// Deletes every article in the trash for good, with its history. Returns how many.
-    pub fn empty_trash(&self) -> Result<usize, StoreError> {
-        self.writing(|tx| {
-            tx.execute(
-                "DELETE FROM article_related WHERE related_id IN
-                   (SELECT id FROM articles WHERE trashed_at IS NOT NULL)",
-                [],
-            )?;
-            Ok(tx.execute("DELETE FROM articles WHERE trashed_at IS NOT NULL", [])?)
-        })
-    }
-
     /// Loads one article with all its parts.
     pub fn article(&self, id: i64) -> Result<Article, StoreError> {
         self.reading(|conn| load(conn, id))
@@ -487,17 +433,6 @@ impl Store {
         self.reading(|conn| {
             Ok(conn.query_row(
                 "SELECT count(*) FROM articles WHERE trashed_at IS NULL",
-                [],
-                |r| r.get(0),
-            )?)
-        })
-    }
-
-    /// The number of articles in the trash.
-    pub fn trash_count(&self) -> Result<i64, StoreError> {
-        self.reading(|conn| {
-            Ok(conn.query_row(
-                "SELECT count(*) FROM articles WHERE trashed_at IS NOT NULL",
                 [],
                 |r| r.get(0),
             )?)

@@ -32,6 +32,7 @@ mod search;
 mod search_query;
 mod snippet;
 mod store;
+mod trash;
 mod vocabulary;
 
 pub use connection::APPLICATION_ID;

@@ -104,7 +104,7 @@ CREATE VIRTUAL TABLE article_head USING fts5 (
 PRAGMA application_id = 1313100619;
 "#,
     // 3: the trash.
-    crate::articles::TRASH_MIGRATION,
+    crate::trash::TRASH_MIGRATION,
     // 4: search keys ordered by the articles' dates; both indexes rebuilt on them.
     crate::index::SEARCH_KEY_MIGRATION,
     // 5: indexes over the articles outside the trash (counts, sections, list pages).

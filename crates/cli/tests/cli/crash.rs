@@ -37,17 +37,7 @@ fn kill_9_mid_burst_loses_no_acknowledged_save() {
     for (round, &after) in kill_after.iter().enumerate().take(ROUNDS) {
         let folder = dir.path().join(format!("round{round}"));
         write_burst(&folder, round);
-        let mut child = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(["article", "import"])
-            .arg(&folder)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("writer starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let mut lines = BufReader::new(stdout).lines();
+        let (mut child, mut lines) = start_import(&db, &folder);
         let mut seen = 0;
         while seen < after {
             match lines.next() {
@@ -80,18 +70,7 @@ fn kill_9_mid_burst_loses_no_acknowledged_save() {
     );
 
     ok(&db, &["db", "check"]);
-    let list = json(&db, &["article", "list", "--json"]);
-    let stored: std::collections::HashMap<i64, String> = list
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|a| {
-            (
-                a["id"].as_i64().expect("id"),
-                a["title"].as_str().expect("title").to_string(),
-            )
-        })
-        .collect();
+    let stored = stored_titles(&db);
     for (id, title) in &acknowledged {
         assert_eq!(
             stored.get(id),
