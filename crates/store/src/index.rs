@@ -56,7 +56,14 @@ fn tag_text(tags: &[String]) -> String {
     tags.join(" · ")
 }
 
-/// Takes article `id` out of both indexes (it went to the trash, or is re-indexed).
+/// Deletes the index rows under `key`.
+fn delete_rows(tx: &Connection, key: i64) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [key])?;
+    tx.execute("DELETE FROM article_head WHERE rowid = ?1", [key])?;
+    Ok(())
+}
+
+/// Takes article `id` out of both indexes (it went to the trash).
 pub(crate) fn remove_from_index(tx: &Connection, id: i64) -> Result<(), StoreError> {
     let key: Option<i64> = tx
         .query_row("SELECT search_key FROM articles WHERE id = ?1", [id], |r| {
@@ -64,11 +71,10 @@ pub(crate) fn remove_from_index(tx: &Connection, id: i64) -> Result<(), StoreErr
         })
         .optional()?
         .flatten();
-    if let Some(key) = key {
-        tx.execute("DELETE FROM article_search WHERE rowid = ?1", [key])?;
-        tx.execute("DELETE FROM article_head WHERE rowid = ?1", [key])?;
+    match key {
+        Some(key) => delete_rows(tx, key),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Replaces what the indexes hold for article `id` (its row must exist).
@@ -77,11 +83,14 @@ pub(crate) fn index_article(
     id: i64,
     content: &ArticleContent,
 ) -> Result<(), StoreError> {
-    remove_from_index(tx, id)?;
-    let created: String =
-        tx.query_row("SELECT created_at FROM articles WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
+    let (old_key, created): (Option<i64>, String) = tx.query_row(
+        "SELECT search_key, created_at FROM articles WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if let Some(old_key) = old_key {
+        delete_rows(tx, old_key)?;
+    }
     let key = search_key(id, content.date, parse_ts(&created)?);
     tx.execute(
         "UPDATE articles SET search_key = ?2 WHERE id = ?1",

@@ -6,6 +6,15 @@ import { navigate } from '../lib/router/router.svelte';
 import { showError } from '../lib/errors.svelte';
 import { refreshLibrary } from '../lib/library.svelte';
 
+let titleWanted: number | null = null;
+
+/** True once for the new article `id`: the editor then selects its title. */
+export function takeTitleFocus(id: number): boolean {
+  if (titleWanted !== id) return false;
+  titleWanted = null;
+  return true;
+}
+
 export async function newArticle(): Promise<void> {
   try {
     const article = await createArticle({
@@ -23,13 +32,9 @@ export async function newArticle(): Promise<void> {
       extra: {},
     });
     void refreshLibrary(true);
-    navigate({ name: 'article', id: article.id });
     // Once the editor shows it, the working title is selected: typing replaces it.
-    setTimeout(() => {
-      const title = document.querySelector<HTMLInputElement>('input[name="title"]');
-      title?.focus();
-      title?.select();
-    }, 50);
+    titleWanted = article.id;
+    navigate({ name: 'article', id: article.id });
   } catch (reason) {
     showError(reason);
   }
