@@ -12,7 +12,7 @@ APT_PACKAGES=(
   xvfb xauth dbus-x11 at-spi2-core webkit2gtk-driver
   python3
 )
-RUST_MIN=1.88   # rust-version of the workspace (edition 2024)
+RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js
 
 say() { printf 'deps: %s\n' "$*"; }

@@ -2,8 +2,8 @@
 //! the app's commands (found in `src/commands/`) so that `capabilities/` can grant each one by
 //! name.
 //!
-//! `src-tauri/tauri.conf.json` is a symlink to `../tauri.conf.json`; tauri-build (2.11, the
-//! newest for the workspace's rust-version) reads the config of the crate's folder, and
+//! `src-tauri/tauri.conf.json` is a symlink to `../tauri.conf.json`; tauri-build reads the
+//! config of the crate's folder, and
 //! `generate_context!()` and the Tauri CLI read the same link, so every relative path in the
 //! config resolves from `src-tauri/` for all three. This script refuses a copy in its place.
 

@@ -6,6 +6,7 @@
 //! to call commands through the real IPC layer and the real capabilities, without a display.
 
 pub mod commands;
+mod desktop;
 pub mod error;
 mod startup;
 
@@ -65,14 +66,19 @@ pub fn run() -> ExitCode {
         return ExitCode::from(2);
     }
     // A library that cannot be opened is said in the window too, not only on stderr.
-    let library = match startup::open_library() {
-        Ok(library) => commands::Library::open(library),
+    let (library, path) = match startup::open_library() {
+        Ok(library) => {
+            let path = library.library_path().to_path_buf();
+            (commands::Library::open(library), path)
+        }
         Err(problem) => {
             eprintln!("{}", problem.message);
-            commands::Library::failed(problem)
+            let path = App::default_library_path().unwrap_or_default();
+            (commands::Library::failed(problem), path)
         }
     };
-    match with_library_state(tauri::Builder::default(), library).run(context()) {
+    let builder = desktop::with_desktop_plugins(tauri::Builder::default(), &path);
+    match with_library_state(builder, library).run(context()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("Newsdesk could not start its window: {error}");

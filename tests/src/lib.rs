@@ -75,25 +75,7 @@ impl Session {
 
     /// The process ids of the app on this library.
     fn app_pids(&self) -> Result<Vec<i32>, String> {
-        let app = app_binary()?;
-        let marker = format!("NEWSDESK_DB={}", self.library_path().display());
-        let mut pids = Vec::new();
-        for entry in std::fs::read_dir("/proc").map_err(|e| format!("/proc: {e}"))? {
-            let Ok(entry) = entry else { continue };
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-                continue;
-            };
-            let is_app = std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app);
-            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-            if is_app
-                && environ
-                    .split(|b| *b == 0)
-                    .any(|var| var == marker.as_bytes())
-            {
-                pids.push(pid);
-            }
-        }
-        Ok(pids)
+        app_pids_on(&self.library_path())
     }
 
     /// Resident memory of the app and every process below it (the WebKit web and network
@@ -231,6 +213,7 @@ struct Driver {
     child: Child,
     port: u16,
     log_file: tempfile::NamedTempFile,
+    library: PathBuf,
 }
 
 impl Driver {
@@ -250,6 +233,8 @@ impl Driver {
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .env("NEWSDESK_DB", library_dir.join("library.sqlite"))
+            // The window's remembered size and place stay with the test, not the machine.
+            .env("XDG_CONFIG_HOME", library_dir.join("config"))
             .stdin(Stdio::null())
             .stdout(stdout)
             .stderr(stderr)
@@ -259,6 +244,7 @@ impl Driver {
             child,
             port,
             log_file,
+            library: library_dir.join("library.sqlite"),
         };
         // tauri-driver listens at once but starts WebKitWebDriver behind it; a session asked
         // for before both listen fails with "client error (Connect)".
@@ -301,6 +287,13 @@ impl Drop for Driver {
     /// SIGTERM lets tauri-driver stop WebKitWebDriver and the app; SIGKILL would orphan
     /// WebKitWebDriver holding the test's pipes. SIGKILL only if it ignores SIGTERM for 10 s.
     fn drop(&mut self) {
+        self.stop();
+        reap_app(&self.library);
+    }
+}
+
+impl Driver {
+    fn stop(&mut self) {
         let Ok(pid) = i32::try_from(self.child.id()) else {
             return;
         };
@@ -318,6 +311,46 @@ impl Drop for Driver {
         eprintln!("tauri-driver ignored SIGTERM for 10 s; killing it");
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// The process ids of the app binary running on `library` (its `NEWSDESK_DB`).
+pub fn app_pids_on(library: &Path) -> Result<Vec<i32>, String> {
+    let app = app_binary()?;
+    let marker = format!("NEWSDESK_DB={}", library.display());
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").map_err(|e| format!("/proc: {e}"))? {
+        let Ok(entry) = entry else { continue };
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let is_app = std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app);
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if is_app
+            && environ
+                .split(|b| *b == 0)
+                .any(|var| var == marker.as_bytes())
+        {
+            pids.push(pid);
+        }
+    }
+    Ok(pids)
+}
+
+/// Ends every app process on `library` that outlived its WebDriver session (SIGKILL), and
+/// waits until they are gone: the app is single-instance per library, so one left behind
+/// would swallow the next start on the same library.
+fn reap_app(library: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let pids = app_pids_on(library).unwrap_or_default();
+        if pids.is_empty() || Instant::now() > deadline {
+            return;
+        }
+        for pid in pids {
+            let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+        }
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

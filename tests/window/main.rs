@@ -129,3 +129,80 @@ async fn body_text(session: &Session) -> Result<String, String> {
         .map_err(|e| format!("cannot read the window's text: {e}"))?;
     Ok(text.as_str().unwrap_or_default().to_string())
 }
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn a_second_start_on_the_same_library_hands_over_to_the_first_window() {
+    let session = match Session::start().await {
+        Ok(session) => session,
+        Err(problem) => panic!("cannot start the app: {problem}"),
+    };
+    let outcome = tokio::time::timeout(Duration::from_secs(90), second_start(&session)).await;
+    let log = session.driver_log();
+    session.finish().await;
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(problem)) => panic!("{problem}\n{log}"),
+        Err(_) => panic!("the scenario did not finish within 90 s\n{log}"),
+    }
+}
+
+async fn second_start(session: &Session) -> Result<(), String> {
+    // The first window is up (and so its single-instance name is taken).
+    wait_for_title_in_list(session).await?;
+    let library = session.library_path();
+    let folder = library.parent().ok_or("the library has no folder")?;
+    let mut second = std::process::Command::new(newsdesk_e2e::app_binary()?)
+        .env("NEWSDESK_DB", &library)
+        .env("XDG_CONFIG_HOME", folder.join("config"))
+        .stdin(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start the app a second time: {e}"))?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = second.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if tokio::time::Instant::now() > deadline {
+            let _ = second.kill();
+            let _ = second.wait();
+            return Err(
+                "a second start on the same library was still running after 20 s: \
+                        it opened a second window instead of handing over to the first"
+                    .into(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    if !status.success() {
+        return Err(format!(
+            "the second start should hand over and end quietly, it ended with {status}"
+        ));
+    }
+    // The first window goes on as before.
+    wait_for_title_in_list(session).await?;
+    // A start on another library is not handed over: it opens its own window and runs on.
+    let other = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let mut own = std::process::Command::new(newsdesk_e2e::app_binary()?)
+        .env("NEWSDESK_DB", other.path().join("library.sqlite"))
+        .env("XDG_CONFIG_HOME", other.path().join("config"))
+        .stdin(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start the app on another library: {e}"))?;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let ended = own.try_wait().map_err(|e| e.to_string())?;
+    let _ = own.kill();
+    let _ = own.wait();
+    if let Some(status) = ended {
+        return Err(format!(
+            "a start on another library must open its own window, but it ended ({status})"
+        ));
+    }
+    let running = newsdesk_e2e::app_pids_on(&library)?;
+    if running.len() != 1 {
+        return Err(format!(
+            "one app process on the library expected after the hand-over, found {running:?}"
+        ));
+    }
+    Ok(())
+}

@@ -1,7 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from '@testing-library/svelte';
 import { renderApp } from '../test/app';
-import { generatedArticles } from '../test/fixtures';
+import { fakeBackend } from '../test/backend';
+import { articles, generatedArticles } from '../test/fixtures';
+import ArticleAnatomy from './ArticleAnatomy.svelte';
 
 afterEach(() => {
   window.location.hash = '';
@@ -229,6 +232,23 @@ describe('article editor: the preview', () => {
     expect(within(inspector).getByText('Veröffentlicht')).toBeInTheDocument();
     expect(await within(inspector).findByText('312 Wörter · save')).toBeInTheDocument();
     expect(await within(inspector).findByText('Alles da: Der Artikel kann auf „Bereit“.')).toBeInTheDocument();
+  });
+
+  it('opens web links in the browser, never in the window, and leaves other links dead', async () => {
+    const backend = fakeBackend();
+    const html = '<p><a href="https://thueringen.de/x">Portal</a> <a href="javascript:alert(1)">böse</a> <a href="/intern">relativ</a></p>';
+    const { container } = render(ArticleAnatomy, { props: { article: articles[0]!, id: 1, html } });
+    for (const name of ['böse', 'relativ', 'Portal']) {
+      const link = within(container).getByText(name);
+      const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+      link.dispatchEvent(click);
+      expect(click.defaultPrevented, `${name}: the window must not navigate`).toBe(true);
+    }
+    await fireEvent.click(within(container).getByRole('button', { name: 'www.thueringen.de' }));
+    await waitFor(() => expect(backend.callsOf('plugin:opener|open_url').map((c) => c.args.url)).toEqual([
+      'https://thueringen.de/x',
+      'http://www.thueringen.de',
+    ]));
   });
 
   it('warns when an image has no credit', async () => {

@@ -98,6 +98,8 @@ export function fakeBackend(options: Options = {}) {
         return [];
       case 'paste_html':
         return String(args.html).replace(/<[^>]*>/g, '');
+      case 'plugin:opener|open_url':
+        return null;
       default:
         throw { code: 'internal', message: `unknown command ${cmd}` };
     }

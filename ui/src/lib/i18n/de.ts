@@ -64,6 +64,7 @@ export const de = {
   'article.imageCredit': 'Bildquelle: {credit}',
   'article.links': 'Links und Anhänge',
   'article.document': 'Dokument',
+  'article.openInBrowser': 'Im Browser öffnen',
   'article.tags': 'Stichwörter:',
 
   'inspector.label': 'Inspektor',

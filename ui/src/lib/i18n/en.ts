@@ -65,6 +65,7 @@ export const en: Messages = {
   'article.imageCredit': 'Image source: {credit}',
   'article.links': 'Links and attachments',
   'article.document': 'Document',
+  'article.openInBrowser': 'Open in the browser',
   'article.tags': 'Tags:',
 
   'inspector.label': 'Inspector',
