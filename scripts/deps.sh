@@ -11,6 +11,8 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus-x11 at-spi2-core webkit2gtk-driver
   python3
+  # The image tests compare every credit Newsdesk reads and writes with exiftool's reading.
+  libimage-exiftool-perl
 )
 RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js

@@ -10,6 +10,11 @@
 use std::path::Path;
 
 fn main() {
+    // The XMP Toolkit (newsdesk-media) links its own copy of expat statically. Exported from
+    // the executable, its XML_* symbols would replace the system expat that Mesa, fontconfig
+    // and WebKit load, and GTK crashes at start (seen: SIGSEGV in XML_ParseBuffer called from
+    // swrast_dri.so). Symbols from static archives stay inside the executable.
+    println!("cargo:rustc-link-arg=-Wl,--exclude-libs,ALL");
     if let Err(problem) = config_is_the_root_file() {
         eprintln!("{problem}");
         std::process::exit(1);

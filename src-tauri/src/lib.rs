@@ -8,6 +8,7 @@
 pub mod commands;
 mod desktop;
 pub mod error;
+mod image_protocol;
 mod startup;
 
 use newsdesk_api::App;
@@ -26,6 +27,7 @@ pub fn with_library_state<R: Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .manage::<commands::Library>(library)
+        .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::maintenance::library_info,
             commands::maintenance::load_demo_articles,
@@ -50,6 +52,15 @@ pub fn with_library_state<R: Runtime>(
             commands::preview::content_stats,
             commands::preview::paste_html,
             commands::search::search_articles,
+            commands::images::import_images,
+            commands::images::list_images,
+            commands::images::get_image,
+            commands::images::image_file_metadata,
+            commands::images::patch_images,
+            commands::images::tag_images,
+            commands::images::image_duplicates,
+            commands::images::credit_values,
+            commands::images::export_image,
         ])
 }
 

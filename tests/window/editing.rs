@@ -28,14 +28,14 @@ async fn an_editor_writes_an_article_and_nothing_is_lost() {
     }
 }
 
-type Failed = (String, String);
+pub(crate) type Failed = (String, String);
 
-fn fail(session: &Session, problem: impl Into<String>) -> Failed {
+pub(crate) fn fail(session: &Session, problem: impl Into<String>) -> Failed {
     (problem.into(), session.driver_log())
 }
 
 /// Runs JavaScript in the window and returns its value.
-async fn js(session: &Session, script: &str) -> Result<Value, Failed> {
+pub(crate) async fn js(session: &Session, script: &str) -> Result<Value, Failed> {
     session
         .client
         .execute(script, vec![])
@@ -44,7 +44,7 @@ async fn js(session: &Session, script: &str) -> Result<Value, Failed> {
 }
 
 /// Polls `script` until it returns `true`.
-async fn until(session: &Session, what: &str, script: &str) -> Result<(), Failed> {
+pub(crate) async fn until(session: &Session, what: &str, script: &str) -> Result<(), Failed> {
     let deadline = tokio::time::Instant::now() + PATIENCE;
     loop {
         if js(session, script).await? == Value::Bool(true) {
@@ -75,7 +75,7 @@ async fn type_into(session: &Session, css: &str, text: &str) -> Result<(), Faile
         .map_err(|e| fail(session, format!("cannot type into {css}: {e}")))
 }
 
-async fn click(session: &Session, css: &str) -> Result<(), Failed> {
+pub(crate) async fn click(session: &Session, css: &str) -> Result<(), Failed> {
     session
         .client
         .wait()
@@ -88,7 +88,7 @@ async fn click(session: &Session, css: &str) -> Result<(), Failed> {
         .map_err(|e| fail(session, format!("cannot click {css}: {e}")))
 }
 
-fn cli(session: &Session, args: &[&str]) -> Result<String, Failed> {
+pub(crate) fn cli(session: &Session, args: &[&str]) -> Result<String, Failed> {
     let bin = newsdesk_e2e::cli_binary().map_err(|e| fail(session, e))?;
     let out = std::process::Command::new(bin)
         .arg("--db")

@@ -8,6 +8,7 @@
 //! README): `screenshot.png` (the editor), `screenshot-library.png`, `screenshot-diff.png`.
 
 mod editing;
+mod images;
 
 use std::time::Duration;
 
@@ -63,9 +64,10 @@ async fn scenario(session: &Session) -> Result<(), String> {
             break;
         }
         if tokio::time::Instant::now() > deadline {
+            let page = body_text(session).await.unwrap_or_default();
             return Err(format!(
                 "after clicking the seed article, its quote did not appear as a rendered \
-                 <blockquote> in the preview within {PATIENCE:?}: {quote}"
+                 <blockquote> in the preview within {PATIENCE:?}: {quote}\nThe window reads:\n{page}"
             ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

@@ -16,6 +16,9 @@ pub enum ApiError {
     },
     #[error("{0}")]
     Invalid(String),
+    /// A picture that cannot be read, decoded or given its credits.
+    #[error(transparent)]
+    Media(#[from] newsdesk_media::MediaError),
     #[error("{context} {}: {source}", path.display())]
     Io {
         context: &'static str,
@@ -72,6 +75,7 @@ impl ApiError {
             ApiError::Store(store) => match store {
                 StoreError::InTrash(_) => ErrorCode::InvalidInput,
                 StoreError::ArticleNotFound(_)
+                | StoreError::ImageNotFound(_)
                 | StoreError::RevisionNotFound { .. }
                 | StoreError::NoLibrary { .. } => ErrorCode::NotFound,
                 StoreError::NewerSchema { .. } => ErrorCode::NewerLibrary,
@@ -90,6 +94,18 @@ impl ApiError {
             }
             ApiError::Io { .. } => ErrorCode::Storage,
             ApiError::NoDataDir => ErrorCode::Internal,
+            ApiError::Media(media) => match media {
+                newsdesk_media::MediaError::Io { source, .. }
+                    if source.kind() == std::io::ErrorKind::NotFound =>
+                {
+                    ErrorCode::NotFound
+                }
+                newsdesk_media::MediaError::Io { .. } => ErrorCode::Storage,
+                newsdesk_media::MediaError::Unsupported { .. }
+                | newsdesk_media::MediaError::TooLarge { .. }
+                | newsdesk_media::MediaError::Corrupt { .. }
+                | newsdesk_media::MediaError::Metadata { .. } => ErrorCode::InvalidInput,
+            },
         }
     }
 }

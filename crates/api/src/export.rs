@@ -43,16 +43,33 @@ impl App {
         replace: bool,
     ) -> Result<(), ApiError> {
         if !replace && target.exists() {
-            return Err(ApiError::Invalid(format!(
-                "{} exists already: choose another name, or replace it (--force)",
-                target.display()
-            )));
+            return Err(exists_already(target));
         }
         let text = match format {
-            ExportFormat::Markdown => self.export_markdown(id)?,
+            ExportFormat::Markdown => {
+                // The pictures go beside the file, credits inside, so the round trip keeps them.
+                let mut content = self.store.article(id)?.content;
+                self.export_pictures(&mut content, target, replace)?;
+                newsdesk_interchange::write(&content)
+            }
         };
-        write_atomically(target, text.as_bytes())
+        write_new_file(target, text.as_bytes(), replace)
     }
+}
+
+fn exists_already(target: &Path) -> ApiError {
+    ApiError::Invalid(format!(
+        "{} exists already: choose another name, or replace it (--force)",
+        target.display()
+    ))
+}
+
+/// Writes `bytes` to `target` whole or not at all; an existing file only with `replace`.
+pub(crate) fn write_new_file(target: &Path, bytes: &[u8], replace: bool) -> Result<(), ApiError> {
+    if !replace && target.exists() {
+        return Err(exists_already(target));
+    }
+    write_atomically(target, bytes)
 }
 
 /// Writes to a temporary file beside `target`, syncs it and renames it into place.

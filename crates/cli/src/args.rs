@@ -29,20 +29,30 @@ pub enum Command {
     /// Check, back up and restore the whole library
     #[command(subcommand)]
     Db(DbCommand),
+    /// The image library: import pictures, their credits, keywords, look-alikes, reports
+    #[command(subcommand)]
+    Image(Box<crate::args_image::ImageCommand>),
 }
 
 impl Command {
     /// True for the commands that may start a new library: they store articles. Every other
     /// command needs an existing one.
     pub fn creates_library(&self) -> bool {
-        matches!(
-            self,
-            Command::Article(
+        match self {
+            Command::Article(command) => matches!(
+                command,
                 ArticleCommand::Import { .. }
                     | ArticleCommand::Demo { .. }
                     | ArticleCommand::New(_)
-            )
-        )
+            ),
+            Command::Image(command) => {
+                matches!(
+                    command.as_ref(),
+                    crate::args_image::ImageCommand::Import { .. }
+                )
+            }
+            Command::Search(_) | Command::Db(_) => false,
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! goes away (`| head`), a command ends quietly with exit code 0.
 
 mod args;
+mod args_image;
 mod commands;
 mod output;
 
@@ -43,6 +44,12 @@ impl From<std::io::Error> for Failure {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // Thumbnails of files on disk need no library.
+    if let Command::Image(command) = &cli.command
+        && let args_image::ImageCommand::Thumbnail { files, size, out } = command.as_ref()
+    {
+        return commands::image::thumbnails(files, *size, out);
+    }
     let path = match cli.db {
         Some(path) => path,
         None => newsdesk_api::App::default_library_path()?,
@@ -57,6 +64,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Article(command) => commands::article::run(&app, command),
         Command::Search(args) => commands::search::run(&app, args),
         Command::Db(command) => commands::db::run(&app, command),
+        Command::Image(command) => commands::image::run(&app, *command),
     }
 }
 

@@ -38,6 +38,16 @@ pub fn typescript() -> String {
         ReadinessProblem::decl(&cfg),
         LongSentence::decl(&cfg),
         ArticleStats::decl(&cfg),
+        ImageMetadata::decl(&cfg),
+        LicenseKind::decl(&cfg),
+        Image::decl(&cfg),
+        ImageFilter::decl(&cfg),
+        ImagePatch::decl(&cfg),
+        ImportedImage::decl(&cfg),
+        ImageImportReport::decl(&cfg),
+        ImageImportProgress::decl(&cfg),
+        DuplicateGroup::decl(&cfg),
+        ImageUse::decl(&cfg),
         RelatedArticle::decl(&cfg),
     ];
     let mut out = String::from(

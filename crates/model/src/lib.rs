@@ -8,6 +8,7 @@
 mod article;
 pub mod bindings;
 mod error;
+mod images;
 pub mod limits;
 mod maintenance;
 mod revisions;
@@ -17,6 +18,10 @@ mod writing;
 
 pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
 pub use error::{ErrorCode, UserError};
+pub use images::{
+    DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata,
+    ImagePatch, ImageUse, ImportedImage, LicenseKind,
+};
 pub use maintenance::{
     ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo, StatusCount,
 };

@@ -21,6 +21,8 @@ pub enum StoreError {
     NoLibrary { path: PathBuf },
     #[error("article {0} does not exist in this library")]
     ArticleNotFound(i64),
+    #[error("picture {0} does not exist in this library")]
+    ImageNotFound(i64),
     #[error("article {0} is in the trash: take it out of the trash before changing it")]
     InTrash(i64),
     #[error("article {id} has no revision {revision}")]

@@ -20,11 +20,15 @@ mod articles;
 
 mod codec;
 mod connection;
+pub mod credit_line;
 mod error;
 pub mod fold;
+mod image_list;
+mod images;
 mod index;
 mod list;
 mod maintenance;
+mod media_files;
 pub mod migrations;
 mod related;
 mod revisions;
@@ -37,6 +41,9 @@ mod vocabulary;
 
 pub use connection::APPLICATION_ID;
 pub use error::StoreError;
+pub use image_list::LIBRARY_IMAGE_PREFIX;
+pub use images::NewImage;
+pub use media_files::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use search::RANK_BELOW;
 pub use search_query::SearchQuery;
 pub use store::Store;

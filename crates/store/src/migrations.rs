@@ -109,6 +109,8 @@ PRAGMA application_id = 1313100619;
     crate::index::SEARCH_KEY_MIGRATION,
     // 5: indexes over the articles outside the trash (counts, sections, list pages).
     crate::list::LIVE_INDEX_MIGRATION,
+    // 6: the image library (pictures, their keywords) and library settings.
+    crate::images::IMAGES_MIGRATION,
 ];
 
 /// The schema version this build writes.
@@ -204,6 +206,7 @@ mod tests {
             0xe3070d451e017442,
             0x9a20c17a651229e9,
             0xed36df43959ad641,
+            0xa5f04b826a48870b,
         ];
         for (index, expected) in released.iter().enumerate() {
             assert_eq!(

@@ -13,8 +13,25 @@ pub(crate) fn tag_key(name: &str) -> String {
 /// Replaces the tags of article `id` (adding new names to the vocabulary).
 pub(crate) fn set_tags(tx: &Connection, id: i64, tags: &[String]) -> Result<(), StoreError> {
     tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
+    for (position, key) in vocabulary_keys(tx, tags)?.into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO article_tags (article_id, tag_id, position)
+             SELECT ?1, id, ?2 FROM tags WHERE key = ?3",
+            params![id, position as i64, key],
+        )?;
+    }
+    Ok(())
+}
+
+/// The keys of `names` in order, without blanks and repeats, each in the vocabulary (new
+/// names are added as written).
+pub(crate) fn vocabulary_keys(
+    tx: &Connection,
+    names: &[String],
+) -> Result<Vec<String>, StoreError> {
     let mut seen = std::collections::HashSet::new();
-    for (position, name) in tags.iter().enumerate() {
+    let mut keys = Vec::new();
+    for name in names {
         let key = tag_key(name);
         if key.is_empty() || !seen.insert(key.clone()) {
             continue;
@@ -23,13 +40,9 @@ pub(crate) fn set_tags(tx: &Connection, id: i64, tags: &[String]) -> Result<(), 
             "INSERT INTO tags (name, key) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
             params![name.trim(), key],
         )?;
-        tx.execute(
-            "INSERT INTO article_tags (article_id, tag_id, position)
-             SELECT ?1, id, ?2 FROM tags WHERE key = ?3",
-            params![id, position as i64, key],
-        )?;
+        keys.push(key);
     }
-    Ok(())
+    Ok(keys)
 }
 
 /// The tags of article `id`, in the editor's order, spelled as the vocabulary has them.

@@ -7,6 +7,7 @@
 //! wrapper in `ui/src/lib/ipc/commands.ts`. `tests/ipc.rs` fails when these disagree.
 
 pub mod articles;
+pub mod images;
 pub mod maintenance;
 pub mod preview;
 pub mod revisions;
@@ -32,6 +33,11 @@ impl Library {
 
     pub fn failed(problem: UserError) -> Self {
         Library(Err(problem))
+    }
+
+    /// The open library, if it opened.
+    pub fn app(&self) -> Option<Arc<App>> {
+        self.0.as_ref().ok().cloned()
     }
 }
 

@@ -1,6 +1,6 @@
 // A readiness problem in the UI's language, from its stable code (never from the English text).
 import type { ReadinessProblem } from '../lib/ipc/bindings';
-import { t } from '../lib/i18n/i18n.svelte';
+import { date, t } from '../lib/i18n/i18n.svelte';
 import type { TextKey } from '../lib/i18n/messages';
 
 const fieldKeys: Partial<Record<string, TextKey>> = {
@@ -28,6 +28,14 @@ function picture(detail: string): string {
   return /^\d+$/.test(detail) ? t('problem.picture', { n: detail }) : detail;
 }
 
+/** `file|YYYY-MM-DD` from the core: the picture's file and the last day of its license. */
+function licenseExpired(detail: string): string {
+  const bar = detail.lastIndexOf('|');
+  const file = bar < 0 ? detail : detail.slice(0, bar);
+  const end = bar < 0 ? '' : detail.slice(bar + 1);
+  return t('problem.license_expired', { file: picture(file), date: date(end) || end });
+}
+
 export function problemText(p: ReadinessProblem): string {
   switch (p.code) {
     case 'missing':
@@ -44,6 +52,10 @@ export function problemText(p: ReadinessProblem): string {
       return t('problem.body_h1', { text: p.detail });
     case 'too_long':
       return t('problem.too_long', { count: p.detail });
+    case 'license_expired':
+      return licenseExpired(p.detail);
+    case 'not_in_library':
+      return t('problem.not_in_library', { picture: picture(p.detail) });
     default:
       return p.problem;
   }

@@ -25,10 +25,10 @@ describe('the window', () => {
     expect(localStorage.getItem('newsdesk.locale')).toBe('en');
   });
 
-  it('shows calm placeholders for images and the outbox', async () => {
+  it('shows the image library and a calm placeholder for the outbox', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('link', { name: 'Bilder' }));
-    expect(await screen.findByText('Die Bildbibliothek folgt in einer späteren Version.')).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Bildbibliothek' })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Postausgang' }));
     expect(await screen.findByText('Der Postausgang folgt in einer späteren Version.')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/outbox');

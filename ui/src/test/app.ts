@@ -7,6 +7,9 @@ import { reloadSavedSearches } from '../search/saved.svelte';
 import { followLocation } from '../lib/router/router.svelte';
 import { dismissError } from '../lib/errors.svelte';
 import { restoreLayout } from '../shell/layout.svelte';
+import { resetImageLibrary } from '../images/library.svelte';
+import { resetImport } from '../images/importer.svelte';
+import { reloadCreditPresets } from '../images/presets.svelte';
 import { fakeBackend } from './backend';
 
 /** Renders the whole app at `hash` against a fake backend, in German. */
@@ -16,6 +19,9 @@ export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBa
   // Test files share modules (isolate: false), so reset every store a test may have changed.
   localStorage.clear();
   reloadSavedSearches();
+  reloadCreditPresets();
+  resetImageLibrary();
+  resetImport();
   setLocale('de');
   restoreLayout();
   dismissError();

@@ -1,28 +1,69 @@
 // A fake Rust shell for component tests: answers the IPC commands from fixture data through
 // Tauri's own mockIPC, and records every call with its arguments.
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks, mockConvertFileSrc, mockIPC } from '@tauri-apps/api/mocks';
 import type {
   Article,
   ArticleContent,
   ArticleFilter,
   ArticleStats,
   ArticleSummary,
+  DuplicateGroup,
+  Image,
+  ImageFilter,
+  ImageImportProgress,
+  ImageImportReport,
+  ImageMetadata,
+  ImagePatch,
   ImportReport,
   ReadinessProblem,
   SearchHit,
   UserError,
 } from '../lib/ipc/bindings';
-import { articles as sampleArticles, kabinettHistory, libraryInfoFor, summary } from './fixtures';
+import {
+  articles as sampleArticles,
+  creditLineOf,
+  hashFor,
+  image as makeImage,
+  kabinettHistory,
+  libraryInfoFor,
+  sampleFileMetadata,
+  sampleImages,
+  summary,
+} from './fixtures';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Options = {
   articles?: Article[];
   /** Commands that reject, with what they reject with. */
   fail?: Record<string, UserError | string>;
+  /** The image library (default: the six sample pictures). */
+  images?: Image[];
+  /** What each picture's file said at import, by id. */
+  fileMetadata?: Record<number, ImageMetadata>;
+  /** Look-alike groups by picture id (default: kabinett.jpg and kabinett-2.jpg). */
+  duplicates?: number[][];
+  /** Folders the import reads, with their files (default: one folder of two pictures). */
+  folders?: Record<string, string[]>;
+  /** What the native dialogs answer (default: the fixture paths below; null: cancelled). */
+  dialog?: { open?: string[] | string | null; folder?: string[] | string | null; save?: string | null };
 };
+
+/** The open dialog's answer: two new pictures, one the library has, a broken file, a text. */
+export const dialogFiles = [
+  '/home/ba/Bilder/landtag.jpg',
+  '/home/ba/Bilder/kabinett.jpg',
+  '/home/ba/Bilder/kaputt.jpg',
+  '/home/ba/Bilder/notizen.txt',
+];
+export const dialogFolder = '/home/ba/Bilder/Termine';
+export const dialogSave = '/home/ba/Export/kabinett.jpg';
+/** Commands answered at the call (the import reports progress while its answer may wait). */
+const answeredAtCall = new Set(['import_images']);
 
 export function fakeBackend(options: Options = {}) {
   let library = [...(options.articles ?? sampleArticles)];
+  let images = [...(options.images ?? sampleImages())];
+  const fileMetadata = options.fileMetadata ?? sampleFileMetadata();
   const calls: Call[] = [];
   /** Commands whose answers wait for `release`, with the waiting answers in call order. */
   const held = new Map<string, (() => void)[]>();
@@ -31,6 +72,22 @@ export function fakeBackend(options: Options = {}) {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     const waiting = held.get(cmd);
+    if (answeredAtCall.has(cmd)) {
+      let result: unknown;
+      let failure: unknown;
+      let failed = false;
+      try {
+        result = answer(cmd, args);
+      } catch (reason) {
+        failed = true;
+        failure = reason;
+      }
+      if (!waiting) {
+        if (failed) throw failure;
+        return result;
+      }
+      return new Promise((resolve, reject) => waiting.push(() => (failed ? reject(failure) : resolve(result))));
+    }
     if (!waiting) return answer(cmd, args);
     return new Promise((resolve, reject) => {
       waiting.push(() => {
@@ -41,7 +98,9 @@ export function fakeBackend(options: Options = {}) {
         }
       });
     });
-  });
+  }, { shouldMockEvents: true });
+  // imageUrl builds `ndimage://localhost/…` as on Linux.
+  mockConvertFileSrc('linux');
 
   function answer(cmd: string, args: Record<string, unknown>): unknown {
     const failure = options.fail?.[cmd];
@@ -93,20 +152,70 @@ export function fakeBackend(options: Options = {}) {
       case 'content_stats':
         return statsForTest(args.content as ArticleContent);
       case 'tag_names':
-        return [...new Set(library.flatMap((a) => a.tags))];
+        return [...new Set([...library.flatMap((a) => a.tags), ...images.flatMap((i) => i.keywords)])];
       case 'related_articles':
         return [];
       case 'paste_html':
         return String(args.html).replace(/<[^>]*>/g, '');
       case 'plugin:opener|open_url':
         return null;
+      case 'list_images':
+        return listImages(images, args.filter as ImageFilter);
+      case 'get_image':
+        return findImage(Number(args.id));
+      case 'image_file_metadata':
+        findImage(Number(args.id));
+        return fileMetadata[Number(args.id)] ?? { ...emptyMetadata };
+      case 'patch_images': {
+        const ids = args.ids as number[];
+        ids.forEach(findImage);
+        const updated = ids.map((id) => patchImage(findImage(id), args.patch as ImagePatch));
+        images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
+        return updated;
+      }
+      case 'tag_images': {
+        const ids = args.ids as number[];
+        const updated = ids.map((id) => tagImage(findImage(id), args.add as string[], args.remove as string[]));
+        images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
+        return updated;
+      }
+      case 'image_duplicates':
+        return (options.duplicates ?? [[1, 5]]).map((ids): DuplicateGroup => {
+          const group = ids.map(findImage);
+          return { images: group, credits_differ: new Set(group.map((i) => i.credit_line)).size > 1 };
+        });
+      case 'credit_values':
+        return creditValues(images);
+      case 'import_images': {
+        const { report, added } = importImages(images, args.paths as string[], options.folders ?? defaultFolders, (progress, index) => send(args.progress, index, progress));
+        images = [...images, ...added];
+        return report;
+      }
+      case 'export_image':
+        findImage(Number(args.id));
+        return null;
+      case 'plugin:dialog|open': {
+        const asked = (args.options ?? {}) as { directory?: boolean };
+        if (asked.directory) return options.dialog?.folder === undefined ? [dialogFolder] : options.dialog.folder;
+        return options.dialog?.open === undefined ? dialogFiles : options.dialog.open;
+      }
+      case 'plugin:dialog|save':
+        return options.dialog?.save === undefined ? dialogSave : options.dialog.save;
       default:
         throw { code: 'internal', message: `unknown command ${cmd}` };
     }
   }
 
+  function findImage(id: number): Image {
+    const found = images.find((i) => i.id === id);
+    if (!found) throw { code: 'not_found', message: `Bild ${id} gibt es nicht.` };
+    return found;
+  }
+
   return {
     calls,
+    /** The image library as it is now. */
+    images: () => images,
     callsOf: (cmd: string) => calls.filter((call) => call.cmd === cmd),
     /** From now on, answers to `cmd` wait until `release` lets them through. */
     hold: (cmd: string) => void held.set(cmd, held.get(cmd) ?? []),
@@ -197,4 +306,118 @@ function statsForTest(content: ArticleContent): ArticleStats {
     teaser_characters: content.teaser.length,
     teaser_limit: 300,
   };
+}
+
+// The image library.
+
+const emptyMetadata: ImageMetadata = {
+  creator: null,
+  credit: null,
+  copyright: null,
+  source: null,
+  caption: null,
+  headline: null,
+  keywords: [],
+  date_created: null,
+  city: null,
+  country: null,
+  usage_terms: null,
+  web_statement: null,
+  licensor_url: null,
+  alt_text: null,
+};
+
+const defaultFolders: Record<string, string[]> = {
+  [dialogFolder]: [`${dialogFolder}/termin-1.jpg`, `${dialogFolder}/termin-2.tif`],
+};
+
+function localDay(offset = 0): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + offset)).toISOString().slice(0, 10);
+}
+
+const fold = (text: string | null) => (text ?? '').toLocaleLowerCase('de');
+
+/** Like the Rust store: filters, newest import first, then `limit` after `offset`. */
+function listImages(images: Image[], filter: ImageFilter): Image[] {
+  const today = localDay();
+  const offset = filter.offset ?? 0;
+  const words = (filter.text ?? '').split(/\s+/).filter(Boolean).map(fold);
+  return images
+    .filter((i) => !filter.missing_credit || (!i.credit && !i.creator && !i.source && !i.copyright))
+    .filter((i) => filter.expiring_within === undefined || (i.expires !== null && i.expires >= today && i.expires <= localDay(filter.expiring_within)))
+    .filter((i) => !filter.expired || (i.expires !== null && i.expires < today))
+    .filter((i) => !filter.tag?.trim() || i.keywords.some((k) => fold(k) === fold(filter.tag!.trim())))
+    .filter((i) => {
+      const haystack = fold([i.caption, i.headline, i.credit, i.creator, i.source, i.file].join(' '));
+      return words.every((word) => haystack.includes(word));
+    })
+    .sort((a, b) => b.imported_at.localeCompare(a.imported_at) || b.id - a.id)
+    .slice(offset, filter.limit === undefined ? undefined : offset + filter.limit);
+}
+
+function patchImage(image: Image, patch: ImagePatch): Image {
+  const next: Image = { ...image, updated_at: new Date().toISOString() };
+  for (const [field, value] of Object.entries(patch) as [keyof ImagePatch, string | undefined][]) {
+    if (value === undefined) continue;
+    const text = value.trim();
+    (next as Record<string, unknown>)[field] = text === '' ? null : text;
+  }
+  return { ...next, credit_line: creditLineOf(next) };
+}
+
+function tagImage(image: Image, add: string[], remove: string[]): Image {
+  const gone = new Set(remove.map(fold));
+  const keywords = image.keywords.filter((k) => !gone.has(fold(k)));
+  for (const keyword of add) {
+    if (keyword.trim() && !keywords.some((k) => fold(k) === fold(keyword.trim()))) keywords.push(keyword.trim());
+  }
+  return { ...image, keywords, updated_at: new Date().toISOString() };
+}
+
+function creditValues(images: Image[]): string[] {
+  const counts = new Map<string, number>();
+  for (const i of images) if (i.credit) counts.set(i.credit, (counts.get(i.credit) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([credit]) => credit);
+}
+
+/** Sends `message` through a Channel the UI passed as an argument (mockIPC hands it over as is). */
+function send(channel: unknown, index: number, message: ImageImportProgress): void {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__;
+  internals.runCallback((channel as { id: number }).id, { index, message });
+}
+
+const pictureFile = /\.(jpe?g|png|webp|tiff?)$/i;
+
+/** Stands in for the Rust import: folders expand, other files are skipped, a file named
+ * "kaputt…" fails, a file name the library has is "already there", the rest are new. */
+function importImages(
+  images: Image[],
+  paths: string[],
+  folders: Record<string, string[]>,
+  progress: (p: ImageImportProgress, index: number) => void,
+): { report: ImageImportReport; added: Image[] } {
+  const files = paths.flatMap((path) => folders[path] ?? [path]);
+  const report: ImageImportReport = { imported: [], failed: [], skipped: [] };
+  const added: Image[] = [];
+  let nextId = Math.max(0, ...images.map((i) => i.id)) + 1;
+  files.forEach((path, index) => {
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    if (!pictureFile.test(file)) {
+      report.skipped.push({ file: path, reason: 'not a picture file (jpg, png, webp, tif)' });
+    } else if (file.startsWith('kaputt')) {
+      report.failed.push({ file: path, line: null, message: `${path}: the JPEG data ends early; the file is damaged` });
+    } else {
+      const known = [...images, ...added].find((i) => i.file === file);
+      if (known) report.imported.push({ ...known, path, new: false });
+      else {
+        const id = nextId++;
+        const created = makeImage({ id, file, hash: hashFor(id), imported_at: new Date(Date.now() + index).toISOString() });
+        added.push(created);
+        report.imported.push({ ...created, path, new: true });
+      }
+    }
+    progress({ done: index + 1, total: files.length, file }, index);
+  });
+  return { report, added };
 }

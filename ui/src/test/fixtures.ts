@@ -1,5 +1,5 @@
 // Test data shaped like the generated bindings, taken from /work/shared/samples/articles.
-import type { Article, ArticleSummary, LibraryInfo, RevisionSummary } from '../lib/ipc/bindings';
+import type { Article, ArticleSummary, Image, ImageMetadata, ImageRef, LibraryInfo, RevisionSummary } from '../lib/ipc/bindings';
 
 const stamp = '2024-04-23T09:30:00Z';
 
@@ -99,7 +99,8 @@ export const cdo = article({
   teaser:
     'Immer mehr Kommunen richten die Stelle eines Chief Digital Officer (CDO) ein, um für die digitale Transformation gerüstet zu sein und sie voranzutreiben.',
   images: [
-    { file: '', caption: 'CDOs sind oft mit einer Fülle an Aufgaben konfrontiert.', credit: '', alt: '' },
+    // As the core sends it: an empty `file` is left out of the JSON.
+    { caption: 'CDOs sind oft mit einer Fülle an Aufgaben konfrontiert.', credit: '', alt: '' } as ImageRef,
   ],
 });
 
@@ -164,6 +165,105 @@ export function generatedArticles(count: number): Article[] {
       section: id % 2 === 1 ? 'Politik' : 'Kommunen',
       status: id % 3 === 0 ? 'published' : 'draft',
       date,
+    });
+  });
+}
+
+// The image library. Dates of licenses are relative to today, so that "expired" and "expires
+// within 30 days" hold whenever the tests run.
+
+function day(offset: number): string {
+  const now = new Date();
+  const moved = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + offset));
+  return moved.toISOString().slice(0, 10);
+}
+
+/** Hex of 64 characters, different per id. */
+export function hashFor(id: number): string {
+  return id.toString(16).padStart(4, '0').repeat(16);
+}
+
+const noMetadata: ImageMetadata = {
+  creator: null,
+  credit: null,
+  copyright: null,
+  source: null,
+  caption: null,
+  headline: null,
+  keywords: [],
+  date_created: null,
+  city: null,
+  country: null,
+  usage_terms: null,
+  web_statement: null,
+  licensor_url: null,
+  alt_text: null,
+};
+
+/** The portal's default credit format `{credit|creator|source}`. */
+export function creditLineOf(image: Pick<Image, 'credit' | 'creator' | 'source'>): string {
+  return [image.credit, image.creator, image.source].map((v) => (v ?? '').trim()).find((v) => v !== '') ?? '';
+}
+
+export function image(fields: Partial<Image> & Pick<Image, 'id' | 'file'>): Image {
+  const base: Image = {
+    ...noMetadata,
+    width: 1600,
+    height: 1067,
+    hash: hashFor(fields.id),
+    format: 'jpeg',
+    bytes: 2_400_000,
+    license: null,
+    expires: null,
+    credit_line: '',
+    imported_at: `2024-04-${String(Math.min(28, fields.id)).padStart(2, '0')}T09:00:00Z`,
+    updated_at: '2024-04-28T09:00:00Z',
+    ...fields,
+  };
+  return { ...base, credit_line: creditLineOf(base) };
+}
+
+/** Six pictures, listed newest import first: wald, kabinett-2, landtag, cdo, ozg, kabinett. */
+export function sampleImages(): Image[] {
+  return [
+    image({
+      id: 1,
+      file: 'kabinett.jpg',
+      credit: 'Thüringer Staatskanzlei',
+      creator: 'Anna Muster',
+      license: 'handout',
+      headline: 'Digitalisierungskabinett',
+      caption: 'Thüringen-CIO Hartmut Schubert und Valentina Kerst informieren die Presse.',
+      alt_text: 'Zwei Personen am Rednerpult',
+      keywords: ['Digitalisierung', 'Thüringen'],
+      city: 'Erfurt',
+      country: 'Deutschland',
+      date_created: '2018-12-13',
+    }),
+    image({ id: 2, file: 'ozg-symbol.jpg', caption: 'Symbolbild: Verwaltung digital', keywords: ['OZG'] }),
+    image({ id: 3, file: 'cdo-portrait.jpg', credit: 'dpa', creator: 'Max Beispiel', source: 'dpa', license: 'agency', expires: day(10), keywords: ['Thüringen'] }),
+    image({ id: 4, file: 'landtag-archiv.jpg', credit: 'Landtag Thüringen', license: 'handout', expires: day(-5) }),
+    image({ id: 5, file: 'kabinett-2.jpg', credit: 'Staatskanzlei Thüringen', license: 'handout', width: 800, height: 533 }),
+    image({ id: 6, file: 'wald.png', format: 'png', credit: 'Eigenes Foto', creator: 'ba', license: 'own', keywords: ['Natur'] }),
+  ];
+}
+
+/** What the files said at import (picture 1 carried a shorter credit than the library now). */
+export function sampleFileMetadata(): Record<number, ImageMetadata> {
+  return {
+    1: { ...noMetadata, credit: 'TSK', creator: 'Anna Muster', caption: 'Pressekonferenz', keywords: ['Kabinett'] },
+  };
+}
+
+/** A large library: "Bild 1" … "Bild {count}", every third without a credit. */
+export function generatedImages(count: number): Image[] {
+  return Array.from({ length: count }, (_, index) => {
+    const id = index + 1;
+    return image({
+      id,
+      file: `Bild-${id}.jpg`,
+      credit: id % 3 === 0 ? null : 'dpa',
+      imported_at: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
     });
   });
 }

@@ -76,7 +76,7 @@ impl App {
 
     /// What keeps the article from being ready, and accessibility hints; empty when ready.
     pub fn check_article(&self, id: i64) -> Result<Vec<ReadinessProblem>, ApiError> {
-        Ok(check_readiness(&self.store.article(id)?.content))
+        self.check_content(&self.store.article(id)?.content)
     }
 
     /// Words, characters, reading time, long sentences and readability.

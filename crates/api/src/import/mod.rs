@@ -1,7 +1,7 @@
 //! Importing Markdown files (the interchange format) into the library.
 
-mod read;
-mod walk;
+pub(crate) mod read;
+pub(crate) mod walk;
 
 use std::path::PathBuf;
 
@@ -36,7 +36,14 @@ impl App {
         mut committed: impl FnMut(&ImportedArticle),
     ) -> Result<ImportReport, ApiError> {
         let mut report = ImportReport::default();
-        let files = walk::collect(paths, &mut report);
+        let files = walk::collect(
+            paths,
+            walk::is_markdown,
+            walk::WalkReport {
+                failed: &mut report.failed,
+                skipped: &mut report.skipped,
+            },
+        );
         for (n, chunk) in files.chunks(BATCH).enumerate() {
             if n > 0 {
                 self.store.yield_to_writers();
@@ -51,7 +58,10 @@ impl App {
                         message,
                     }),
                     Ok(text) => match parse(&name, &text) {
-                        Ok(content) => parsed.push((name, content)),
+                        Ok(mut content) => {
+                            self.bring_pictures(path, &mut content, &mut report.failed);
+                            parsed.push((name, content));
+                        }
                         Err(failure) => report.failed.push(failure),
                     },
                 }

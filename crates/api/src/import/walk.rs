@@ -7,9 +7,9 @@ use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use newsdesk_model::{ImportFailure, ImportReport, ImportSkipped};
+use newsdesk_model::{ImportFailure, ImportSkipped};
 
-fn is_markdown(path: &Path) -> bool {
+pub(crate) fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
@@ -26,8 +26,14 @@ fn identity(meta: &Metadata) -> (u64, u64) {
     (meta.dev(), meta.ino())
 }
 
+/// Where a walk reports the files it refused and the ones it left out.
+pub(crate) struct WalkReport<'r> {
+    pub failed: &'r mut Vec<ImportFailure>,
+    pub skipped: &'r mut Vec<ImportSkipped>,
+}
+
 struct Walk<'r> {
-    report: &'r mut ImportReport,
+    report: WalkReport<'r>,
     seen_dirs: HashSet<(u64, u64)>,
     seen_files: HashSet<(u64, u64)>,
     files: Vec<PathBuf>,
@@ -81,9 +87,13 @@ impl Walk<'_> {
     }
 }
 
-/// The article files under `paths`, in the order given and each folder's in name order.
-/// Folders are searched recursively; in them only `.md`/`.markdown` files count.
-pub(crate) fn collect(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathBuf> {
+/// The files under `paths`, in the order given and each folder's in name order. Folders are
+/// searched recursively; in them only files that are `wanted` (by name) count.
+pub(crate) fn collect(
+    paths: &[PathBuf],
+    wanted: fn(&Path) -> bool,
+    report: WalkReport<'_>,
+) -> Vec<PathBuf> {
     let mut walk = Walk {
         report,
         seen_dirs: HashSet::new(),
@@ -126,13 +136,13 @@ pub(crate) fn collect(paths: &[PathBuf], report: &mut ImportReport) -> Vec<PathB
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             if is_hidden_or_lock(&name) {
-                if is_markdown(&child) || name.ends_with(".md~") {
+                if wanted(&child) || name.ends_with(".md~") {
                     walk.skip(&child, "a hidden, lock or backup file of an editor");
                 }
                 continue;
             }
             let is_dir = std::fs::metadata(&child).is_ok_and(|m| m.is_dir());
-            if is_dir || is_markdown(&child) {
+            if is_dir || wanted(&child) {
                 stack.push((child, false));
             }
         }

@@ -1,4 +1,5 @@
 pub mod article;
 pub mod db;
+pub mod image;
 pub mod search;
 pub mod writing;

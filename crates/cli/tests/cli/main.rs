@@ -4,6 +4,7 @@ mod articles;
 mod crash;
 mod db;
 mod hostile;
+mod images;
 mod search;
 mod writing;
 

@@ -2,6 +2,7 @@
 
 mod articles;
 mod backup;
+mod images;
 mod migrations;
 mod revisions;
 mod search;

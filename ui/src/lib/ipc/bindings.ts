@@ -229,6 +229,290 @@ readability: number | null, title_characters: number, teaser_characters: number,
  */
 teaser_limit: number, };
 
+export type ImageMetadata = { 
+/**
+ * Photographer: IIM 2:80 By-line, XMP dc:creator, EXIF Artist.
+ */
+creator: string | null, 
+/**
+ * Credit line as the provider wants it: IIM 2:110 Credit, XMP photoshop:Credit.
+ */
+credit: string | null, 
+/**
+ * IIM 2:116 Copyright Notice, XMP dc:rights, EXIF Copyright.
+ */
+copyright: string | null, 
+/**
+ * Original owner or agency: IIM 2:115 Source, XMP photoshop:Source.
+ */
+source: string | null, 
+/**
+ * IIM 2:120 Caption/Abstract, XMP dc:description, EXIF ImageDescription.
+ */
+caption: string | null, 
+/**
+ * IIM 2:105 Headline, XMP photoshop:Headline.
+ */
+headline: string | null, 
+/**
+ * IIM 2:25 Keywords, XMP dc:subject.
+ */
+keywords: Array<string>, 
+/**
+ * When the picture was taken, ISO 8601 as precise as the file says ("2018-12-13",
+ * "2018-12-13T10:15:00+01:00"): IIM 2:55/2:60, XMP photoshop:DateCreated, EXIF
+ * DateTimeOriginal.
+ */
+date_created: string | null, 
+/**
+ * IIM 2:90 City, XMP photoshop:City.
+ */
+city: string | null, 
+/**
+ * IIM 2:101 Country, XMP photoshop:Country.
+ */
+country: string | null, 
+/**
+ * XMP xmpRights:UsageTerms.
+ */
+usage_terms: string | null, 
+/**
+ * XMP xmpRights:WebStatement: a URL about the rights.
+ */
+web_statement: string | null, 
+/**
+ * XMP plus:Licensor/plus:LicensorURL.
+ */
+licensor_url: string | null, 
+/**
+ * Alternative text for screen readers: XMP Iptc4xmpCore:AltTextAccessibility.
+ */
+alt_text: string | null, };
+
+export type LicenseKind = "own" | "agency" | "handout" | "cc0" | "cc-by" | "cc-by-sa" | "cc-by-nd" | "cc-by-nc" | "cc-by-nc-sa" | "cc-by-nc-nd";
+
+export type Image = { id: number, 
+/**
+ * The file name it was imported from ("IMG_1234.jpg").
+ */
+file: string, width: number, height: number, 
+/**
+ * SHA-256 of the original file, hex: the same file is stored once.
+ */
+hash: string, 
+/**
+ * `jpeg`, `png`, `webp` or `tiff`.
+ */
+format: string, 
+/**
+ * Size of the original file in bytes.
+ */
+bytes: number, license: LicenseKind | null, 
+/**
+ * Last day the picture may be used.
+ */
+expires: string | null, 
+/**
+ * The portal's credit line for this picture ("Thüringer Staatskanzlei"), built from its
+ * fields by the library's credit format; empty when the picture has no credit at all.
+ */
+credit_line: string, imported_at: string, updated_at: string, 
+/**
+ * Photographer: IIM 2:80 By-line, XMP dc:creator, EXIF Artist.
+ */
+creator: string | null, 
+/**
+ * Credit line as the provider wants it: IIM 2:110 Credit, XMP photoshop:Credit.
+ */
+credit: string | null, 
+/**
+ * IIM 2:116 Copyright Notice, XMP dc:rights, EXIF Copyright.
+ */
+copyright: string | null, 
+/**
+ * Original owner or agency: IIM 2:115 Source, XMP photoshop:Source.
+ */
+source: string | null, 
+/**
+ * IIM 2:120 Caption/Abstract, XMP dc:description, EXIF ImageDescription.
+ */
+caption: string | null, 
+/**
+ * IIM 2:105 Headline, XMP photoshop:Headline.
+ */
+headline: string | null, 
+/**
+ * IIM 2:25 Keywords, XMP dc:subject.
+ */
+keywords: Array<string>, 
+/**
+ * When the picture was taken, ISO 8601 as precise as the file says ("2018-12-13",
+ * "2018-12-13T10:15:00+01:00"): IIM 2:55/2:60, XMP photoshop:DateCreated, EXIF
+ * DateTimeOriginal.
+ */
+date_created: string | null, 
+/**
+ * IIM 2:90 City, XMP photoshop:City.
+ */
+city: string | null, 
+/**
+ * IIM 2:101 Country, XMP photoshop:Country.
+ */
+country: string | null, 
+/**
+ * XMP xmpRights:UsageTerms.
+ */
+usage_terms: string | null, 
+/**
+ * XMP xmpRights:WebStatement: a URL about the rights.
+ */
+web_statement: string | null, 
+/**
+ * XMP plus:Licensor/plus:LicensorURL.
+ */
+licensor_url: string | null, 
+/**
+ * Alternative text for screen readers: XMP Iptc4xmpCore:AltTextAccessibility.
+ */
+alt_text: string | null, };
+
+export type ImageFilter = { 
+/**
+ * Only pictures without any credit (no credit, creator, source or copyright).
+ */
+missing_credit?: boolean, 
+/**
+ * Only pictures whose license ends within this many days from today (not yet ended).
+ */
+expiring_within?: number, 
+/**
+ * Only pictures whose license has ended.
+ */
+expired?: boolean, 
+/**
+ * Matches a keyword case-insensitively.
+ */
+tag?: string, 
+/**
+ * Words in caption, headline, credit, creator, source or file name.
+ */
+text?: string, limit?: number, offset?: number, };
+
+export type ImagePatch = { creator?: string, credit?: string, copyright?: string, source?: string, caption?: string, headline?: string, date_created?: string, city?: string, country?: string, usage_terms?: string, web_statement?: string, licensor_url?: string, alt_text?: string, 
+/**
+ * A license kind (`own`, `agency`, `cc-by`, …); an empty text clears it.
+ */
+license?: string, 
+/**
+ * `YYYY-MM-DD`; an empty text clears it.
+ */
+expires?: string, };
+
+export type ImportedImage = { 
+/**
+ * The path it was read from.
+ */
+path: string, 
+/**
+ * False when the same file was already in the library (stored once, by its hash).
+ */
+new: boolean, id: number, 
+/**
+ * The file name it was imported from ("IMG_1234.jpg").
+ */
+file: string, width: number, height: number, 
+/**
+ * SHA-256 of the original file, hex: the same file is stored once.
+ */
+hash: string, 
+/**
+ * `jpeg`, `png`, `webp` or `tiff`.
+ */
+format: string, 
+/**
+ * Size of the original file in bytes.
+ */
+bytes: number, license: LicenseKind | null, 
+/**
+ * Last day the picture may be used.
+ */
+expires: string | null, 
+/**
+ * The portal's credit line for this picture ("Thüringer Staatskanzlei"), built from its
+ * fields by the library's credit format; empty when the picture has no credit at all.
+ */
+credit_line: string, imported_at: string, updated_at: string, 
+/**
+ * Photographer: IIM 2:80 By-line, XMP dc:creator, EXIF Artist.
+ */
+creator: string | null, 
+/**
+ * Credit line as the provider wants it: IIM 2:110 Credit, XMP photoshop:Credit.
+ */
+credit: string | null, 
+/**
+ * IIM 2:116 Copyright Notice, XMP dc:rights, EXIF Copyright.
+ */
+copyright: string | null, 
+/**
+ * Original owner or agency: IIM 2:115 Source, XMP photoshop:Source.
+ */
+source: string | null, 
+/**
+ * IIM 2:120 Caption/Abstract, XMP dc:description, EXIF ImageDescription.
+ */
+caption: string | null, 
+/**
+ * IIM 2:105 Headline, XMP photoshop:Headline.
+ */
+headline: string | null, 
+/**
+ * IIM 2:25 Keywords, XMP dc:subject.
+ */
+keywords: Array<string>, 
+/**
+ * When the picture was taken, ISO 8601 as precise as the file says ("2018-12-13",
+ * "2018-12-13T10:15:00+01:00"): IIM 2:55/2:60, XMP photoshop:DateCreated, EXIF
+ * DateTimeOriginal.
+ */
+date_created: string | null, 
+/**
+ * IIM 2:90 City, XMP photoshop:City.
+ */
+city: string | null, 
+/**
+ * IIM 2:101 Country, XMP photoshop:Country.
+ */
+country: string | null, 
+/**
+ * XMP xmpRights:UsageTerms.
+ */
+usage_terms: string | null, 
+/**
+ * XMP xmpRights:WebStatement: a URL about the rights.
+ */
+web_statement: string | null, 
+/**
+ * XMP plus:Licensor/plus:LicensorURL.
+ */
+licensor_url: string | null, 
+/**
+ * Alternative text for screen readers: XMP Iptc4xmpCore:AltTextAccessibility.
+ */
+alt_text: string | null, };
+
+export type ImageImportReport = { imported: Array<ImportedImage>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, };
+
+export type ImageImportProgress = { done: number, total: number, file: string, };
+
+export type DuplicateGroup = { images: Array<Image>, 
+/**
+ * True when the pictures of the group carry different credit lines.
+ */
+credits_differ: boolean, };
+
+export type ImageUse = { image_id: number, file: string, credit_line: string, creator: string | null, source: string | null, license: LicenseKind | null, article_id: number, article_title: string, article_date: string | null, article_status: Status, };
+
 export type RelatedArticle = { id: number, kicker: string, title: string, section: string, 
 /**
  * Higher is more related.

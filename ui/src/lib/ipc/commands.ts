@@ -1,12 +1,19 @@
 // The only module that talks to the Rust shell. Every command is typed with the generated
 // bindings, and every rejection reaches the caller as a `UserError` ({ code, message }).
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, convertFileSrc, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   Article,
   ArticleContent,
   ArticleFilter,
   ArticleStats,
   ArticleSummary,
+  DuplicateGroup,
+  Image,
+  ImageFilter,
+  ImageImportProgress,
+  ImageImportReport,
+  ImageMetadata,
+  ImagePatch,
   ImportReport,
   LibraryInfo,
   ReadinessProblem,
@@ -140,4 +147,69 @@ export function diffRevisions(id: number, from: number, to: number): Promise<Rev
 
 export function restoreRevision(id: number, revision: number): Promise<Article> {
   return call('restore_revision', { id, revision });
+}
+
+// The image library.
+
+/** Imports picture files and folders; `onProgress` hears after each file. */
+export function importImages(
+  paths: string[],
+  onProgress: (progress: ImageImportProgress) => void = () => {},
+): Promise<ImageImportReport> {
+  const progress = new Channel<ImageImportProgress>();
+  progress.onmessage = onProgress;
+  return call('import_images', { paths, progress });
+}
+
+export function listImages(filter: ImageFilter = {}): Promise<Image[]> {
+  return call('list_images', { filter });
+}
+
+export function getImage(id: number): Promise<Image> {
+  return call('get_image', { id });
+}
+
+/** What the picture's file said when it was imported. */
+export function imageFileMetadata(id: number): Promise<ImageMetadata> {
+  return call('image_file_metadata', { id });
+}
+
+/** Sets credits, license and expiry on one picture or a selection (all or none). */
+export function patchImages(ids: number[], patch: ImagePatch): Promise<Image[]> {
+  return call('patch_images', { ids, patch });
+}
+
+export function tagImages(ids: number[], add: string[], remove: string[]): Promise<Image[]> {
+  return call('tag_images', { ids, add, remove });
+}
+
+export function imageDuplicates(): Promise<DuplicateGroup[]> {
+  return call('image_duplicates');
+}
+
+/** Credits used before, most used first (presets, completion). */
+export function creditValues(): Promise<string[]> {
+  return call('credit_values');
+}
+
+/** Writes the picture with its credits embedded to `path` (from the save dialog). */
+export function exportImage(id: number, path: string): Promise<void> {
+  return call('export_image', { id, path });
+}
+
+/**
+ * The address of a library picture for `<img src>`, served by the Rust core: `picture` is
+ * its id or an article's `sha256:…` name. (`ndimage://localhost/…` on Linux and macOS,
+ * `http://ndimage.localhost/…` on Windows: Tauri's `convertFileSrc` knows which.)
+ */
+export function imageUrl(picture: number | string, size: 'thumb' | 'preview' | 'original' = 'thumb'): string {
+  return `${convertFileSrc('', 'ndimage')}${String(picture)}/${size}`;
+}
+
+/**
+ * True when an article's picture is one of the library's (`sha256:…`). The core leaves an
+ * empty `file` out of the JSON, so it may be missing here although the type says string.
+ */
+export function isLibraryPicture(file: string | null | undefined): file is string {
+  return typeof file === 'string' && file.startsWith('sha256:');
 }

@@ -1,0 +1,60 @@
+//! The credit guard: an article whose picture has no credit, or whose license has ended,
+//! cannot be set ready (nor, later, exported or published). The message names the picture.
+
+use newsdesk_model::{ArticleContent, ReadinessProblem};
+use newsdesk_store::LIBRARY_IMAGE_PREFIX;
+
+use crate::articles::check_readiness;
+use crate::{ApiError, App};
+
+impl App {
+    /// Everything that keeps `content` from being ready: [`check_readiness`] and, for the
+    /// pictures from the library, what the library knows (license ended, picture gone).
+    pub fn check_content(
+        &self,
+        content: &ArticleContent,
+    ) -> Result<Vec<ReadinessProblem>, ApiError> {
+        let mut problems = check_readiness(content);
+        let today = self.today();
+        let mut guard = Vec::new();
+        for (index, picture) in content.images.iter().enumerate() {
+            let Some(hash) = picture.file.strip_prefix(LIBRARY_IMAGE_PREFIX) else {
+                continue;
+            };
+            let n = index + 1;
+            let field = format!("images[{n}]");
+            match self.store.image_by_hash(hash)? {
+                None => guard.push(ReadinessProblem {
+                    field,
+                    problem: format!(
+                        "picture {n} is no longer in the image library; place it again"
+                    ),
+                    code: "not_in_library".into(),
+                    detail: n.to_string(),
+                    blocking: true,
+                }),
+                Some(image) => {
+                    if let Some(end) = image.expires.filter(|end| *end < today) {
+                        guard.push(ReadinessProblem {
+                            field,
+                            problem: format!(
+                                "the license of picture {n} ({}) ended on {end}",
+                                image.file
+                            ),
+                            code: "license_expired".into(),
+                            detail: format!("{}|{end}", image.file),
+                            blocking: true,
+                        });
+                    }
+                }
+            }
+        }
+        // Blocking problems first, as check_readiness orders them.
+        let hints = problems
+            .iter()
+            .position(|p| !p.blocking)
+            .unwrap_or(problems.len());
+        problems.splice(hints..hints, guard);
+        Ok(problems)
+    }
+}

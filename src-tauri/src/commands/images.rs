@@ -1,0 +1,96 @@
+//! The image library: import with progress, lists and filters, credits for one picture or a
+//! selection, keywords, look-alikes, presets. The pixels reach the window through the
+//! `ndimage:` protocol (see [`crate::image_protocol`]), not through IPC.
+
+use newsdesk_model::{
+    DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata,
+    ImagePatch,
+};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::{Library, on_library};
+use crate::error::CommandResult;
+
+/// Imports picture files and folders (paths from the file dialog or a drop), telling
+/// `progress` after each file.
+#[tauri::command]
+pub async fn import_images(
+    library: State<'_, Library>,
+    paths: Vec<String>,
+    progress: Channel<ImageImportProgress>,
+) -> CommandResult<ImageImportReport> {
+    let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+    on_library(library, move |app| {
+        app.import_images_with(&paths, |p| {
+            // A window that went away only stops hearing about progress.
+            let _ = progress.send(p.clone());
+        })
+    })
+    .await
+}
+
+/// The pictures `filter` selects, newest import first.
+#[tauri::command]
+pub async fn list_images(
+    library: State<'_, Library>,
+    filter: ImageFilter,
+) -> CommandResult<Vec<Image>> {
+    on_library(library, move |app| app.images(&filter)).await
+}
+
+#[tauri::command]
+pub async fn get_image(library: State<'_, Library>, id: i64) -> CommandResult<Image> {
+    on_library(library, move |app| app.image(id)).await
+}
+
+/// What the picture's file said at import, beside what the library says now.
+#[tauri::command]
+pub async fn image_file_metadata(
+    library: State<'_, Library>,
+    id: i64,
+) -> CommandResult<ImageMetadata> {
+    on_library(library, move |app| app.image_file_metadata(id)).await
+}
+
+/// Sets credits, license and expiry on one picture or a selection (all or none).
+#[tauri::command]
+pub async fn patch_images(
+    library: State<'_, Library>,
+    ids: Vec<i64>,
+    patch: ImagePatch,
+) -> CommandResult<Vec<Image>> {
+    on_library(library, move |app| app.patch_images(&ids, &patch)).await
+}
+
+/// Adds and removes keywords on a selection.
+#[tauri::command]
+pub async fn tag_images(
+    library: State<'_, Library>,
+    ids: Vec<i64>,
+    add: Vec<String>,
+    remove: Vec<String>,
+) -> CommandResult<Vec<Image>> {
+    on_library(library, move |app| app.tag_images(&ids, &add, &remove)).await
+}
+
+/// Pictures that show the same photo.
+#[tauri::command]
+pub async fn image_duplicates(library: State<'_, Library>) -> CommandResult<Vec<DuplicateGroup>> {
+    on_library(library, |app| app.image_duplicates()).await
+}
+
+/// Credits used before, most used first: presets and completion.
+#[tauri::command]
+pub async fn credit_values(library: State<'_, Library>) -> CommandResult<Vec<String>> {
+    on_library(library, |app| app.credit_values()).await
+}
+
+/// The picture with its credits embedded, written where the editor chose (save dialog).
+#[tauri::command]
+pub async fn export_image(library: State<'_, Library>, id: i64, path: String) -> CommandResult<()> {
+    on_library(library, move |app| {
+        app.export_image(id, std::path::Path::new(&path), true)
+    })
+    .await
+}
