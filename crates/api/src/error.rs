@@ -28,6 +28,15 @@ pub enum ApiError {
     },
     #[error("no folder for the library could be found: set NEWSDESK_DB or use --db")]
     NoDataDir,
+    #[error(
+        "article {id} cannot leave the library while a picture lacks its credit or \
+         license:\n{}",
+        list_problems(problems)
+    )]
+    PictureNotCleared {
+        id: i64,
+        problems: Vec<newsdesk_model::ReadinessProblem>,
+    },
     #[error("article {id} is not ready yet:\n{}", list_problems(problems))]
     NotReady {
         id: i64,
@@ -86,9 +95,10 @@ impl ApiError {
                 | StoreError::Database { .. }
                 | StoreError::Io { .. } => ErrorCode::Storage,
             },
-            ApiError::Format { .. } | ApiError::Invalid(_) | ApiError::NotReady { .. } => {
-                ErrorCode::InvalidInput
-            }
+            ApiError::Format { .. }
+            | ApiError::Invalid(_)
+            | ApiError::NotReady { .. }
+            | ApiError::PictureNotCleared { .. } => ErrorCode::InvalidInput,
             ApiError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 ErrorCode::NotFound
             }

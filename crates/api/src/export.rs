@@ -45,6 +45,25 @@ impl App {
         if !replace && target.exists() {
             return Err(exists_already(target));
         }
+        // No picture leaves without its credit, nor after its license ended.
+        let article = self.store.article(id)?;
+        let guarded: Vec<newsdesk_model::ReadinessProblem> = self
+            .check_content(&article.content)?
+            .into_iter()
+            .filter(|p| {
+                p.blocking
+                    && matches!(
+                        p.code.as_str(),
+                        "no_credit" | "license_expired" | "not_in_library"
+                    )
+            })
+            .collect();
+        if !guarded.is_empty() {
+            return Err(ApiError::PictureNotCleared {
+                id,
+                problems: guarded,
+            });
+        }
         let text = match format {
             ExportFormat::Markdown => {
                 // The pictures go beside the file, credits inside, so the round trip keeps them.

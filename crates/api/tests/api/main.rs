@@ -88,10 +88,26 @@ fn export_writes_the_interchange_format_and_reimports_identically() {
     let dir = tempfile::tempdir().expect("dir");
     let app = app(&dir);
     app.load_demo_articles().expect("demo");
+    let mut exported = 0;
     for summary in app.list_articles(&ArticleFilter::default()).expect("list") {
         let target = dir.path().join(format!("{}.md", summary.id));
-        app.export_article(summary.id, ExportFormat::Markdown, &target, false)
-            .expect("export");
+        let uncredited = app
+            .get_article(summary.id)
+            .expect("load")
+            .content
+            .images
+            .iter()
+            .any(|i| i.credit.trim().is_empty());
+        let result = app.export_article(summary.id, ExportFormat::Markdown, &target, false);
+        if uncredited {
+            // The credit guard: no picture leaves without its credit, nothing is written.
+            let refused = result.expect_err("a picture without credit is not exported");
+            assert!(refused.to_string().contains("no credit"), "{refused}");
+            assert!(!target.exists());
+            continue;
+        }
+        result.expect("export");
+        exported += 1;
         let other = App::open(&dir.path().join(format!("other-{}.sqlite", summary.id)))
             .expect("open other");
         let report = other.import_paths(&[target]).expect("reimport");
@@ -103,6 +119,10 @@ fn export_writes_the_interchange_format_and_reimports_identically() {
             summary.title
         );
     }
+    assert!(
+        exported >= 2,
+        "the credited demo articles round-trip: {exported}"
+    );
 }
 
 #[test]

@@ -455,3 +455,26 @@ fn a_backup_keeps_the_pictures_and_a_restore_brings_them_back() {
     ok(&db, &["image", "export", &id, "-o", path_text(&out)]);
     assert_eq!(exiftool(&out)["IPTC:Credit"], "Thüringer Staatskanzlei");
 }
+
+#[test]
+fn an_article_whose_picture_has_no_credit_is_not_exported() {
+    let (dir, db) = library();
+    let article = dir.path().join("a.md");
+    std::fs::write(
+        &article,
+        "---\ntitle: Ohne Bildquelle\nimages:\n  - file: foto.jpg\n    alt: Ein Foto\n---\nText.\n",
+    )
+    .expect("article file");
+    let id = ok(&db, &["article", "import", path_text(&article)])
+        .trim()
+        .to_string();
+    let out = dir.path().join("out.md");
+    let refused = nd(&db, &["article", "export", &id, "-o", path_text(&out)]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success(), "no export without a credit");
+    assert!(
+        stderr.contains("foto.jpg") && stderr.contains("credit"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}
