@@ -10,6 +10,7 @@ mod desktop;
 pub mod error;
 mod image_protocol;
 mod startup;
+pub mod trace;
 
 use newsdesk_api::App;
 use std::process::ExitCode;
@@ -72,6 +73,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Starts the app; the exit code says whether it ended well.
 pub fn run() -> ExitCode {
+    trace::begin();
     if let Err(problem) = startup::check_display() {
         eprintln!("{problem}");
         return ExitCode::from(2);
@@ -88,7 +90,15 @@ pub fn run() -> ExitCode {
             (commands::Library::failed(problem), path)
         }
     };
-    let builder = desktop::with_desktop_plugins(tauri::Builder::default(), &path);
+    trace::mark("library open");
+    let builder = desktop::with_desktop_plugins(tauri::Builder::default(), &path)
+        .setup(|_| {
+            trace::mark("plugins set up, window next");
+            Ok(())
+        })
+        .on_page_load(|_, payload| {
+            trace::mark(&format!("page load {:?}", payload.event()));
+        });
     match with_library_state(builder, library).run(context()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

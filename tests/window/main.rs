@@ -5,7 +5,8 @@
 //! fails and says what is missing: it never passes without having seen the window.
 //!
 //! `NEWSDESK_SCREENSHOT=1` also saves screenshots of the window into `docs/` (the ones in the
-//! README): `screenshot.png` (the editor), `screenshot-library.png`, `screenshot-diff.png`.
+//! README): `screenshot.png` (the editor), `screenshot-library.png`, `screenshot-diff.png`,
+//! `screenshot-images.png`.
 
 mod editing;
 mod images;

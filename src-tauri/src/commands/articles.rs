@@ -15,7 +15,10 @@ pub async fn list_articles(
     library: State<'_, Library>,
     filter: ArticleFilter,
 ) -> CommandResult<Vec<ArticleSummary>> {
-    on_library(library, move |app| app.list_articles(&filter)).await
+    crate::trace::mark("list_articles asked");
+    let list = on_library(library, move |app| app.list_articles(&filter)).await;
+    crate::trace::mark("list_articles answered");
+    list
 }
 
 /// One whole article.

@@ -9,7 +9,10 @@ use crate::error::CommandResult;
 /// Path, schema version, article counts by status and the sections in use.
 #[tauri::command]
 pub async fn library_info(library: State<'_, Library>) -> CommandResult<LibraryInfo> {
-    on_library(library, |app| app.library_info()).await
+    crate::trace::mark("library_info asked");
+    let info = on_library(library, |app| app.library_info()).await;
+    crate::trace::mark("library_info answered");
+    info
 }
 
 /// Imports the demo articles shipped in `assets/demo-articles`.
