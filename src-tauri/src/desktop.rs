@@ -20,11 +20,19 @@ pub fn with_desktop_plugins<R: Runtime>(
         .dbus_id(instance_id(library))
         .callback(|app, _argv, _cwd| focus_main_window(app))
         .build();
-    builder
-        .plugin(instance)
+    let traced = |builder: tauri::Builder<R>, name| {
+        if crate::trace::enabled() {
+            builder.plugin(crate::trace::marker(name))
+        } else {
+            builder
+        }
+    };
+    let builder = traced(builder, "trace-before-single-instance").plugin(instance);
+    let builder = traced(builder, "trace-after-single-instance")
         .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_opener::init());
+    traced(builder, "trace-after-all-plugins")
 }
 
 /// A D-Bus name for "Newsdesk on this library": the app's identifier and a hash of the

@@ -25,3 +25,19 @@ pub fn mark(what: &str) {
         );
     }
 }
+
+/// True when start-up tracing is on.
+pub fn enabled() -> bool {
+    matches!(START.get(), Some(Some(_)))
+}
+
+/// A plugin that only marks when the plugins before it are set up (plugins are set up in the
+/// order they are added); added only while tracing.
+pub fn marker<R: tauri::Runtime>(name: &'static str) -> tauri::plugin::TauriPlugin<R> {
+    tauri::plugin::Builder::new(name)
+        .setup(move |_, _| {
+            mark(name);
+            Ok(())
+        })
+        .build()
+}
