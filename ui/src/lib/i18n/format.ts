@@ -17,6 +17,20 @@ export function interpolate(template: string, params?: Params): string {
 
 const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl formatter is costly in WebKit (a list of 200 rows built 200 of them);
+// each kind is made once per locale and reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(intlTag(locale), options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Formats a date ("2018-12-13" → "13.12.2018" in German) or the date part of a timestamp.
  * A calendar date is formatted in UTC so that it never shifts a day with the time zone.
@@ -27,7 +41,7 @@ export function formatDate(value: string | null | undefined, locale: Locale): st
   const day = calendarDate.exec(value);
   const date = day ? new Date(Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!)) : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  return formatter(locale, day ? 'date-utc' : 'date', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -41,7 +55,7 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
   if (calendarDate.test(value)) return formatDate(value, locale);
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  return formatter(locale, 'date-time', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',

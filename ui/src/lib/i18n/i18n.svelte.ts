@@ -53,10 +53,17 @@ export function t(key: TextKey, params?: Params): string {
   return interpolate(catalogs[current][key] as string, params);
 }
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 /** A message that depends on `count`; `{count}` is available as a placeholder. */
 export function tn(key: PluralKey, count: number, params?: Params): string {
   const plural = catalogs[current][key] as { one: string; other: string };
-  const form = new Intl.PluralRules(intlTag(current)).select(count) === 'one' ? 'one' : 'other';
+  let rules = pluralRules.get(current);
+  if (!rules) {
+    rules = new Intl.PluralRules(intlTag(current));
+    pluralRules.set(current, rules);
+  }
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
   return interpolate(plural[form], { ...params, count });
 }
 
