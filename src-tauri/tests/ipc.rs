@@ -272,3 +272,39 @@ fn every_command_is_registered_granted_and_wrapped() {
         );
     }
 }
+
+#[test]
+fn the_live_readiness_knows_when_a_library_pictures_license_ended() {
+    let dir = tempfile::tempdir().expect("dir");
+    let library = App::open(&dir.path().join("library.sqlite")).expect("a new library opens");
+    let picture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/media/tests/fixtures/made/iim-utf8.jpg");
+    let report = library.import_images(&[picture]).expect("import");
+    let image = report.imported[0].image.clone();
+    let patch = newsdesk_model::ImagePatch {
+        expires: Some("2001-02-03".into()),
+        ..Default::default()
+    };
+    library.patch_images(&[image.id], &patch).expect("expiry");
+    let fx = app_on(dir, newsdesk_app::commands::Library::open(library));
+    let content = json!({
+        "title": "Landtag tagt",
+        "images": [{
+            "file": format!("sha256:{}", image.hash),
+            "credit": "Thüringer Staatskanzlei",
+            "alt": "Plenarsaal",
+        }],
+    });
+    let problems = invoke(&fx.window, "check_content", json!({ "content": content }))
+        .expect("check_content answers");
+    let codes: Vec<&str> = problems
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|p| p["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"license_expired"),
+        "the editor's live list must show what blocks 'ready': {problems}"
+    );
+}

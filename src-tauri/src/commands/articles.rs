@@ -109,8 +109,12 @@ pub async fn tag_names(library: State<'_, Library>) -> CommandResult<Vec<String>
     on_library(library, |app| app.tag_names()).await
 }
 
-/// What the content in the editor still needs before it is ready (live, unsaved).
+/// What the content in the editor still needs before it is ready (live, unsaved), including
+/// what the image library knows about its pictures (a license that ended).
 #[tauri::command]
-pub async fn check_content(content: ArticleContent) -> CommandResult<Vec<ReadinessProblem>> {
-    Ok(newsdesk_api::check_readiness(&content))
+pub async fn check_content(
+    library: State<'_, Library>,
+    content: ArticleContent,
+) -> CommandResult<Vec<ReadinessProblem>> {
+    on_library(library, move |app| app.check_content(&content)).await
 }
