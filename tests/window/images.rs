@@ -10,6 +10,7 @@ use newsdesk_e2e::Session;
 use serde_json::Value;
 
 use crate::editing::{Failed, cli, click, fail, js, until};
+use crate::in_window;
 
 const PRESET: &str = "Thüringer Staatskanzlei";
 
@@ -20,18 +21,11 @@ fn fixtures() -> PathBuf {
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
 async fn a_photo_editor_credits_pictures_and_an_editor_places_one() {
-    let session = match Session::start().await {
-        Ok(session) => session,
-        Err(problem) => panic!("cannot start the app: {problem}"),
-    };
-    let outcome = tokio::time::timeout(Duration::from_secs(180), scenario(&session)).await;
-    let log = session.driver_log();
-    session.finish().await;
-    match outcome {
-        Ok(Ok(())) => {}
-        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
-        Err(_) => panic!("the image scenario did not finish within 180 s\n{log}"),
-    }
+    // The driver's log comes with any failure (in_window adds it).
+    in_window(Duration::from_secs(180), async |session| {
+        scenario(session).await.map_err(|(problem, _log)| problem)
+    })
+    .await;
 }
 
 async fn scenario(session: &Session) -> Result<(), Failed> {

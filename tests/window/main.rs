@@ -25,17 +25,26 @@ const PATIENCE: Duration = Duration::from_secs(30);
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
 async fn a_newcomer_sees_the_seed_article_and_reads_it() {
+    in_window(Duration::from_secs(90), scenario).await;
+}
+
+/// Starts the app on a fresh library, runs `scenario` within `limit` and stops the app; a
+/// failure says what went wrong and what tauri-driver and the app wrote.
+pub(crate) async fn in_window(
+    limit: Duration,
+    scenario: impl AsyncFnOnce(&Session) -> Result<(), String>,
+) {
     let session = match Session::start().await {
         Ok(session) => session,
         Err(problem) => panic!("cannot start the app: {problem}"),
     };
-    let outcome = tokio::time::timeout(Duration::from_secs(90), scenario(&session)).await;
+    let outcome = tokio::time::timeout(limit, scenario(&session)).await;
     let log = session.driver_log();
     session.finish().await;
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(problem)) => panic!("{problem}\n{log}"),
-        Err(_) => panic!("the scenario did not finish within 90 s\n{log}"),
+        Err(_) => panic!("the scenario did not finish within {limit:?}\n{log}"),
     }
 }
 
@@ -136,18 +145,7 @@ async fn body_text(session: &Session) -> Result<String, String> {
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
 async fn a_second_start_on_the_same_library_hands_over_to_the_first_window() {
-    let session = match Session::start().await {
-        Ok(session) => session,
-        Err(problem) => panic!("cannot start the app: {problem}"),
-    };
-    let outcome = tokio::time::timeout(Duration::from_secs(90), second_start(&session)).await;
-    let log = session.driver_log();
-    session.finish().await;
-    match outcome {
-        Ok(Ok(())) => {}
-        Ok(Err(problem)) => panic!("{problem}\n{log}"),
-        Err(_) => panic!("the scenario did not finish within 90 s\n{log}"),
-    }
+    in_window(Duration::from_secs(90), second_start).await;
 }
 
 async fn second_start(session: &Session) -> Result<(), String> {

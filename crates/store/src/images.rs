@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::codec::{date_text, parse_date, parse_ts, ts};
 use crate::credit_line::{DEFAULT_CREDIT_FORMAT, credit_line};
-use crate::vocabulary::vocabulary_keys;
+use crate::vocabulary::{Tagged, set_tags_of, tags_of_owner};
 use crate::{Store, StoreError};
 
 /// Migration 6 (kept beside the table it makes): the image library and library settings.
@@ -178,26 +178,11 @@ fn row_to_image(r: &Row<'_>, format: &str) -> Result<Image, StoreError> {
 
 /// The keywords of picture `id`, in order, spelled as the vocabulary has them.
 fn keywords_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.name FROM image_tags i JOIN tags t ON t.id = i.tag_id
-         WHERE i.image_id = ?1 ORDER BY i.position",
-    )?;
-    let names = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<Result<Vec<String>, _>>()?;
-    Ok(names)
+    tags_of_owner(conn, Tagged::Image, id)
 }
 
 fn set_keywords(tx: &Connection, id: i64, names: &[String]) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM image_tags WHERE image_id = ?1", [id])?;
-    for (position, key) in vocabulary_keys(tx, names)?.into_iter().enumerate() {
-        tx.execute(
-            "INSERT INTO image_tags (image_id, tag_id, position)
-             SELECT ?1, id, ?2 FROM tags WHERE key = ?3",
-            params![id, position as i64, key],
-        )?;
-    }
-    Ok(())
+    set_tags_of(tx, Tagged::Image, id, names)
 }
 
 /// The library's credit-line format (see [`crate::credit_line`]).

@@ -10,25 +10,50 @@ pub(crate) fn tag_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// What carries tags from the vocabulary: articles (their tags) and pictures (their keywords),
+/// each in its own link table of (owner, tag_id, position).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Tagged {
+    Article,
+    Image,
+}
+
+impl Tagged {
+    /// (link table, owner column): fixed names, never user input.
+    fn table(self) -> (&'static str, &'static str) {
+        match self {
+            Tagged::Article => ("article_tags", "article_id"),
+            Tagged::Image => ("image_tags", "image_id"),
+        }
+    }
+}
+
 /// Replaces the tags of article `id` (adding new names to the vocabulary).
 pub(crate) fn set_tags(tx: &Connection, id: i64, tags: &[String]) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [id])?;
-    for (position, key) in vocabulary_keys(tx, tags)?.into_iter().enumerate() {
-        tx.execute(
-            "INSERT INTO article_tags (article_id, tag_id, position)
-             SELECT ?1, id, ?2 FROM tags WHERE key = ?3",
-            params![id, position as i64, key],
-        )?;
+    set_tags_of(tx, Tagged::Article, id, tags)
+}
+
+/// Replaces the tags of `owner` `id`, in the order given (new names join the vocabulary).
+pub(crate) fn set_tags_of(
+    tx: &Connection,
+    owner: Tagged,
+    id: i64,
+    names: &[String],
+) -> Result<(), StoreError> {
+    let (table, column) = owner.table();
+    tx.execute(&format!("DELETE FROM {table} WHERE {column} = ?1"), [id])?;
+    let insert = format!(
+        "INSERT INTO {table} ({column}, tag_id, position) SELECT ?1, id, ?2 FROM tags WHERE key = ?3"
+    );
+    for (position, key) in vocabulary_keys(tx, names)?.into_iter().enumerate() {
+        tx.execute(&insert, params![id, position as i64, key])?;
     }
     Ok(())
 }
 
 /// The keys of `names` in order, without blanks and repeats, each in the vocabulary (new
 /// names are added as written).
-pub(crate) fn vocabulary_keys(
-    tx: &Connection,
-    names: &[String],
-) -> Result<Vec<String>, StoreError> {
+fn vocabulary_keys(tx: &Connection, names: &[String]) -> Result<Vec<String>, StoreError> {
     let mut seen = std::collections::HashSet::new();
     let mut keys = Vec::new();
     for name in names {
@@ -47,10 +72,20 @@ pub(crate) fn vocabulary_keys(
 
 /// The tags of article `id`, in the editor's order, spelled as the vocabulary has them.
 pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id
-         WHERE a.article_id = ?1 ORDER BY a.position",
-    )?;
+    tags_of_owner(conn, Tagged::Article, id)
+}
+
+/// The tags of `owner` `id` in their order, spelled as the vocabulary has them.
+pub(crate) fn tags_of_owner(
+    conn: &Connection,
+    owner: Tagged,
+    id: i64,
+) -> Result<Vec<String>, StoreError> {
+    let (table, column) = owner.table();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT t.name FROM {table} a JOIN tags t ON t.id = a.tag_id
+         WHERE a.{column} = ?1 ORDER BY a.position"
+    ))?;
     let tags = stmt
         .query_map([id], |r| r.get(0))?
         .collect::<Result<Vec<String>, _>>()?;
