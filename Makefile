@@ -102,7 +102,7 @@ ui-test:
 
 # The CLI contract of the issues (../shared/checks), when the checks are there.
 contract:
-	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store write; \
+	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store write tags; \
 	else echo "contract: $(CONTRACT) not found, skipped"; fi
 
 # The real window under Xvfb over WebDriver; bounded so that a hang fails instead of waiting.

@@ -62,6 +62,9 @@ pub fn with_library_state<R: Runtime>(
             commands::images::image_duplicates,
             commands::images::credit_values,
             commands::images::export_image,
+            commands::tags::suggest_tags,
+            commands::tags::suggest_image_tags,
+            commands::tags::decide_tags,
         ])
 }
 

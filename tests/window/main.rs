@@ -10,6 +10,7 @@
 
 mod editing;
 mod images;
+mod tags;
 
 use std::time::Duration;
 

@@ -15,6 +15,8 @@ const LIBRARY_FILE: &str = "library.sqlite";
 pub struct App {
     pub(crate) store: Store,
     pub(crate) clock: Arc<dyn Clock>,
+    /// Tag suggestions: the suggester and its model of the library, built when first asked.
+    pub(crate) tags: crate::tags::TagState,
 }
 
 impl App {
@@ -28,6 +30,7 @@ impl App {
         Ok(App {
             store: Store::open(path)?,
             clock,
+            tags: Default::default(),
         })
     }
 
@@ -36,6 +39,7 @@ impl App {
         Ok(App {
             store: Store::open_existing(path)?,
             clock: Arc::new(SystemClock),
+            tags: Default::default(),
         })
     }
 

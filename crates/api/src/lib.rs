@@ -24,6 +24,7 @@ mod import;
 mod maintenance;
 mod revisions;
 mod search;
+mod tags;
 
 pub use app::App;
 pub use articles::{article_stats, check_readiness};
@@ -33,3 +34,4 @@ pub use export::ExportFormat;
 pub use images::{PictureKey, Rendition, Thumbnail, credit_report_csv, thumbnails};
 pub use newsdesk_markdown::html_to_markdown;
 pub use revisions::diff_contents;
+pub use tags::evaluate_tags_on_dir;

@@ -32,6 +32,9 @@ pub enum Command {
     /// The image library: import pictures, their credits, keywords, look-alikes, reports
     #[command(subcommand)]
     Image(Box<crate::args_image::ImageCommand>),
+    /// Tag suggestions: suggest, accept, reject, evaluate
+    #[command(subcommand)]
+    Tags(crate::args_tags::TagsCommand),
 }
 
 impl Command {
@@ -51,7 +54,7 @@ impl Command {
                     crate::args_image::ImageCommand::Import { .. }
                 )
             }
-            Command::Search(_) | Command::Db(_) => false,
+            Command::Search(_) | Command::Db(_) | Command::Tags(_) => false,
         }
     }
 }

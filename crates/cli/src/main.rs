@@ -8,6 +8,7 @@
 
 mod args;
 mod args_image;
+mod args_tags;
 mod commands;
 mod output;
 
@@ -50,17 +51,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
     {
         return commands::image::thumbnails(files, *size, out);
     }
-    let path = match cli.db {
+    // Evaluating a keyphrase set needs no library either.
+    if let Command::Tags(command) = cli.command {
+        if !command.needs_library() {
+            return commands::tags::eval_without_library(command);
+        }
+        return with_library(cli.db, Command::Tags(command));
+    }
+    with_library(cli.db, cli.command)
+}
+
+fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), Failure> {
+    let cli_db = db;
+    let path = match cli_db {
         Some(path) => path,
         None => newsdesk_api::App::default_library_path()?,
     };
     // Commands that only read never create a library: a mistyped path is said, not made.
-    let app = if cli.command.creates_library() {
+    let app = if command.creates_library() {
         newsdesk_api::App::open(&path)?
     } else {
         newsdesk_api::App::open_existing(&path)?
     };
-    match cli.command {
+    match command {
+        Command::Tags(command) => commands::tags::run(&app, command),
         Command::Article(command) => commands::article::run(&app, command),
         Command::Search(args) => commands::search::run(&app, args),
         Command::Db(command) => commands::db::run(&app, command),

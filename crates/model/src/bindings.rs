@@ -49,6 +49,12 @@ pub fn typescript() -> String {
         DuplicateGroup::decl(&cfg),
         ImageUse::decl(&cfg),
         RelatedArticle::decl(&cfg),
+        SuggestionSource::decl(&cfg),
+        SuggestionReason::decl(&cfg),
+        TagSuggestion::decl(&cfg),
+        SuggestionVerdict::decl(&cfg),
+        EvalAtK::decl(&cfg),
+        EvalReport::decl(&cfg),
     ];
     let mut out = String::from(
         "// generated — do not edit. Source: crates/model (Rust), by ts-rs.\n\

@@ -14,6 +14,7 @@ mod maintenance;
 mod revisions;
 mod search;
 mod status;
+mod tags;
 mod writing;
 
 pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
@@ -28,4 +29,7 @@ pub use maintenance::{
 pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
 pub use search::SearchHit;
 pub use status::{ParseStatusError, Status};
+pub use tags::{
+    EvalAtK, EvalReport, SuggestionReason, SuggestionSource, SuggestionVerdict, TagSuggestion,
+};
 pub use writing::{ArticleStats, LongSentence, ReadinessProblem, RelatedArticle};

@@ -36,6 +36,7 @@ mod search;
 mod search_query;
 mod snippet;
 mod store;
+mod tags;
 mod trash;
 mod vocabulary;
 
@@ -47,3 +48,4 @@ pub use media_files::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use search::RANK_BELOW;
 pub use search_query::SearchQuery;
 pub use store::Store;
+pub use tags::{LearnableArticle, SuggestionOwner, TagUse, TagVerdictCount};

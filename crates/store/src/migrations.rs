@@ -111,6 +111,8 @@ PRAGMA application_id = 1313100619;
     crate::list::LIVE_INDEX_MIGRATION,
     // 6: the image library (pictures, their keywords) and library settings.
     crate::images::IMAGES_MIGRATION,
+    // 7: editors' verdicts on tag suggestions.
+    crate::tags::TAG_VERDICTS_MIGRATION,
 ];
 
 /// The schema version this build writes.
@@ -207,6 +209,7 @@ mod tests {
             0x9a20c17a651229e9,
             0xed36df43959ad641,
             0xa5f04b826a48870b,
+            0xb839361985a55a6f,
         ];
         for (index, expected) in released.iter().enumerate() {
             assert_eq!(

@@ -12,6 +12,7 @@ pub mod maintenance;
 pub mod preview;
 pub mod revisions;
 pub mod search;
+pub mod tags;
 
 use std::sync::Arc;
 

@@ -65,6 +65,7 @@ export function fakeBackend(options: Options = {}) {
   let images = [...(options.images ?? sampleImages())];
   const fileMetadata = options.fileMetadata ?? sampleFileMetadata();
   const calls: Call[] = [];
+  const rejectedTags: string[] = [];
   /** Commands whose answers wait for `release`, with the waiting answers in call order. */
   const held = new Map<string, (() => void)[]>();
 
@@ -155,6 +156,25 @@ export function fakeBackend(options: Options = {}) {
         return [...new Set([...library.flatMap((a) => a.tags), ...images.flatMap((i) => i.keywords)])];
       case 'related_articles':
         return [];
+      case 'suggest_tags': {
+        // Stand-in suggestions: the kicker and section unless tagged or rejected already.
+        const content = args.content as ArticleContent;
+        const taken = new Set([...content.tags, ...rejectedTags].map((t) => t.toLowerCase()));
+        return [content.kicker, content.section, 'Verwaltung']
+          .filter((tag) => tag && !taken.has(tag.toLowerCase()))
+          .map((tag, i) => ({
+            tag,
+            score: 1 - i / 10,
+            reason: 'in kicker',
+            source: 'text',
+            reasons: [{ kind: 'in-kicker' }, { kind: 'mentions', count: 3 }],
+          }));
+      }
+      case 'suggest_image_tags':
+        return [];
+      case 'decide_tags':
+        if (args.verdict === 'rejected') rejectedTags.push(...(args.tags as string[]));
+        return null;
       case 'paste_html':
         return String(args.html).replace(/<[^>]*>/g, '');
       case 'plugin:opener|open_url':

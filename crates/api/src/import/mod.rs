@@ -79,14 +79,22 @@ impl App {
         path: &std::path::Path,
         expected_revision: Option<i64>,
     ) -> Result<newsdesk_model::Article, ApiError> {
+        let content = self.read_article_content(path)?;
+        self.save_article(id, &content, expected_revision)
+    }
+
+    /// An article file in the interchange format, read and parsed (not stored).
+    pub fn read_article_content(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<newsdesk_model::ArticleContent, ApiError> {
         let name = path.display().to_string();
         let text = self.read_text_file(path)?;
-        let content = parse(&name, &text).map_err(|f| ApiError::Format {
+        parse(&name, &text).map_err(|f| ApiError::Format {
             file: f.file,
             line: f.line,
             message: f.message,
-        })?;
-        self.save_article(id, &content, expected_revision)
+        })
     }
 
     /// The text of a file an editor names (a body, an article), read with the import's

@@ -1,6 +1,7 @@
 //! The application API on a real library file with the shipped demo articles.
 
 mod properties;
+mod tags;
 
 use std::sync::Arc;
 

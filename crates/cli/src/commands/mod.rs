@@ -2,4 +2,5 @@ pub mod article;
 pub mod db;
 pub mod image;
 pub mod search;
+pub mod tags;
 pub mod writing;

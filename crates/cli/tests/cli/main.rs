@@ -6,6 +6,7 @@ mod db;
 mod hostile;
 mod images;
 mod search;
+mod tags;
 mod writing;
 
 use std::path::{Path, PathBuf};

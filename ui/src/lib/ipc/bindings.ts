@@ -518,3 +518,40 @@ export type RelatedArticle = { id: number, kicker: string, title: string, sectio
  * Higher is more related.
  */
 score: number, };
+
+export type SuggestionSource = "vocabulary" | "archive" | "text" | "person" | "place" | "organisation" | "section";
+
+export type SuggestionReason = { "kind": "in-headline" } | { "kind": "in-kicker" } | { "kind": "in-teaser" } | { "kind": "in-caption" } | { "kind": "mentions", count: number, } | { "kind": "in-vocabulary", uses: number, } | { "kind": "learned-from", articles: number, } | { "kind": "goes-with", tag: string, } | { "kind": "person" } | { "kind": "place" } | { "kind": "organisation" } | { "kind": "section" } | { "kind": "accepted", count: number, };
+
+export type TagSuggestion = { 
+/**
+ * The tag as it would be written: the vocabulary's spelling where the library has it.
+ */
+tag: string, 
+/**
+ * Higher is better; comparable within one list only.
+ */
+score: number, 
+/**
+ * A short reason in English words for scripts and the CLI ("in headline; in vocabulary,
+ * 37 uses"); the window words [`TagSuggestion::reasons`] in its own language.
+ */
+reason: string, 
+/**
+ * Where the suggestion mainly comes from.
+ */
+source: SuggestionSource, 
+/**
+ * Every reason, strongest first.
+ */
+reasons: Array<SuggestionReason>, };
+
+export type SuggestionVerdict = "accepted" | "rejected";
+
+export type EvalAtK = { k: number, precision: number, recall: number, f1: number, };
+
+export type EvalReport = { documents: number, at: Array<EvalAtK>, 
+/**
+ * Mean time to suggest for one document, in milliseconds (model building excluded).
+ */
+ms_per_document: number, };

@@ -23,6 +23,8 @@ import type {
   RevisionSummary,
   SearchHit,
   Status,
+  SuggestionVerdict,
+  TagSuggestion,
   UserError,
 } from './bindings';
 import { t } from '../i18n/i18n.svelte';
@@ -181,6 +183,30 @@ export function patchImages(ids: number[], patch: ImagePatch): Promise<Image[]> 
 
 export function tagImages(ids: number[], add: string[], remove: string[]): Promise<Image[]> {
   return call('tag_images', { ids, add, remove });
+}
+
+/** Tag suggestions for the editor's draft (saved or not); `id` hides what was rejected for it. */
+export function suggestTags(content: ArticleContent, id: number | null, k = 8): Promise<TagSuggestion[]> {
+  return call('suggest_tags', { content, id, k });
+}
+
+/** Keyword suggestions for a library picture. */
+export function suggestImageTags(id: number, k = 8): Promise<TagSuggestion[]> {
+  return call('suggest_image_tags', { id, k });
+}
+
+/** Remembers accepted/rejected suggestions (a picture's accepted keywords are added). */
+export function decideTags(
+  owner: { articleId?: number; imageId?: number },
+  tags: string[],
+  verdict: SuggestionVerdict,
+): Promise<void> {
+  return call('decide_tags', {
+    articleId: owner.articleId ?? null,
+    imageId: owner.imageId ?? null,
+    tags,
+    verdict,
+  });
 }
 
 export function imageDuplicates(): Promise<DuplicateGroup[]> {

@@ -1,0 +1,555 @@
+//! Putting the evidence together: the text's own key terms, people and places, the library's
+//! vocabulary, what its tagged articles teach, the tags that go together, the section, and
+//! the editors' verdicts — one score and the reasons for each tag.
+
+use std::sync::OnceLock;
+
+use newsdesk_analysis::{Analyzer, Language};
+use newsdesk_model::{SuggestionReason, SuggestionSource, TagSuggestion};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::document::{Document, Field};
+use crate::gazetteer::Gazetteer;
+use crate::keys::tag_key;
+use crate::model::{MIN_PAIR, TagModel};
+use crate::specificity::Specificity;
+use crate::text::{self, Candidate, CandidateKind, TextEvidence};
+
+/// How many of the text's strongest terms ask the archive which tags go with them.
+const QUERY_TERMS: usize = 30;
+/// The archive weighs half once this many tagged articles were learned.
+const ARCHIVE_HALF_WEIGHT: f64 = 5.0;
+
+/// What to suggest for.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// How many suggestions, best first.
+    pub k: usize,
+    /// Tags not to suggest (rejected before for this article or picture).
+    pub rejected: Vec<String>,
+}
+
+/// Suggests tags. Build once (it loads the German lexicon and the gazetteer, some 30 ms) and
+/// share between threads.
+pub struct Suggester {
+    german: Analyzer,
+    english: OnceLock<Analyzer>,
+    gazetteer: Gazetteer,
+}
+
+impl std::fmt::Debug for Suggester {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Suggester").finish_non_exhaustive()
+    }
+}
+
+impl Default for Suggester {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Everything known about one candidate tag while scoring.
+#[derive(Debug, Default)]
+struct Scored {
+    display: String,
+    text: f64,
+    kind: Option<CandidateKind>,
+    archive: f64,
+    archive_articles: u32,
+    vocabulary: Option<u32>,
+    goes_with: Option<(String, f64)>,
+    section: bool,
+    reasons: Vec<SuggestionReason>,
+}
+
+impl Suggester {
+    /// German analysis with the shipped lexicon and gazetteer; English on demand.
+    pub fn new() -> Self {
+        let german = Analyzer::german();
+        let gazetteer = Gazetteer::german(&german);
+        Self {
+            german,
+            english: OnceLock::new(),
+            gazetteer,
+        }
+    }
+
+    /// The analyzer for `language`: a model must be learned with the one its suggestions use.
+    pub fn analyzer(&self, language: Language) -> &Analyzer {
+        match language {
+            Language::German => &self.german,
+            Language::English => self.english.get_or_init(Analyzer::english),
+        }
+    }
+
+    /// Suggestions for `document`, best first, at most `request.k`.
+    pub fn suggest(
+        &self,
+        document: &Document,
+        model: &TagModel,
+        request: &Request,
+    ) -> Vec<TagSuggestion> {
+        let language = document.language();
+        let analyzer = self.analyzer(language);
+        let gazetteer = (language == Language::German).then_some(&self.gazetteer);
+        let evidence = text::read(document, analyzer, gazetteer);
+        let specificity = Specificity::new(analyzer, Some(model));
+        let mut scored: FxHashMap<String, Scored> = FxHashMap::default();
+        from_text(&evidence, &specificity, language, &mut scored);
+        from_vocabulary(&evidence, model, &specificity, &mut scored);
+        from_archive(&evidence, model, &specificity, &mut scored);
+        from_tags_given(analyzer, document, model, &mut scored);
+        from_section(analyzer, document, model, &mut scored);
+        let skip: FxHashSet<String> = document
+            .tags
+            .iter()
+            .chain(&request.rejected)
+            .map(|t| tag_key(analyzer, t))
+            .collect();
+        let confidence = f64::from(model.tagged_documents)
+            / (f64::from(model.tagged_documents) + ARCHIVE_HALF_WEIGHT);
+        let max_uses = model.tags.iter().map(|t| t.uses).max().unwrap_or(0);
+        let mut out: Vec<TagSuggestion> = scored
+            .into_iter()
+            .filter(|(key, s)| !key.is_empty() && !skip.contains(key) && !s.display.is_empty())
+            .filter_map(|(key, s)| finish(&key, s, model, confidence, max_uses))
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.cmp(&b.tag)));
+        out.truncate(request.k);
+        out
+    }
+}
+
+/// Key terms, phrases, people, places and bodies the text names, scored 0..1 against the
+/// strongest.
+fn from_text(
+    evidence: &TextEvidence,
+    specificity: &Specificity<'_>,
+    language: Language,
+    scored: &mut FxHashMap<String, Scored>,
+) {
+    let person_words: FxHashSet<&str> = evidence
+        .candidates
+        .values()
+        .filter(|c| c.kind == CandidateKind::Person)
+        .flat_map(|c| c.terms.iter().map(String::as_str))
+        .collect();
+    let mut raw: Vec<(&String, &Candidate, f64)> = Vec::new();
+    for (key, candidate) in &evidence.candidates {
+        let display = base_form(specificity.analyzer(), key, candidate);
+        let specific = match candidate.kind {
+            CandidateKind::Term => {
+                let Some(term) = candidate.terms.first() else {
+                    continue;
+                };
+                let short = display.chars().count() < 3;
+                let acronym = display.chars().all(|c| c.is_uppercase() || c.is_numeric());
+                if person_words.contains(term.as_str())
+                    || (short && !acronym)
+                    || (language == Language::German && !candidate.noun_like())
+                {
+                    continue;
+                }
+                specificity.of(term, &display)
+            }
+            CandidateKind::Phrase => {
+                if candidate.mentions < 2 {
+                    continue;
+                }
+                let words: Vec<&str> = display.split_whitespace().collect();
+                let sum: f64 = candidate
+                    .terms
+                    .iter()
+                    .zip(words.iter().chain(std::iter::repeat(&"")))
+                    .map(|(term, word)| specificity.of(term, word))
+                    .sum();
+                sum / candidate.terms.len().max(1) as f64 + 0.1
+            }
+            CandidateKind::Person | CandidateKind::Place | CandidateKind::Organisation => {
+                let term = candidate.terms.first().map_or("", String::as_str);
+                specificity.of(term, &display).max(0.75)
+            }
+        };
+        let fields = candidate.fields.len() as f64;
+        let position = if candidate.fields.contains(&Field::Body) {
+            1.0 + 0.3 * (1.0 - candidate.body_first)
+        } else {
+            1.0
+        };
+        let kind = match candidate.kind {
+            CandidateKind::Person => 1.9,
+            CandidateKind::Place | CandidateKind::Organisation => 1.3,
+            CandidateKind::Term | CandidateKind::Phrase => 1.0,
+        };
+        let score = (1.0 + candidate.weight).ln()
+            * specific
+            * (1.0 + 0.25 * (fields - 1.0))
+            * position
+            * kind;
+        raw.push((key, candidate, score));
+    }
+    drop_contained(analyzer_of(specificity), &mut raw);
+    let best = raw.iter().map(|r| r.2).fold(0.0, f64::max);
+    if best <= 0.0 {
+        return;
+    }
+    for (key, candidate, score) in raw {
+        let entry = scored.entry(key.clone()).or_default();
+        entry.display = base_form(specificity.analyzer(), key, candidate);
+        entry.text = score / best;
+        entry.kind = Some(candidate.kind);
+        for (field, reason) in [
+            (Field::Title, SuggestionReason::InHeadline),
+            (Field::Kicker, SuggestionReason::InKicker),
+            (Field::Teaser, SuggestionReason::InTeaser),
+            (Field::Caption, SuggestionReason::InCaption),
+        ] {
+            if candidate.fields.contains(&field) {
+                entry.reasons.push(reason);
+            }
+        }
+        match candidate.kind {
+            CandidateKind::Person => entry.reasons.push(SuggestionReason::Person),
+            CandidateKind::Place => entry.reasons.push(SuggestionReason::Place),
+            CandidateKind::Organisation => entry.reasons.push(SuggestionReason::Organisation),
+            CandidateKind::Term | CandidateKind::Phrase => {}
+        }
+        entry.reasons.push(SuggestionReason::Mentions {
+            count: candidate.mentions,
+        });
+    }
+}
+
+fn analyzer_of<'a>(specificity: &Specificity<'a>) -> &'a Analyzer {
+    specificity.analyzer()
+}
+
+/// Drops a word or phrase that the text names only inside a longer name: "Officer" and
+/// "Chief Digital" beside "Chief Digital Officer", "Shop" beside "One-Stop-Shop". A phrase
+/// led by a lower-case adjective gives way to its noun instead ("Verwaltungsleistungen"
+/// over "digitale Verwaltungsleistungen").
+fn drop_contained(analyzer: &Analyzer, raw: &mut Vec<(&String, &Candidate, f64)>) {
+    let mentions: FxHashMap<&str, u32> = raw.iter().map(|r| (r.0.as_str(), r.1.mentions)).collect();
+    let mut dropped: FxHashSet<String> = FxHashSet::default();
+    for (key, candidate, _) in raw.iter() {
+        let display = candidate.display();
+        let words: Vec<&str> = display
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let adjective_led = words[0].chars().next().is_some_and(char::is_lowercase);
+        for start in 0..words.len() {
+            for end in start + 1..=words.len() {
+                if end - start == words.len() {
+                    continue;
+                }
+                let sub = tag_key(analyzer, &words[start..end].join(" "));
+                let Some(&sub_mentions) = mentions.get(sub.as_str()) else {
+                    continue;
+                };
+                if adjective_led && end == words.len() && sub_mentions >= candidate.mentions {
+                    dropped.insert((*key).clone());
+                } else if !adjective_led && sub_mentions <= candidate.mentions {
+                    dropped.insert(sub);
+                }
+            }
+        }
+    }
+    raw.retain(|r| !dropped.contains(r.0.as_str()));
+}
+
+/// The candidate's spelling in its base form where the lexicon knows it: "Kabinett" for
+/// "Kabinetts", "Verwaltung" for "Verwaltungen" (same key, a known word).
+fn base_form(analyzer: &Analyzer, key: &str, candidate: &Candidate) -> String {
+    let display = candidate.display();
+    if candidate.kind != CandidateKind::Term || analyzer.lexicon().is_empty() {
+        return display;
+    }
+    // The word the lexicon is asked about: the last hyphen segment, or a compound's head.
+    let last = display.rsplit('-').next().unwrap_or(&display);
+    let lexicon = analyzer.lexicon();
+    let head = if lexicon.frequency(last) > 0 {
+        last
+    } else {
+        lexicon
+            .split_compound(last)
+            .last()
+            .map_or(last, |part| &last[part.span.start..])
+    };
+    let known = lexicon.frequency(head);
+    for ending in ["es", "s", "en"] {
+        if let (Some(stem), Some(head_stem)) =
+            (display.strip_suffix(ending), head.strip_suffix(ending))
+            && head_stem.chars().count() >= 3
+            && lexicon.frequency(head_stem) >= known.max(1)
+            && tag_key(analyzer, stem) == key
+        {
+            return stem.to_string();
+        }
+    }
+    display
+}
+
+/// Vocabulary tags the text names (also as a compound part: "Digitalisierung" in
+/// "Verwaltungsdigitalisierung"), in the vocabulary's spelling.
+fn from_vocabulary(
+    evidence: &TextEvidence,
+    model: &TagModel,
+    specificity: &Specificity<'_>,
+    scored: &mut FxHashMap<String, Scored>,
+) {
+    if model.tags.is_empty() {
+        return;
+    }
+    let mut found: FxHashMap<u32, f64> = FxHashMap::default();
+    for run in &evidence.word_runs {
+        for (at, (whole, parts)) in run.iter().enumerate() {
+            for term in std::iter::once(whole).chain(parts) {
+                let Some(tags) = model.by_first_term.get(term) else {
+                    continue;
+                };
+                for &id in tags {
+                    let Some(tag) = model.tags.get(id as usize) else {
+                        continue;
+                    };
+                    let rest = &tag.terms[1..];
+                    let follows = term != whole && !rest.is_empty();
+                    let matches = !follows
+                        && rest
+                            .iter()
+                            .enumerate()
+                            .all(|(i, t)| run.get(at + 1 + i).is_some_and(|(next, _)| next == t));
+                    if matches {
+                        *found.entry(id).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+    }
+    for (id, _) in found {
+        let Some(tag) = model.tags.get(id as usize) else {
+            continue;
+        };
+        let key = tag_key_of(model, id);
+        let entry = scored.entry(key).or_default();
+        if entry.text == 0.0 {
+            // Named only as a part or in a way the text scoring left out: the tag's own
+            // terms say how much.
+            let weight = tag
+                .terms
+                .iter()
+                .map(|t| evidence.term_weights.get(t).copied().unwrap_or(0.0))
+                .fold(f64::INFINITY, f64::min);
+            let specific = tag
+                .terms
+                .iter()
+                .map(|t| specificity.of(t, &tag.name))
+                .fold(0.0, f64::max);
+            entry.text = ((1.0 + weight.min(50.0)).ln() * specific / 4.0).min(0.8);
+            entry.reasons.push(SuggestionReason::Mentions {
+                count: weight.round() as u32,
+            });
+        }
+        entry.display = tag.name.clone();
+        entry.vocabulary = Some(tag.uses);
+    }
+}
+
+fn tag_key_of(model: &TagModel, id: u32) -> String {
+    model.key_of(id).unwrap_or_default()
+}
+
+/// Tags whose articles share this text's key terms: for each of the text's strongest terms,
+/// how likely each tag is among the tagged articles with that term.
+fn from_archive(
+    evidence: &TextEvidence,
+    model: &TagModel,
+    specificity: &Specificity<'_>,
+    scored: &mut FxHashMap<String, Scored>,
+) {
+    if model.tagged_documents < 2 {
+        return;
+    }
+    let mut query: Vec<(&String, f64)> = evidence
+        .term_weights
+        .iter()
+        .map(|(term, weight)| {
+            let surface = evidence
+                .term_surfaces
+                .get(term)
+                .map_or(term.as_str(), String::as_str);
+            (term, (1.0 + weight).ln() * specificity.of(term, surface))
+        })
+        .collect();
+    query.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let total = f64::from(model.tagged_documents);
+    let mut association: FxHashMap<u32, f64> = FxHashMap::default();
+    for (term, weight) in query.into_iter().take(QUERY_TERMS) {
+        let Some(id) = model.known_term(term) else {
+            continue;
+        };
+        let with_term = f64::from(model.term_tagged[id as usize]);
+        for (&tag, &both) in &model.pairs[id as usize] {
+            if both < MIN_PAIR {
+                continue;
+            }
+            let Some(info) = model.tags.get(tag as usize) else {
+                continue;
+            };
+            let both = f64::from(both);
+            // How likely the tag is given the term (smoothed, trusted more with more
+            // articles), times how rare the tag is: a tag on every article says little.
+            let given_term = both / (with_term + 1.0);
+            let trust = both / (both + 1.0);
+            let rarity =
+                ((1.0 + total / f64::from(info.learned.max(1))).ln() / (1.0 + total).ln()).max(0.2);
+            *association.entry(tag).or_default() += weight * given_term * trust * rarity;
+        }
+    }
+    let best = association.values().copied().fold(0.0, f64::max);
+    if best <= 0.0 {
+        return;
+    }
+    for (tag, value) in association {
+        let Some(info) = model.tags.get(tag as usize) else {
+            continue;
+        };
+        let entry = scored.entry(tag_key_of(model, tag)).or_default();
+        entry.display = info.name.clone();
+        entry.archive = value / best;
+        entry.archive_articles = info.learned;
+        entry.vocabulary.get_or_insert(info.uses);
+    }
+}
+
+/// Tags that usually come with the tags the article already has.
+fn from_tags_given(
+    analyzer: &Analyzer,
+    document: &Document,
+    model: &TagModel,
+    scored: &mut FxHashMap<String, Scored>,
+) {
+    for given in &document.tags {
+        let Some((given_id, given_info)) = model.tag_by_key(&tag_key(analyzer, given)) else {
+            continue;
+        };
+        for (other, both) in model.together_with(given_id) {
+            if both < MIN_PAIR {
+                continue;
+            }
+            let Some(info) = model.tags.get(other as usize) else {
+                continue;
+            };
+            let share = f64::from(both) / f64::from(given_info.learned.max(1));
+            let entry = scored.entry(tag_key_of(model, other)).or_default();
+            entry.display = info.name.clone();
+            entry.vocabulary.get_or_insert(info.uses);
+            if entry.goes_with.as_ref().is_none_or(|(_, s)| *s < share) {
+                entry.goes_with = Some((given_info.name.clone(), share.min(1.0)));
+            }
+        }
+    }
+}
+
+/// The section proposes itself; the type only where the library tags with it.
+fn from_section(
+    analyzer: &Analyzer,
+    document: &Document,
+    model: &TagModel,
+    scored: &mut FxHashMap<String, Scored>,
+) {
+    for (name, always) in [(&document.section, true), (&document.kind, false)] {
+        let name = name.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let key = tag_key(analyzer, name);
+        let known = model.tag_by_key(&key);
+        if !always && known.is_none() {
+            continue;
+        }
+        let entry = scored.entry(key).or_default();
+        entry.display = known.map_or_else(|| name.to_string(), |(_, t)| t.name.clone());
+        entry.section = true;
+        if let Some((_, tag)) = known {
+            entry.vocabulary.get_or_insert(tag.uses);
+        }
+    }
+}
+
+/// The final score, source and reasons of one candidate; `None` when nothing supports it.
+fn finish(
+    key: &str,
+    s: Scored,
+    model: &TagModel,
+    confidence: f64,
+    max_uses: u32,
+) -> Option<TagSuggestion> {
+    let archive = 0.9 * s.archive * confidence;
+    let goes_with = s.goes_with.as_ref().map_or(0.0, |(_, share)| 0.4 * share);
+    let section = if s.section { 0.6 } else { 0.0 };
+    let vocabulary = match s.vocabulary {
+        Some(uses) if s.text > 0.0 => {
+            0.15 + 0.25 * (1.0 + f64::from(uses)).ln() / (2.0 + f64::from(max_uses)).ln()
+        }
+        _ => 0.0,
+    };
+    let mut score = s.text + archive + goes_with + section + vocabulary;
+    if score <= 0.0 {
+        return None;
+    }
+    let (accepted, rejected) = model
+        .tag_by_key(key)
+        .map_or((0, 0), |(_, t)| (t.accepted, t.rejected));
+    score *= ((1.0 + f64::from(accepted)) / (1.0 + f64::from(accepted + rejected))).sqrt();
+    let source = if s.section {
+        SuggestionSource::Section
+    } else if s.kind == Some(CandidateKind::Person) {
+        SuggestionSource::Person
+    } else if s.kind == Some(CandidateKind::Place) {
+        SuggestionSource::Place
+    } else if s.kind == Some(CandidateKind::Organisation) {
+        SuggestionSource::Organisation
+    } else if archive + goes_with > s.text {
+        SuggestionSource::Archive
+    } else if s.vocabulary.is_some() {
+        SuggestionSource::Vocabulary
+    } else {
+        SuggestionSource::Text
+    };
+    let mut reasons = Vec::new();
+    if s.section {
+        reasons.push(SuggestionReason::Section);
+    }
+    reasons.extend(s.reasons);
+    if let Some(uses) = s.vocabulary.filter(|&u| u > 0) {
+        reasons.push(SuggestionReason::InVocabulary { uses });
+    }
+    if archive > 0.0 {
+        reasons.push(SuggestionReason::LearnedFrom {
+            articles: s.archive_articles,
+        });
+    }
+    if let Some((tag, _)) = s.goes_with {
+        reasons.push(SuggestionReason::GoesWith { tag });
+    }
+    if accepted > 0 {
+        reasons.push(SuggestionReason::Accepted { count: accepted });
+    }
+    let reason = reasons
+        .iter()
+        .map(SuggestionReason::describe)
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(TagSuggestion {
+        tag: s.display,
+        score: (score * 1000.0).round() / 1000.0,
+        reason,
+        source,
+        reasons,
+    })
+}
