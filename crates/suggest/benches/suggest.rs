@@ -2,8 +2,8 @@
 //!
 //! Builds a model of `NEWSDESK_BENCH_ARTICLES` (default 100,000) tagged articles made of the
 //! samples' sentences, each carrying 3–6 tags drawn (Zipf-like) from a vocabulary of
-//! `NEWSDESK_BENCH_TAGS` (default 20,000) words of the shipped lexicon that also appear in its
-//! text; then times `Suggester::suggest` on each sample article (its tags removed), and prints
+//! `NEWSDESK_BENCH_TAGS` (default 20,000) distinct tags — words of the shipped lexicon, then
+//! people's names — each named in the articles that carry it; then times `Suggester::suggest` on each sample article (its tags removed), and prints
 //! p50/p95 and the model's build time.
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -67,19 +67,34 @@ fn main() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let words: Vec<String> = include_str!("../../../assets/analysis/de-words.txt")
-        .lines()
-        .skip(2_000)
-        .filter(|w| w.chars().count() >= 5 && w.chars().all(char::is_alphabetic))
-        .take(tag_count)
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-        })
-        .collect();
     let suggester = Suggester::new();
     let analyzer = suggester.analyzer(Language::German);
+    let mut seen = std::collections::HashSet::new();
+    let single = include_str!("../../../assets/analysis/de-words.txt")
+        .lines()
+        .skip(1_000)
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().chain(c).collect::<String>()
+            })
+        });
+    // Newsroom vocabularies hold many people: first name + surname fill it up.
+    let first: Vec<&str> = include_str!("../../../assets/analysis/first-names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    let people = include_str!("../../../assets/analysis/de-surnames.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .enumerate()
+        .map(move |(i, surname)| format!("{} {surname}", first[i % first.len().max(1)]));
+    let words: Vec<String> = single
+        .chain(people)
+        .filter(|w| seen.insert(newsdesk_suggest::tag_key(analyzer, w)))
+        .take(tag_count)
+        .collect();
     let mut model = TagModel::new();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let started = Instant::now();
@@ -118,11 +133,20 @@ fn main() {
         model.set_tag_uses(analyzer, tag, (articles / (i + 1)).max(1) as u32);
     }
     let built = started.elapsed();
+    let rss = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
     println!(
-        "model: {} articles, {} tags in the vocabulary, built in {:.1} s",
+        "model: {} articles, {} tags in the vocabulary, built in {:.1} s; process {}",
         model.documents(),
         model.vocabulary_len(),
-        built.as_secs_f64()
+        built.as_secs_f64(),
+        rss.trim()
     );
     let mut all = Vec::new();
     for sample in &samples {

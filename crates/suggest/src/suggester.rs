@@ -17,6 +17,10 @@ use crate::text::{self, Candidate, CandidateKind, TextEvidence};
 
 /// How many of the text's strongest terms ask the archive which tags go with them.
 const QUERY_TERMS: usize = 30;
+/// A term among the key terms of more than this share of the tagged articles (and more than
+/// [`COMMON_TERM_MIN`] of them) is not asked which tags go with it.
+const COMMON_TERM_SHARE: f64 = 0.05;
+const COMMON_TERM_MIN: f64 = 50.0;
 /// The archive weighs half once this many tagged articles were learned.
 const ARCHIVE_HALF_WEIGHT: f64 = 5.0;
 
@@ -387,34 +391,49 @@ fn from_archive(
         .collect();
     query.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let total = f64::from(model.tagged_documents);
-    let mut association: FxHashMap<u32, f64> = FxHashMap::default();
+    // Dense by tag id: the inner loop runs once per (term, tag) pair of the archive.
+    let mut association = vec![0.0_f64; model.tags.len()];
+    let rarity: Vec<f64> = model
+        .tags
+        .iter()
+        .map(|t| ((1.0 + total / f64::from(t.learned.max(1))).ln() / (1.0 + total).ln()).max(0.2))
+        .collect();
     for (term, weight) in query.into_iter().take(QUERY_TERMS) {
         let Some(id) = model.known_term(term) else {
             continue;
         };
         let with_term = f64::from(model.term_tagged[id as usize]);
+        // A term in a large share of the tagged articles says little about any one tag,
+        // and walking its tags would cost the most.
+        if with_term > COMMON_TERM_SHARE * total && with_term > COMMON_TERM_MIN {
+            continue;
+        }
         for (&tag, &both) in &model.pairs[id as usize] {
             if both < MIN_PAIR {
                 continue;
             }
-            let Some(info) = model.tags.get(tag as usize) else {
-                continue;
-            };
             let both = f64::from(both);
             // How likely the tag is given the term (smoothed, trusted more with more
             // articles), times how rare the tag is: a tag on every article says little.
             let given_term = both / (with_term + 1.0);
             let trust = both / (both + 1.0);
-            let rarity =
-                ((1.0 + total / f64::from(info.learned.max(1))).ln() / (1.0 + total).ln()).max(0.2);
-            *association.entry(tag).or_default() += weight * given_term * trust * rarity;
+            if let (Some(slot), Some(rare)) =
+                (association.get_mut(tag as usize), rarity.get(tag as usize))
+            {
+                *slot += weight * given_term * trust * rare;
+            }
         }
     }
-    let best = association.values().copied().fold(0.0, f64::max);
+    let best = association.iter().copied().fold(0.0, f64::max);
     if best <= 0.0 {
         return;
     }
-    for (tag, value) in association {
+    for (tag, value) in association
+        .into_iter()
+        .enumerate()
+        .filter(|(_, v)| *v > 0.0)
+    {
+        let tag = tag as u32;
         let Some(info) = model.tags.get(tag as usize) else {
             continue;
         };

@@ -239,3 +239,62 @@ fn eval_library_leaves_each_tagged_article_out_in_turn() {
         "the seed's tags come back: {report}"
     );
 }
+
+#[test]
+fn a_picture_gets_keywords_from_its_headline_and_caption_taken_ones_added_rejected_ones_hidden() {
+    let (_dir, db) = with_samples();
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../media/tests/fixtures/made/xmp-only.jpg");
+    let imported = json(
+        &db,
+        &["image", "import", &file.display().to_string(), "--json"],
+    );
+    let id = imported[0]["id"].as_i64().expect("the picture's id");
+    // Headline "Plenarsitzung", alt text "Ein Plenarsaal mit Abgeordneten", keywords Erfurt
+    // and Thüringen already.
+    let got = suggested(
+        &db,
+        &["tags", "suggest", "--image", &id.to_string(), "--json"],
+    );
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("Plenarsitzung"),
+        "the headline first: {got:?}"
+    );
+    assert!(
+        !got.iter().any(|t| t == "Erfurt"),
+        "a keyword it has is not suggested: {got:?}"
+    );
+    ok(
+        &db,
+        &[
+            "tags",
+            "accept",
+            &id.to_string(),
+            "Plenarsitzung",
+            "--image",
+        ],
+    );
+    let image = json(&db, &["image", "show", &id.to_string(), "--json"]);
+    let keywords: Vec<String> =
+        serde_json::from_value(image["keywords"].clone()).expect("keywords");
+    assert_eq!(
+        keywords,
+        ["Erfurt", "Thüringen", "Plenarsitzung"],
+        "the taken keyword is added"
+    );
+    ok(
+        &db,
+        &["tags", "reject", &id.to_string(), "Plenarsaal", "--image"],
+    );
+    let again = suggested(
+        &db,
+        &["tags", "suggest", "--image", &id.to_string(), "--json"],
+    );
+    assert!(
+        !again
+            .iter()
+            .any(|t| t == "Plenarsaal" || t == "Plenarsitzung"),
+        "taken and rejected stay away: {again:?}"
+    );
+}
