@@ -308,3 +308,57 @@ fn the_live_readiness_knows_when_a_library_pictures_license_ended() {
         "the editor's live list must show what blocks 'ready': {problems}"
     );
 }
+
+#[test]
+fn tag_suggestions_answer_for_an_unsaved_draft_and_a_rejection_is_remembered() {
+    let fx = app_with_demo_articles();
+    let hits = invoke(
+        &fx.window,
+        "search_articles",
+        json!({ "query": "Düsseldorf", "limit": 1 }),
+    )
+    .expect("search_articles answers");
+    let id = hits[0]["id"].clone();
+    let article = invoke(&fx.window, "get_article", json!({ "id": id })).expect("get_article");
+    // The draft as the editor holds it (the article's own fields; the UI sends them whole).
+    let mut content = article.clone();
+    for key in [
+        "id",
+        "status",
+        "revision",
+        "created_at",
+        "updated_at",
+        "trashed_at",
+    ] {
+        content.as_object_mut().expect("an object").remove(key);
+    }
+    let ask = |content: &serde_json::Value| {
+        invoke(
+            &fx.window,
+            "suggest_tags",
+            json!({ "content": content, "id": id, "k": 10 }),
+        )
+        .expect("suggest_tags answers")
+    };
+    let first = ask(&content);
+    let list = first.as_array().expect("a JSON list");
+    assert!(
+        list.iter()
+            .any(|s| s["tag"] == "Düsseldorf"
+                && s["reasons"].as_array().is_some_and(|r| !r.is_empty())),
+        "the kicker's city comes with its reasons: {first}"
+    );
+    invoke(
+        &fx.window,
+        "decide_tags",
+        json!({ "articleId": id, "imageId": null, "tags": ["Düsseldorf"], "verdict": "rejected" }),
+    )
+    .expect("decide_tags answers");
+    let again = ask(&content);
+    assert!(
+        again
+            .as_array()
+            .is_some_and(|l| l.iter().all(|s| s["tag"] != "Düsseldorf")),
+        "a rejected suggestion stays away for that article: {again}"
+    );
+}
