@@ -93,7 +93,8 @@ impl ApiError {
                 StoreError::Corrupt(_)
                 | StoreError::Sqlite(_)
                 | StoreError::Database { .. }
-                | StoreError::Io { .. } => ErrorCode::Storage,
+                | StoreError::Io { .. }
+                | StoreError::SearchIndex { .. } => ErrorCode::Storage,
             },
             ApiError::Format { .. }
             | ApiError::Invalid(_)

@@ -51,6 +51,11 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error(
+        "the search index {path} could not be read or written ({reason}); it is rebuilt from \
+         the library when Newsdesk opens it next"
+    )]
+    SearchIndex { path: PathBuf, reason: String },
     #[error("{context}: {source}")]
     Io {
         context: String,

@@ -387,6 +387,8 @@ impl Store {
                     "UPDATE images SET updated_at = ?2 WHERE id = ?1",
                     params![id, ts(now)],
                 )?;
+                // The articles showing it are searched by its caption and credits too.
+                crate::index::queue_articles_showing(tx, id)?;
             }
             ids.iter().map(|&id| load_image(tx, id)).collect()
         })

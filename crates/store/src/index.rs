@@ -1,17 +1,33 @@
-//! Writing an article into the two search indexes (see [`crate::search`] for reading).
+//! Keeping the search index ([`crate::text_index`], beside the library) in step with the
+//! library, which stays the truth.
 //!
-//! The index rows are keyed by a **search key**, not by the article id: the article's date
-//! (its creation day when it has none) in days since 1970, shifted left 32 bits, plus the id.
-//! Reading an index in descending key order is then reading it newest article date first, so
-//! the search can stop after the hits it needs and still list them by date — whatever order
-//! an archive was imported in. [`article_id`] turns a key back into the id.
+//! - Every write that changes what an article shows to search (save, trash, a library
+//!   picture's caption) adds the article's id to `search_pending` **in the same transaction**.
+//! - After the transaction commits, the writer applies the queue to the index: it takes the
+//!   index's lock (another process may hold it: then it waits, and at worst leaves the queue
+//!   for later), reads the queued articles in one snapshot, commits the index, and only then
+//!   deletes the queue rows it read (`seq <=` the last one it saw, so a change queued
+//!   meanwhile stays). A crash anywhere in between leaves the rows queued: the next open, write
+//!   or search applies them again (putting an article twice is harmless).
+//! - The index's last commit carries a stamp: the index schema and a fingerprint of the
+//!   analysis ([`INDEX_VERSION`]) and the library's `search_index_id` (a random id in `settings`, new after a restore). When the
+//!   stamp is not what the library expects, or the index is missing or unreadable, the whole
+//!   index is rebuilt from the library.
+//!
+//! The article's **day** (its date, or its creation day when it has none) comes from the
+//! search key of migration 4: days since 1970 shifted left 32 bits, plus the id.
+
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use newsdesk_model::ArticleContent;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::StoreError;
 use crate::codec::parse_ts;
+use crate::image_list::LIBRARY_IMAGE_PREFIX;
+use crate::text_index::{INDEX_VERSION, IndexUpdate, IndexedArticle, Stamp, TextIndex};
+use crate::vocabulary::tags_of;
+use crate::{Store, StoreError};
 
 /// Migration 4 (beside the index code it serves): search keys for every article, and both
 /// indexes rebuilt on them.
@@ -37,6 +53,20 @@ INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
     FROM articles a WHERE a.trashed_at IS NULL;
 "#;
 
+/// Migration 8 (beside the code it serves): the relevance index moves out of the library
+/// into `<library>.search/` (tantivy over the analysed text, rebuilt on the next open), so the
+/// two trigram tables go; the queue of articles whose index entry is to be written, and the
+/// id that tells this library's index from another's.
+pub(crate) const SEARCH_INDEX_MIGRATION: &str = r#"
+DROP TABLE article_search;
+DROP TABLE article_head;
+CREATE TABLE search_pending (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id  INTEGER NOT NULL
+);
+INSERT INTO settings (key, value) VALUES ('search_index_id', lower(hex(randomblob(16))));
+"#;
+
 const ID_BITS: u32 = 32;
 
 /// The index key of article `id` dated `date` (or created at `created`).
@@ -46,74 +76,262 @@ pub(crate) fn search_key(id: i64, date: Option<NaiveDate>, created: DateTime<Utc
     (day - epoch).num_days() * (1i64 << ID_BITS) + id
 }
 
-/// The article id an index key stands for.
-pub(crate) fn article_id(key: i64) -> i64 {
-    key & ((1i64 << ID_BITS) - 1)
+/// The day (since 1970) a search key stands for.
+pub(crate) fn key_day(key: i64) -> i64 {
+    key.div_euclid(1i64 << ID_BITS)
 }
 
-/// The text the search index holds for the article's tags.
-fn tag_text(tags: &[String]) -> String {
-    tags.join(" · ")
-}
-
-/// Deletes the index rows under `key`.
-fn delete_rows(tx: &Connection, key: i64) -> Result<(), StoreError> {
-    tx.execute("DELETE FROM article_search WHERE rowid = ?1", [key])?;
-    tx.execute("DELETE FROM article_head WHERE rowid = ?1", [key])?;
+/// Queues article `id` for the search index (inside the transaction that changed it).
+pub(crate) fn queue(tx: &Connection, id: i64) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT INTO search_pending (article_id) VALUES (?1)")?
+        .execute([id])?;
     Ok(())
 }
 
-/// Takes article `id` out of both indexes (it went to the trash).
-pub(crate) fn remove_from_index(tx: &Connection, id: i64) -> Result<(), StoreError> {
-    let key: Option<i64> = tx
-        .query_row("SELECT search_key FROM articles WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .flatten();
-    match key {
-        Some(key) => delete_rows(tx, key),
-        None => Ok(()),
-    }
+/// Queues every article that shows library picture `image_id` (its caption or credits
+/// changed).
+pub(crate) fn queue_articles_showing(tx: &Connection, image_id: i64) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO search_pending (article_id)
+         SELECT DISTINCT a.article_id FROM article_images a JOIN images i ON i.id = ?1
+         WHERE a.file LIKE ?2 || '%' AND lower(substr(a.file, ?3)) = i.hash",
+    )?
+    .execute(params![
+        image_id,
+        LIBRARY_IMAGE_PREFIX,
+        LIBRARY_IMAGE_PREFIX.len() as i64 + 1
+    ])?;
+    Ok(())
 }
 
-/// Replaces what the indexes hold for article `id` (its row must exist).
+/// Takes article `id` out of the search (it went to the trash).
+pub(crate) fn remove_from_index(tx: &Connection, id: i64) -> Result<(), StoreError> {
+    queue(tx, id)
+}
+
+/// Records the article's new search key and queues it for the index (its row must exist).
 pub(crate) fn index_article(
     tx: &Connection,
     id: i64,
     content: &ArticleContent,
 ) -> Result<(), StoreError> {
-    let (old_key, created): (Option<i64>, String) = tx.query_row(
-        "SELECT search_key, created_at FROM articles WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if let Some(old_key) = old_key {
-        delete_rows(tx, old_key)?;
-    }
+    let created: String =
+        tx.query_row("SELECT created_at FROM articles WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })?;
     let key = search_key(id, content.date, parse_ts(&created)?);
     tx.execute(
         "UPDATE articles SET search_key = ?2 WHERE id = ?1",
         params![id, key],
     )?;
-    let tags = tag_text(&content.tags);
-    tx.execute(
-        "INSERT INTO article_head (rowid, kicker, title, tags) VALUES (?1, ?2, ?3, ?4)",
-        params![key, content.kicker, content.title, tags],
+    queue(tx, id)
+}
+
+/// What article `id` gives the index, read from the library; `None` when it is in the trash
+/// or gone.
+pub(crate) fn indexed_article(
+    conn: &Connection,
+    id: i64,
+) -> Result<Option<IndexedArticle>, StoreError> {
+    let row = conn
+        .prepare_cached(
+            "SELECT kicker, title, teaser, body, search_key FROM articles
+             WHERE id = ?1 AND trashed_at IS NULL",
+        )?
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
+        })
+        .optional()?;
+    let Some((kicker, title, teaser, body, key)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(IndexedArticle {
+        id,
+        day: key.map(key_day).unwrap_or_default(),
+        kicker,
+        title,
+        tags: tags_of(conn, id)?,
+        teaser,
+        captions: captions_of(conn, id)?,
+        body,
+    }))
+}
+
+/// The captions, credits and alt texts of article `id`'s pictures; for a picture of the
+/// image library also the library's caption, headline and credits.
+pub(crate) fn captions_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.caption, a.credit, a.alt,
+                coalesce(i.caption, ''), coalesce(i.headline, ''), coalesce(i.credit, ''),
+                coalesce(i.creator, ''), coalesce(i.source, '')
+         FROM article_images a
+         LEFT JOIN images i ON a.file LIKE ?2 || '%' AND i.hash = lower(substr(a.file, ?3))
+         WHERE a.article_id = ?1 ORDER BY a.position",
     )?;
-    tx.execute(
-        "INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    let rows = stmt.query_map(
         params![
-            key,
-            content.kicker,
-            content.title,
-            content.teaser,
-            content.body,
-            tags
+            id,
+            LIBRARY_IMAGE_PREFIX,
+            LIBRARY_IMAGE_PREFIX.len() as i64 + 1
         ],
+        |r| {
+            let mut texts = Vec::with_capacity(8);
+            for i in 0..8 {
+                let text: String = r.get(i)?;
+                if !text.trim().is_empty() && !texts.contains(&text) {
+                    texts.push(text);
+                }
+            }
+            Ok(texts)
+        },
     )?;
+    let mut captions = Vec::new();
+    for texts in rows {
+        captions.extend(texts?);
+    }
+    Ok(captions)
+}
+
+/// The library's search index id (new after a restore).
+fn library_id(conn: &Connection) -> Result<String, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'search_index_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+/// The stamp the index of this library must carry (loads the analyzer, for its fingerprint).
+pub(crate) fn expected_stamp(conn: &Connection) -> Result<Stamp, StoreError> {
+    Ok(Stamp {
+        schema: INDEX_VERSION.clone(),
+        library: library_id(conn)?,
+    })
+}
+
+/// Whether any article waits for the index.
+pub(crate) fn has_pending(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM search_pending)")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// What [`sync`] should do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sync {
+    /// Apply the queue, if any.
+    Queued,
+    /// Check the index's stamp too, and rebuild it when it is not this library's.
+    Checked,
+    /// Rebuild the whole index from the library.
+    Rebuild,
+}
+
+/// Brings `index` up to date with the library on `conn` (which may write: it deletes the
+/// queue rows it applied). Returns false when another process held the index's lock for all
+/// of `wait`: the queue then stays for later.
+pub(crate) fn sync(
+    conn: &Connection,
+    index: &TextIndex,
+    how: Sync,
+    wait: Duration,
+) -> Result<bool, StoreError> {
+    let needed = match how {
+        Sync::Rebuild => true,
+        // Without the analysis's fingerprint: that would load the analyzer at every open.
+        // The first search checks it ([`Store::catch_up_search_index`]), every index write too.
+        Sync::Checked => {
+            let library = library_id(conn)?;
+            has_pending(conn)? || !index.stamp()?.is_some_and(|s| s.is_for(&library))
+        }
+        Sync::Queued => has_pending(conn)?,
+    };
+    if !needed {
+        return Ok(true);
+    }
+    let Some(mut update) = index.writer(wait)? else {
+        return Ok(false);
+    };
+    // One snapshot for the queue and the articles; taken after the lock, so it is at least as
+    // new as what the previous holder of the lock wrote.
+    let snapshot = conn.unchecked_transaction()?;
+    let stamp = expected_stamp(&snapshot)?;
+    // Entries of another analysis or library must not be added to: then all is rebuilt.
+    let rebuild = how == Sync::Rebuild || index.stamp()?.as_ref() != Some(&stamp);
+    let last: i64 = snapshot.query_row(
+        "SELECT coalesce(max(seq), 0) FROM search_pending",
+        [],
+        |r| r.get(0),
+    )?;
+    if rebuild {
+        rebuild_into(&snapshot, &mut update)?;
+    } else {
+        let ids: Vec<i64> = snapshot
+            .prepare("SELECT DISTINCT article_id FROM search_pending WHERE seq <= ?1")?
+            .query_map([last], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if ids.is_empty() {
+            return Ok(true);
+        }
+        for id in ids {
+            match indexed_article(&snapshot, id)? {
+                Some(article) => update.put(&article)?,
+                None => update.remove(id),
+            }
+        }
+    }
+    snapshot.commit()?;
+    update.commit(&stamp)?;
+    conn.execute("DELETE FROM search_pending WHERE seq <= ?1", [last])?;
+    Ok(true)
+}
+
+/// Puts every article outside the trash into an emptied index.
+fn rebuild_into(conn: &Connection, update: &mut IndexUpdate<'_>) -> Result<(), StoreError> {
+    update.clear()?;
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM articles WHERE trashed_at IS NULL ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in ids {
+        if let Some(article) = indexed_article(conn, id)? {
+            update.put(&article)?;
+        }
+    }
     Ok(())
+}
+
+/// How long a write waits for another process's index writer; a search waits less and then
+/// answers from the index as it is.
+pub(crate) const WRITE_WAIT: Duration = Duration::from_secs(15);
+pub(crate) const SEARCH_WAIT: Duration = Duration::from_secs(1);
+
+impl Store {
+    /// Rebuilds the search index from the library (after a restore; `db check` can ask).
+    pub fn rebuild_search_index(&self) -> Result<(), StoreError> {
+        let conn = self.write();
+        let index = self.text_index();
+        sync(&conn, &index, Sync::Rebuild, WRITE_WAIT).map(|_| ())
+    }
+
+    /// The number of articles the search index holds.
+    pub fn search_index_len(&self) -> Result<u64, StoreError> {
+        self.text_index().len()
+    }
+
+    /// The folder of the search index.
+    pub fn search_index_dir(&self) -> std::path::PathBuf {
+        TextIndex::dir_of(self.path())
+    }
 }
 
 #[cfg(test)]
@@ -121,14 +339,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_order_by_date_then_id_and_give_the_id_back() {
+    fn keys_order_by_date_then_id_and_give_the_day_back() {
         let created = DateTime::<Utc>::UNIX_EPOCH;
         let old = search_key(900, NaiveDate::from_ymd_opt(2018, 12, 13), created);
         let new = search_key(3, NaiveDate::from_ymd_opt(2024, 4, 23), created);
         let ancient = search_key(5, NaiveDate::from_ymd_opt(1949, 5, 23), created);
         assert!(new > old && old > ancient, "newer dates sort higher");
-        assert_eq!(article_id(old), 900);
-        assert_eq!(article_id(new), 3);
-        assert_eq!(article_id(ancient), 5, "dates before 1970 too");
+        assert_eq!(
+            key_day(search_key(7, None, created)),
+            0,
+            "1970-01-01 is day 0"
+        );
+        assert_eq!(
+            key_day(ancient),
+            (NaiveDate::from_ymd_opt(1949, 5, 23).unwrap_or_default()
+                - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default())
+            .num_days(),
+            "days before 1970 too"
+        );
     }
 }

@@ -12,8 +12,11 @@
 //! - Schema changes are append-only [`migrations`]; `PRAGMA user_version` records the schema,
 //!   and a file from a newer Newsdesk is refused instead of damaged.
 //! - Every save writes a revision (the whole article as saved); history and restore read them.
-//! - Search is FTS5 with the trigram tokenizer: substrings (German compounds), case- and
-//!   diacritic-insensitive, with ß/ss and ä/ae variants added to each query word.
+//! - Search ranks every hit by relevance (BM25 over title, kicker, tags, teaser, captions and
+//!   body, weighted) blended with the article's date, over German-analysed terms (case,
+//!   umlauts and their transliterations, stems, compound parts), in a tantivy index beside
+//!   the file (`<library>.search/`) that is rebuilt from the library whenever it is missing,
+//!   damaged or stale.
 //! - Time is passed in (`now`) so callers decide the clock.
 
 mod articles;
@@ -37,6 +40,7 @@ mod search_query;
 mod snippet;
 mod store;
 mod tags;
+mod text_index;
 mod trash;
 mod vocabulary;
 
@@ -45,7 +49,6 @@ pub use error::StoreError;
 pub use image_list::LIBRARY_IMAGE_PREFIX;
 pub use images::NewImage;
 pub use media_files::{PREVIEW_EDGE, THUMBNAIL_EDGE};
-pub use search::RANK_BELOW;
 pub use search_query::SearchQuery;
 pub use store::Store;
 pub use tags::{LearnableArticle, SuggestionOwner, TagUse, TagVerdictCount};

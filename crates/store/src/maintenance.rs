@@ -50,7 +50,15 @@ fn problems_of(conn: &Connection) -> Result<Vec<String>, StoreError> {
     if orphans > 0 {
         problems.push(format!("{orphans} rows point to missing records"));
     }
-    for table in ["article_search", "article_head"] {
+    // Libraries before migration 8 hold the trigram indexes; check them where they are.
+    let fts: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table'
+             AND name IN ('article_search', 'article_head') ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in fts {
         if let Err(e) = conn.execute(
             &format!("INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 0)"),
             [],
@@ -217,6 +225,9 @@ impl Store {
             migrations::migrate(&mut writer, self.path())
         })();
         replaced.map_err(|e| e.in_library(self.path()))?;
+        drop(writer);
+        // The search index described the replaced library: build it anew.
+        self.rebuild_search_index()?;
         Ok(safety)
     }
 }

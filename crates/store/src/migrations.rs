@@ -113,6 +113,8 @@ PRAGMA application_id = 1313100619;
     crate::images::IMAGES_MIGRATION,
     // 7: editors' verdicts on tag suggestions.
     crate::tags::TAG_VERDICTS_MIGRATION,
+    // 8: the search index moves beside the library (trigram tables dropped), its queue.
+    crate::index::SEARCH_INDEX_MIGRATION,
 ];
 
 /// The schema version this build writes.

@@ -4,11 +4,10 @@
 use std::collections::HashMap;
 
 use newsdesk_model::RelatedArticle;
-use rusqlite::Connection;
 
 use crate::articles::load;
 use crate::fold::fold;
-use crate::index::article_id;
+use crate::text_index::{ANALYZER, TextIndex, index_term};
 use crate::{Store, StoreError};
 
 /// Words too common in German (and English) news to tell articles apart.
@@ -51,46 +50,47 @@ fn key_words(article: &newsdesk_model::ArticleContent, limit: usize) -> Vec<Stri
     ranked.into_iter().take(limit).map(|(w, _)| w).collect()
 }
 
-/// Candidates from the index: `(id, relevance)`, best first.
+/// Candidates from the search index: `(id, relevance)`, best first — articles holding any
+/// of the words (analysed like the index), by BM25 over the weighted fields.
 fn candidates(
-    conn: &Connection,
+    index: &TextIndex,
     words: &[String],
     limit: usize,
 ) -> Result<Vec<(i64, f64)>, StoreError> {
-    if words.is_empty() {
-        return Ok(Vec::new());
-    }
-    let expr = words
+    let mut terms: Vec<String> = words
         .iter()
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect::<Vec<_>>()
-        .join(" OR ");
-    let mut stmt = conn.prepare_cached(
-        "SELECT rowid, -bm25(article_search, 2.0, 6.0, 2.0, 1.0, 4.0) FROM article_search
-         WHERE article_search MATCH ?1 ORDER BY rank LIMIT ?2",
-    )?;
-    let rows = stmt
-        .query_map(rusqlite::params![expr, limit as i64], |r| {
-            Ok((article_id(r.get(0)?), r.get(1)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+        .map(|w| index_term(ANALYZER.normalize(w)))
+        .collect();
+    terms.sort();
+    terms.dedup();
+    Ok(index
+        .any_of(&terms, limit)?
+        .into_iter()
+        .map(|hit| (hit.id, f64::from(hit.score)))
+        .collect())
 }
 
 impl Store {
     /// Up to `k` articles related to article `id`, most related first: by the article's key
     /// words in the search index, the same section weighing more. The trash is left out.
     pub fn related(&self, id: i64, k: usize) -> Result<Vec<RelatedArticle>, StoreError> {
+        self.catch_up_search_index()?;
+        let article = self.reading(|conn| load(conn, id))?;
+        let words = key_words(&article.content, 8);
+        let found = candidates(&self.text_index(), &words, 60)?;
         self.reading(|conn| {
-            let article = load(conn, id)?;
-            let words = key_words(&article.content, 8);
             let section = fold(&article.content.section);
             let mut related = Vec::new();
-            for (other, relevance) in candidates(conn, &words, 60)? {
+            for (other, relevance) in found {
                 if other == id {
                     continue;
                 }
-                let found = load(conn, other)?;
+                // The index may still list an article another process just removed.
+                let found = match load(conn, other) {
+                    Ok(found) if found.trashed_at.is_none() => found,
+                    Ok(_) | Err(StoreError::ArticleNotFound(_)) => continue,
+                    Err(e) => return Err(e),
+                };
                 let same_section = !section.is_empty() && fold(&found.content.section) == section;
                 related.push(RelatedArticle {
                     id: other,

@@ -1,187 +1,149 @@
-//! Turning what an editor types into the search box into an FTS5 query.
+//! Turning what an editor types into the search box into index terms.
 //!
-//! Words and "quoted phrases" must all occur (AND), anywhere inside words, so `digitalisierung`
-//! finds `Verwaltungsdigitalisierung`. The index folds case and diacritics (Ü = ü = u); on
-//! top of that each word also matches its German transliteration: `strasse` finds `Straße`,
-//! `duesseldorf` finds `Düsseldorf`, and the other way round.
+//! Every word must match (AND); `"quoted phrases"` must match as a sequence. Words go through
+//! the same German analysis as the index ([`newsdesk_analysis::Analyzer::analyze_query`]):
+//! case, diacritics and transliterations folded (`THÜRINGEN` = `thueringen`, `Straße` =
+//! `strasse`), inflections stemmed, and a compound matches either itself or all of its parts.
+//! Stop words are left out unless the query has nothing else. The query never reaches a query
+//! language: operators and quotes typed by the user are just text.
 
-/// Trigram search cannot match pieces shorter than this.
-pub(crate) const MIN_INDEXED: usize = 3;
+use std::collections::HashSet;
 
-/// A parsed search: lower-cased words and phrases.
+use newsdesk_analysis::Analyzer;
+
+use crate::text_index::{IndexQuery, WordTerms, index_term};
+
+/// A parsed search: free words and phrases, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
-    terms: Vec<String>,
-}
-
-const PAIRS: [(&str, &str); 4] = [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")];
-
-/// The spellings a German word may have in a text: umlauts and ß written out or not.
-fn variants(term: &str) -> Vec<String> {
-    let mut forms = vec![term.to_string()];
-    for (letter, digraph) in PAIRS {
-        let mut more = Vec::new();
-        for form in &forms {
-            if form.contains(letter) {
-                more.push(form.replace(letter, digraph));
-            }
-            if form.contains(digraph) {
-                more.push(form.replace(digraph, letter));
-            }
-        }
-        for form in more {
-            if !forms.contains(&form) {
-                forms.push(form);
-            }
-        }
-    }
-    forms
-}
-
-/// True when the trigram index cannot find the term: it, or one of its spellings
-/// (`oel` → `öl`), is shorter than three characters.
-fn is_short(term: &str) -> bool {
-    variants(term)
-        .iter()
-        .any(|f| f.chars().count() < MIN_INDEXED)
-}
-
-fn quote(term: &str) -> String {
-    format!("\"{}\"", term.replace('"', "\"\""))
+    /// Everything outside quotes, as one text (analysed together, so stop words drop out).
+    words: String,
+    phrases: Vec<String>,
 }
 
 impl SearchQuery {
-    /// Splits the input into words and `"quoted phrases"`.
+    /// Splits the input into free words and `"quoted phrases"`; an unclosed quote quotes to
+    /// the end.
     pub fn parse(input: &str) -> SearchQuery {
-        let mut terms = Vec::new();
+        let mut words = Vec::new();
+        let mut phrases = Vec::new();
         for (index, part) in input.split('"').enumerate() {
-            let part = part.trim().to_lowercase();
+            let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            if part.is_empty() {
+                continue;
+            }
             if index % 2 == 1 {
-                // Inside quotes: the phrase as a whole, spaces normalised.
-                let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !phrase.is_empty() {
-                    terms.push(phrase);
-                }
+                phrases.push(part);
             } else {
-                terms.extend(
-                    part.split(|c: char| c.is_whitespace() || ",;()*:^+".contains(c))
-                        .map(|w| w.trim_matches(|c: char| c == '-' || c == '.'))
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_string),
-                );
+                words.push(part);
             }
         }
-        terms.dedup();
-        SearchQuery { terms }
+        SearchQuery {
+            words: words.join(" "),
+            phrases,
+        }
     }
 
+    /// True when nothing was typed but spaces and quotes.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.words.is_empty() && self.phrases.is_empty()
     }
 
-    /// The FTS5 MATCH expression for the terms long enough for the index, if any.
-    pub fn fts_match(&self) -> Option<String> {
-        let parts: Vec<String> = self
-            .terms
-            .iter()
-            .filter(|t| !is_short(t))
-            .map(|t| {
-                let forms: Vec<String> = variants(t).iter().map(|f| quote(f)).collect();
-                if forms.len() == 1 {
-                    forms.concat()
-                } else {
-                    format!("({})", forms.join(" OR "))
-                }
+    /// The terms the index must match.
+    pub(crate) fn index_query(&self, analyzer: &Analyzer) -> IndexQuery {
+        let words = analyzer
+            .analyze_query(&self.words)
+            .into_iter()
+            .map(|w| WordTerms {
+                term: index_term(w.term),
+                parts: w.parts.into_iter().map(index_term).collect(),
             })
             .collect();
-        (!parts.is_empty()).then(|| parts.join(" AND "))
-    }
-
-    /// Every spelling of every term, folded like the index (for marking matches in snippets).
-    pub fn folded_forms(&self) -> Vec<String> {
-        self.terms
+        let phrases = self
+            .phrases
             .iter()
-            .flat_map(|t| variants(t))
-            .map(|f| crate::fold::fold(&f))
-            .collect()
-    }
-
-    /// For each term too short for the trigram index, its spellings folded like the index
-    /// (`öl` → `ol`, `oel`); such terms are matched in Rust instead.
-    pub fn short_term_forms(&self) -> Vec<Vec<String>> {
-        self.short_terms()
-            .into_iter()
-            .map(|t| {
-                let mut forms: Vec<String> =
-                    variants(t).iter().map(|f| crate::fold::fold(f)).collect();
-                forms.dedup();
-                forms
+            .map(|phrase| {
+                let words = analyzer.analyze_query(phrase);
+                let first = words.first().map_or(0, |w| w.position);
+                words
+                    .into_iter()
+                    .map(|w| ((w.position - first) as usize, index_term(w.term)))
+                    .collect()
             })
-            .collect()
+            .collect();
+        IndexQuery { words, phrases }
     }
 
-    /// Terms too short for the trigram index; they are matched in Rust instead.
-    pub fn short_terms(&self) -> Vec<&str> {
-        self.terms
-            .iter()
-            .filter(|t| is_short(t))
-            .map(String::as_str)
-            .collect()
+    /// Every term a match may show as (for marking it in snippets).
+    pub(crate) fn marked_terms(&self, analyzer: &Analyzer) -> HashSet<String> {
+        let query = self.index_query(analyzer);
+        let mut terms = HashSet::new();
+        for word in query.words {
+            terms.insert(word.term);
+            terms.extend(word.parts);
+        }
+        for phrase in query.phrases {
+            terms.extend(phrase.into_iter().map(|(_, t)| t));
+        }
+        terms
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text_index::ANALYZER;
+
+    fn words(query: &IndexQuery) -> Vec<&str> {
+        query.words.iter().map(|w| w.term.as_str()).collect()
+    }
 
     #[test]
-    fn words_are_lower_cased_and_joined_with_and() {
-        let q = SearchQuery::parse("Digitalisierung  KABINETT");
-        assert_eq!(
-            q.fts_match().as_deref(),
-            Some(r#""digitalisierung" AND "kabinett""#)
+    fn words_are_analysed_like_the_index() {
+        let q = SearchQuery::parse("THÜRINGEN  thueringen Straße strasse").index_query(&ANALYZER);
+        let w = words(&q);
+        assert_eq!(w[0], w[1], "umlaut and transliteration meet: {w:?}");
+        assert_eq!(w[2], w[3], "ß and ss meet: {w:?}");
+        let q = SearchQuery::parse("ÖL öl oel").index_query(&ANALYZER);
+        let w = words(&q);
+        assert!(
+            w.iter().all(|t| *t == w[0]),
+            "an acronym's umlaut folds like a word's: {w:?}"
         );
     }
 
     #[test]
-    fn german_spellings_are_searched_both_ways() {
-        let q = SearchQuery::parse("Straße");
-        assert_eq!(q.fts_match().as_deref(), Some(r#"("straße" OR "strasse")"#));
-        let q = SearchQuery::parse("duesseldorf");
-        let m = q.fts_match().expect("long word");
+    fn compounds_carry_their_parts_and_stop_words_drop_out() {
+        let q = SearchQuery::parse("die Verwaltungsdigitalisierung").index_query(&ANALYZER);
+        assert_eq!(q.words.len(), 1, "'die' is a stop word: {q:?}");
         assert!(
-            m.contains(r#""düsseldorf""#),
-            "ue→ü gives the usual spelling: {m}"
-        );
-        assert!(
-            m.starts_with(r#"("duesseldorf" OR"#),
-            "the typed form comes first: {m}"
+            q.words[0]
+                .parts
+                .contains(&ANALYZER.normalize("Digitalisierung")),
+            "{q:?}"
         );
     }
 
     #[test]
-    fn phrases_stay_together_and_quotes_cannot_break_out() {
-        let q = SearchQuery::parse(r#"zweites "E-Government  und IT" OR"#);
+    fn phrases_keep_their_word_offsets_and_quotes_cannot_break_out() {
+        let q = SearchQuery::parse(r#"zweites "Hartmut  Schubert" OR"#);
+        assert_eq!(q.phrases, ["Hartmut Schubert"]);
+        let iq = q.index_query(&ANALYZER);
         assert_eq!(
-            q.fts_match().as_deref(),
-            Some(r#""zweites" AND "e-government und it""#),
-            "a lone OR is too short for the index and not an operator"
+            iq.phrases[0].iter().map(|(at, _)| *at).collect::<Vec<_>>(),
+            [0, 1]
         );
-        assert_eq!(q.short_terms(), ["or"]);
-        let q = SearchQuery::parse(r#"a"b"#);
-        assert!(
-            q.fts_match().is_none(),
-            "stray quotes never reach FTS5 unescaped"
-        );
+        let stray = SearchQuery::parse(r#"a"b"#);
+        assert_eq!(stray.phrases, ["b"], "an unclosed quote quotes to the end");
+        assert!(SearchQuery::parse(r#" " "  "#).is_empty());
     }
 
     #[test]
-    fn fts_syntax_characters_are_plain_text() {
-        let q = SearchQuery::parse("NEAR(kabinett) title:foo* ^bar");
-        let m = q.fts_match().expect("long words remain");
-        assert_eq!(
-            m,
-            r#""near" AND "kabinett" AND "title" AND "foo" AND "bar""#
+    fn query_syntax_characters_are_plain_text() {
+        let q = SearchQuery::parse("NEAR(kabinett) title:foo* ^bar").index_query(&ANALYZER);
+        assert!(
+            words(&q).contains(&ANALYZER.normalize("kabinett").as_str()),
+            "{q:?}"
         );
     }
 }

@@ -1,5 +1,5 @@
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock, RwLock, RwLockReadGuard};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -7,9 +7,12 @@ use crate::StoreError;
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
 };
+use crate::index::{SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync};
 use crate::migrations;
+use crate::text_index::TextIndex;
 
-/// An open library: exactly one writer connection and one reader connection.
+/// An open library: exactly one writer connection and one reader connection, and the search
+/// index beside the file.
 ///
 /// `Store` is `Send + Sync`; each connection sits behind its own lock, so reads do not wait
 /// for writes (WAL) and writes are serialised.
@@ -17,6 +20,10 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     reader: Mutex<Connection>,
+    /// Replaced whole only when it turns out damaged (see [`Store::recover_search_index`]).
+    search: RwLock<TextIndex>,
+    /// Set once the index is known to be of this build's analysis.
+    analysis_checked: OnceLock<()>,
     created: bool,
 }
 
@@ -75,12 +82,84 @@ impl Store {
             Ok((writer, reader, identity))
         })();
         let (writer, reader, identity) = opened?;
+        let dir = TextIndex::dir_of(path);
+        let mut index = TextIndex::open_or_create(&dir)?;
+        // A new, damaged or foreign index is rebuilt, queued changes applied.
+        match sync(&writer, &index, Sync::Checked, WRITE_WAIT) {
+            Ok(_) => {}
+            Err(StoreError::SearchIndex { .. }) => {
+                // It opened but cannot be read or written through: start it again.
+                drop(index);
+                std::fs::remove_dir_all(&dir).map_err(|e| {
+                    StoreError::io(
+                        format!("cannot remove the damaged search index {}", dir.display()),
+                        e,
+                    )
+                })?;
+                index = TextIndex::open_or_create(&dir)?;
+                sync(&writer, &index, Sync::Rebuild, WRITE_WAIT)?;
+            }
+            Err(e) => return Err(e),
+        }
         Ok(Store {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
+            search: RwLock::new(index),
+            analysis_checked: OnceLock::new(),
             created: identity == Identity::Empty,
         })
+    }
+
+    /// The search index, as it is.
+    pub(crate) fn text_index(&self) -> RwLockReadGuard<'_, TextIndex> {
+        self.search.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Applies the changes queued for the search index, if any (before a search). Waits
+    /// only briefly for another process's index writer: the search then answers from the
+    /// index as that process last committed it. The first time, it also checks that the index was made by this analysis (which opening
+    /// leaves out, not to load the analyzer for every command).
+    pub(crate) fn catch_up_search_index(&self) -> Result<(), StoreError> {
+        let first = self.analysis_checked.get().is_none();
+        let (queued, stale) = {
+            let conn = self.read();
+            let queued = has_pending(&conn).map_err(|e| e.in_library(&self.path))?;
+            let stale = first
+                && self.text_index().stamp()?
+                    != Some(expected_stamp(&conn).map_err(|e| e.in_library(&self.path))?);
+            (queued, stale)
+        };
+        let mut current = true;
+        if queued || stale {
+            let conn = self.write();
+            let how = if stale { Sync::Rebuild } else { Sync::Queued };
+            current = sync(&conn, &self.text_index(), how, SEARCH_WAIT)
+                .map_err(|e| e.in_library(&self.path))?;
+        }
+        if current {
+            let _ = self.analysis_checked.set(());
+        }
+        Ok(())
+    }
+
+    /// Replaces a search index that failed to read with a new one built from the library.
+    pub(crate) fn recover_search_index(&self) -> Result<(), StoreError> {
+        let conn = self.write();
+        let mut index = self.search.write().unwrap_or_else(|p| p.into_inner());
+        let dir = index.dir().to_path_buf();
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(|e| {
+                StoreError::io(
+                    format!("cannot remove the damaged search index {}", dir.display()),
+                    e,
+                )
+            })?;
+        }
+        let fresh = TextIndex::open_or_create(&dir)?;
+        sync(&conn, &fresh, Sync::Rebuild, WRITE_WAIT).map_err(|e| e.in_library(&self.path))?;
+        *index = fresh;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -120,7 +199,11 @@ impl Store {
             tx.commit()?;
             Ok(value)
         })();
-        result.map_err(|e: StoreError| e.in_library(&self.path))
+        let value = result.map_err(|e: StoreError| e.in_library(&self.path))?;
+        // The write is saved; the search index follows. Should that fail, the changes stay
+        // queued in the library and the next write, search or open applies them.
+        let _ = sync(&conn, &self.text_index(), Sync::Queued, WRITE_WAIT);
+        Ok(value)
     }
 
     /// For bulk writers between two transactions: leaves the library free for a moment, so

@@ -133,6 +133,8 @@ fn a_backup_with_a_trigger_of_its_own_is_refused() {
     assert_eq!(lib.store.article(id).expect("load").content.title, "Bleibt");
 }
 
+/// A backup from before migration 8 still carries the trigram indexes: their own check runs,
+/// and a damaged one refuses the backup.
 #[test]
 fn a_backup_whose_search_index_is_broken_is_refused() {
     let lib = library();
@@ -140,9 +142,20 @@ fn a_backup_whose_search_index_is_broken_is_refused() {
         .insert_article(&article("Bleibt"), Status::Draft, "", at(0))
         .expect("insert");
     let backup = lib.dir.path().join("broken-index.sqlite");
-    lib.store.backup_to(&backup).expect("backup");
     {
-        let conn = rusqlite::Connection::open(&backup).expect("open backup");
+        let conn = rusqlite::Connection::open(&backup).expect("create old backup");
+        for sql in &newsdesk_store::migrations::MIGRATIONS[..6] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 6).expect("v6");
+        for n in 1..=40 {
+            conn.execute(
+                "INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
+                 VALUES (?1, '', 'Titel', '', ?2, '')",
+                rusqlite::params![n, "Glasfaser für alle Haushalte im Land ".repeat(n)],
+            )
+            .expect("old index row");
+        }
         conn.execute("DELETE FROM article_search_data WHERE id > 10", [])
             .expect("damage the index");
     }
@@ -151,6 +164,11 @@ fn a_backup_whose_search_index_is_broken_is_refused() {
         .restore_from(&backup, at(5))
         .expect_err("damaged index");
     assert!(err.to_string().contains("damaged"), "{err}");
+    assert_eq!(
+        lib.store.search("bleibt", 5).expect("search").len(),
+        1,
+        "the library and its search are as they were"
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod articles;
 mod backup;
 mod images;
+mod index;
 mod migrations;
 mod revisions;
 mod search;

@@ -181,6 +181,18 @@ fn a_schema_3_library_gets_date_ordered_search_keys() {
     let hits = store.search("glasfaser", 10).expect("search");
     let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
     assert_eq!(ids, [2, 3, 1], "2023, 2021, 2019");
+    let trigram: i64 = rusqlite::Connection::open(&path)
+        .expect("raw")
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('article_search', 'article_head')",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(
+        trigram, 0,
+        "the trigram indexes are gone: the index beside the library replaces them"
+    );
     assert!(
         store.check().expect("check").is_empty(),
         "{:?}",
