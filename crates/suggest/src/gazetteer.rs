@@ -79,12 +79,7 @@ impl Gazetteer {
     }
 
     fn add_form(&mut self, analyzer: &Analyzer, form: &str, at: usize) {
-        let terms: Vec<String> = analyzer
-            .analyze(form)
-            .into_iter()
-            .filter(|t| t.kind != newsdesk_analysis::TermKind::CompoundPart)
-            .map(|t| t.text)
-            .collect();
+        let terms = crate::keys::word_terms(analyzer, form);
         if terms.is_empty() {
             return;
         }
@@ -154,12 +149,7 @@ mod tests {
         let analyzer = Analyzer::german();
         let gazetteer = Gazetteer::german(&analyzer);
         let find = |text: &str| {
-            let terms: Vec<String> = analyzer
-                .analyze(text)
-                .into_iter()
-                .filter(|t| t.kind != newsdesk_analysis::TermKind::CompoundPart)
-                .map(|t| t.text)
-                .collect();
+            let terms = crate::keys::word_terms(&analyzer, text);
             let terms: Vec<&str> = terms.iter().map(String::as_str).collect();
             gazetteer.lookup(&terms).map(|e| e.name.clone())
         };

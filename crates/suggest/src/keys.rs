@@ -1,7 +1,7 @@
 //! When two spellings are one tag: "Digitalisierungs-Kabinett" = "Digitalisierungskabinett",
 //! "THÜRINGEN" = "Thüringen" = "Thueringen", "Kabinette" = "Kabinett".
 
-use newsdesk_analysis::{Analyzer, fold};
+use newsdesk_analysis::{Analyzer, TermKind, fold};
 
 /// The key that makes near-duplicate spellings of a tag one: folded, without spaces, hyphens
 /// and other marks, stemmed as one word.
@@ -22,6 +22,17 @@ pub fn phrase_key(analyzer: &Analyzer, phrase: &str) -> String {
         .map(|w| analyzer.normalize(&w.to_lowercase()))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The analysed term of each word of a name (no compound parts): how a tag or a gazetteer
+/// entry is found among a text's words ("Thüringer Staatskanzlei" → thuring, staatskanzlei).
+pub fn word_terms(analyzer: &Analyzer, name: &str) -> Vec<String> {
+    analyzer
+        .analyze(name)
+        .into_iter()
+        .filter(|t| t.kind != TermKind::CompoundPart)
+        .map(|t| t.text)
+        .collect()
 }
 
 /// `word` with its first letter upper case ("digitalisierung" → "Digitalisierung").

@@ -95,12 +95,7 @@ impl TagModel {
             return id;
         }
         let id = self.tags.len() as u32;
-        let terms: Vec<String> = analyzer
-            .analyze(name)
-            .into_iter()
-            .filter(|t| t.kind != newsdesk_analysis::TermKind::CompoundPart)
-            .map(|t| t.text)
-            .collect();
+        let terms = crate::keys::word_terms(analyzer, name);
         if let Some(first) = terms.first() {
             self.by_first_term
                 .entry(first.clone())
@@ -193,21 +188,9 @@ impl TagModel {
             return;
         }
         let specificity = Specificity::new(analyzer, None);
-        let mut ranked: Vec<(&String, f64)> = evidence
-            .term_weights
-            .iter()
-            .map(|(term, weight)| {
-                let surface = evidence
-                    .term_surfaces
-                    .get(term)
-                    .map_or(term.as_str(), String::as_str);
-                (term, weight * specificity.of(term, surface))
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let terms: Vec<u32> = ranked
+        let terms: Vec<u32> = evidence
+            .strongest_terms(&specificity, EVIDENCE_TERMS)
             .into_iter()
-            .take(EVIDENCE_TERMS)
             .map(|(term, _)| term.clone())
             .collect::<Vec<_>>()
             .iter()

@@ -378,18 +378,7 @@ fn from_archive(
     if model.tagged_documents < 2 {
         return;
     }
-    let mut query: Vec<(&String, f64)> = evidence
-        .term_weights
-        .iter()
-        .map(|(term, weight)| {
-            let surface = evidence
-                .term_surfaces
-                .get(term)
-                .map_or(term.as_str(), String::as_str);
-            (term, (1.0 + weight).ln() * specificity.of(term, surface))
-        })
-        .collect();
-    query.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let query = evidence.strongest_terms(specificity, QUERY_TERMS);
     let total = f64::from(model.tagged_documents);
     // Dense by tag id: the inner loop runs once per (term, tag) pair of the archive.
     let mut association = vec![0.0_f64; model.tags.len()];
@@ -398,7 +387,7 @@ fn from_archive(
         .iter()
         .map(|t| ((1.0 + total / f64::from(t.learned.max(1))).ln() / (1.0 + total).ln()).max(0.2))
         .collect();
-    for (term, weight) in query.into_iter().take(QUERY_TERMS) {
+    for (term, weight) in query {
         let Some(id) = model.known_term(term) else {
             continue;
         };

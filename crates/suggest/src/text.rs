@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::document::{Document, Field};
 use crate::gazetteer::{EntityKind, Gazetteer};
 use crate::keys::{capitalized, tag_key};
+use crate::specificity::Specificity;
 
 /// A compound's head (its last part) counts this much of its word's mention: a
 /// "Verwaltungsdigitalisierung" is a kind of Digitalisierung.
@@ -123,6 +124,31 @@ pub struct TextEvidence {
     absorbed: Vec<String>,
     /// Each field's words in order: (whole term, its parts), for matching vocabulary tags.
     pub word_runs: Vec<Vec<(String, Vec<String>)>>,
+}
+
+impl TextEvidence {
+    /// The text's `n` most telling terms, strongest first: ln(1 + weighted mentions) times
+    /// how specific the word is.
+    pub(crate) fn strongest_terms(
+        &self,
+        specificity: &Specificity<'_>,
+        n: usize,
+    ) -> Vec<(&String, f64)> {
+        let mut ranked: Vec<(&String, f64)> = self
+            .term_weights
+            .iter()
+            .map(|(term, weight)| {
+                let surface = self
+                    .term_surfaces
+                    .get(term)
+                    .map_or(term.as_str(), String::as_str);
+                (term, (1.0 + weight).ln() * specificity.of(term, surface))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        ranked.truncate(n);
+        ranked
+    }
 }
 
 /// One word of a field: its term, parts and where it stands.
@@ -462,12 +488,7 @@ fn add_entity(
         EntityKind::Organisation => CandidateKind::Organisation,
     };
     let key = tag_key(analyzer, &name);
-    let terms = analyzer
-        .analyze(&name)
-        .into_iter()
-        .filter(|t| t.kind != TermKind::CompoundPart)
-        .map(|t| t.text)
-        .collect();
+    let terms = crate::keys::word_terms(analyzer, &name);
     let candidate = evidence
         .candidates
         .entry(key)
