@@ -97,7 +97,33 @@ impl Store {
         let newest = self.reading(newest_day)?;
         let ask = || {
             self.catch_up_search_index()?;
-            self.text_index().search(&terms, newest, limit)
+            let mut found = self.text_index().search(&terms, newest, limit)?;
+            // Fewer articles hold every word than asked for: those holding some of them
+            // follow, below every full match (a word the text lacks, or a typo, does not
+            // leave the list short).
+            if found.len() < limit && terms.phrases.is_empty() && terms.words.len() > 1 {
+                let any: Vec<String> = terms
+                    .words
+                    .iter()
+                    .flat_map(|w| std::iter::once(w.term.clone()).chain(w.parts.iter().cloned()))
+                    .collect();
+                let seen: HashSet<i64> = found.iter().map(|hit| hit.id).collect();
+                let floor = found
+                    .iter()
+                    .map(|hit| hit.score)
+                    .fold(f32::INFINITY, f32::min);
+                let more = self.text_index().any_of(&any, limit + found.len())?;
+                let best = more.iter().map(|hit| hit.score).fold(0.0_f32, f32::max);
+                let below = if floor.is_finite() { floor * 0.5 } else { 1.0 };
+                for mut hit in more.into_iter().filter(|hit| !seen.contains(&hit.id)) {
+                    if found.len() == limit {
+                        break;
+                    }
+                    hit.score = below * hit.score / best.max(f32::MIN_POSITIVE);
+                    found.push(hit);
+                }
+            }
+            Ok(found)
         };
         // (The index's read lock is released before a recovery takes it for writing.)
         let found = match ask() {

@@ -58,12 +58,16 @@ fn case_umlauts_and_sharp_s_do_not_matter() {
 }
 
 #[test]
-fn all_words_must_match_and_phrases_stay_together() {
+fn articles_with_all_words_come_first_and_phrases_stay_together() {
     let lib = with(&[
         plain("A", "rote Rosen und blaue Veilchen"),
         plain("B", "blaue Rosen"),
     ]);
-    assert_eq!(titles(&lib, "rote rosen"), ["A"]);
+    assert_eq!(
+        titles(&lib, "rote rosen"),
+        ["A", "B"],
+        "both words first, then the article with one of them"
+    );
     assert_eq!(titles(&lib, "\"blaue rosen\""), ["B"]);
 }
 
@@ -110,7 +114,11 @@ fn short_words_still_filter() {
         plain("EU-Gipfel", "Treffen in Brüssel"),
         plain("Landtag", "Treffen in Erfurt"),
     ]);
-    assert_eq!(titles(&lib, "eu treffen"), ["EU-Gipfel"]);
+    assert_eq!(
+        titles(&lib, "eu treffen"),
+        ["EU-Gipfel", "Landtag"],
+        "the short word counts: the article with both words first"
+    );
     assert_eq!(
         titles(&lib, "eu"),
         ["EU-Gipfel"],
@@ -502,5 +510,35 @@ fn a_phrase_is_found_among_many_articles_with_its_words_apart() {
         lib.store.search("blaue rosen", 1000).expect("search").len(),
         151,
         "without quotes every article has both words"
+    );
+}
+
+#[test]
+fn articles_with_only_some_of_the_words_follow_every_full_match() {
+    let lib = with(&[
+        plain("Radweg in Jena", "Der neue Radweg in Jena ist fertig."),
+        plain("Radweg in Gera", "Auch Gera baut einen Radweg."),
+        plain("Jena feiert", "Jena feiert sein Stadtfest."),
+        plain("Wetter", "Es regnet."),
+    ]);
+    let found = titles(&lib, "Radweg Jena");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("Radweg in Jena"),
+        "the article with both words first: {found:?}"
+    );
+    assert_eq!(
+        found.len(),
+        3,
+        "then those with one of them, never one with neither: {found:?}"
+    );
+    let typo = titles(&lib, "Radweg Jnea");
+    assert!(
+        typo.len() == 2 && typo.iter().all(|t| t.starts_with("Radweg")),
+        "a typo does not empty the list: {typo:?}"
+    );
+    assert!(
+        titles(&lib, "\"Radweg Gera\"").is_empty(),
+        "a phrase stays exact"
     );
 }
