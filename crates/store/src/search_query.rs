@@ -54,9 +54,23 @@ impl SearchQuery {
         let words = analyzer
             .analyze_query(&self.words)
             .into_iter()
-            .map(|w| WordTerms {
-                term: index_term(w.term),
-                parts: w.parts.into_iter().map(index_term).collect(),
+            .map(|w| {
+                let typed = w.span.of(&self.words);
+                let term = index_term(w.term);
+                // A short word typed in capitals reads as an acronym ("OZG"); it may also be
+                // an ordinary word typed with caps lock ("WAHLEN"): then either form matches
+                // (a single "part" is the alternative term).
+                let lower = index_term(analyzer.normalize(&typed.to_lowercase()));
+                if w.parts.is_empty() && is_capitals(typed) && lower != term {
+                    return WordTerms {
+                        term,
+                        parts: vec![lower],
+                    };
+                }
+                WordTerms {
+                    term,
+                    parts: w.parts.into_iter().map(index_term).collect(),
+                }
             })
             .collect();
         let phrases = self
@@ -87,6 +101,11 @@ impl SearchQuery {
         }
         terms
     }
+}
+
+/// Whether a word is written in capitals only ("OZG", "WAHLEN").
+fn is_capitals(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

@@ -542,3 +542,18 @@ fn articles_with_only_some_of_the_words_follow_every_full_match() {
         "a phrase stays exact"
     );
 }
+
+#[test]
+fn a_word_typed_in_capitals_finds_the_word_and_an_acronym_stays_an_acronym() {
+    let lib = with(&[
+        plain("Wahlen in Thüringen", "Die Wahlen sind vorbei."),
+        plain("OZG 2.0", "Das OZG wird novelliert."),
+    ]);
+    assert_eq!(
+        titles(&lib, "WAHLEN"),
+        ["Wahlen in Thüringen"],
+        "caps lock does not hide the word"
+    );
+    assert_eq!(titles(&lib, "OZG"), ["OZG 2.0"]);
+    assert_eq!(titles(&lib, "ozg"), ["OZG 2.0"]);
+}
