@@ -27,6 +27,7 @@ mod model;
 mod specificity;
 mod suggester;
 pub mod text;
+mod text_score;
 
 pub use document::{Document, Field};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};

@@ -8,12 +8,13 @@ use newsdesk_analysis::{Analyzer, Language};
 use newsdesk_model::{SuggestionReason, SuggestionSource, TagSuggestion};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::document::{Document, Field};
+use crate::document::Document;
 use crate::gazetteer::Gazetteer;
 use crate::keys::tag_key;
 use crate::model::{MIN_PAIR, TagModel};
 use crate::specificity::Specificity;
-use crate::text::{self, Candidate, CandidateKind, TextEvidence};
+use crate::text::{self, CandidateKind, TextEvidence};
+use crate::text_score::from_text;
 
 /// How many of the text's strongest terms ask the archive which tags go with them.
 const QUERY_TERMS: usize = 30;
@@ -55,16 +56,16 @@ impl Default for Suggester {
 
 /// Everything known about one candidate tag while scoring.
 #[derive(Debug, Default)]
-struct Scored {
-    display: String,
-    text: f64,
-    kind: Option<CandidateKind>,
-    archive: f64,
-    archive_articles: u32,
-    vocabulary: Option<u32>,
-    goes_with: Option<(String, f64)>,
-    section: bool,
-    reasons: Vec<SuggestionReason>,
+pub(crate) struct Scored {
+    pub(crate) display: String,
+    pub(crate) text: f64,
+    pub(crate) kind: Option<CandidateKind>,
+    pub(crate) archive: f64,
+    pub(crate) archive_articles: u32,
+    pub(crate) vocabulary: Option<u32>,
+    pub(crate) goes_with: Option<(String, f64)>,
+    pub(crate) section: bool,
+    pub(crate) reasons: Vec<SuggestionReason>,
 }
 
 impl Suggester {
@@ -125,179 +126,6 @@ impl Suggester {
     }
 }
 
-/// Key terms, phrases, people, places and bodies the text names, scored 0..1 against the
-/// strongest.
-fn from_text(
-    evidence: &TextEvidence,
-    specificity: &Specificity<'_>,
-    language: Language,
-    scored: &mut FxHashMap<String, Scored>,
-) {
-    let person_words: FxHashSet<&str> = evidence
-        .candidates
-        .values()
-        .filter(|c| c.kind == CandidateKind::Person)
-        .flat_map(|c| c.terms.iter().map(String::as_str))
-        .collect();
-    let mut raw: Vec<(&String, &Candidate, f64)> = Vec::new();
-    for (key, candidate) in &evidence.candidates {
-        let display = base_form(specificity.analyzer(), key, candidate);
-        let specific = match candidate.kind {
-            CandidateKind::Term => {
-                let Some(term) = candidate.terms.first() else {
-                    continue;
-                };
-                let short = display.chars().count() < 3;
-                let acronym = display.chars().all(|c| c.is_uppercase() || c.is_numeric());
-                if person_words.contains(term.as_str())
-                    || (short && !acronym)
-                    || (language == Language::German && !candidate.noun_like())
-                {
-                    continue;
-                }
-                specificity.of(term, &display)
-            }
-            CandidateKind::Phrase => {
-                if candidate.mentions < 2 {
-                    continue;
-                }
-                let words: Vec<&str> = display.split_whitespace().collect();
-                let sum: f64 = candidate
-                    .terms
-                    .iter()
-                    .zip(words.iter().chain(std::iter::repeat(&"")))
-                    .map(|(term, word)| specificity.of(term, word))
-                    .sum();
-                sum / candidate.terms.len().max(1) as f64 + 0.1
-            }
-            CandidateKind::Person | CandidateKind::Place | CandidateKind::Organisation => {
-                let term = candidate.terms.first().map_or("", String::as_str);
-                specificity.of(term, &display).max(0.75)
-            }
-        };
-        let fields = candidate.fields.len() as f64;
-        let position = if candidate.fields.contains(&Field::Body) {
-            1.0 + 0.3 * (1.0 - candidate.body_first)
-        } else {
-            1.0
-        };
-        let kind = match candidate.kind {
-            CandidateKind::Person => 1.9,
-            CandidateKind::Place | CandidateKind::Organisation => 1.3,
-            CandidateKind::Term | CandidateKind::Phrase => 1.0,
-        };
-        let score = (1.0 + candidate.weight).ln()
-            * specific
-            * (1.0 + 0.25 * (fields - 1.0))
-            * position
-            * kind;
-        raw.push((key, candidate, score));
-    }
-    drop_contained(analyzer_of(specificity), &mut raw);
-    let best = raw.iter().map(|r| r.2).fold(0.0, f64::max);
-    if best <= 0.0 {
-        return;
-    }
-    for (key, candidate, score) in raw {
-        let entry = scored.entry(key.clone()).or_default();
-        entry.display = base_form(specificity.analyzer(), key, candidate);
-        entry.text = score / best;
-        entry.kind = Some(candidate.kind);
-        for (field, reason) in [
-            (Field::Title, SuggestionReason::InHeadline),
-            (Field::Kicker, SuggestionReason::InKicker),
-            (Field::Teaser, SuggestionReason::InTeaser),
-            (Field::Caption, SuggestionReason::InCaption),
-        ] {
-            if candidate.fields.contains(&field) {
-                entry.reasons.push(reason);
-            }
-        }
-        match candidate.kind {
-            CandidateKind::Person => entry.reasons.push(SuggestionReason::Person),
-            CandidateKind::Place => entry.reasons.push(SuggestionReason::Place),
-            CandidateKind::Organisation => entry.reasons.push(SuggestionReason::Organisation),
-            CandidateKind::Term | CandidateKind::Phrase => {}
-        }
-        entry.reasons.push(SuggestionReason::Mentions {
-            count: candidate.mentions,
-        });
-    }
-}
-
-fn analyzer_of<'a>(specificity: &Specificity<'a>) -> &'a Analyzer {
-    specificity.analyzer()
-}
-
-/// Drops a word or phrase that the text names only inside a longer name: "Officer" and
-/// "Chief Digital" beside "Chief Digital Officer", "Shop" beside "One-Stop-Shop". A phrase
-/// led by a lower-case adjective gives way to its noun instead ("Verwaltungsleistungen"
-/// over "digitale Verwaltungsleistungen").
-fn drop_contained(analyzer: &Analyzer, raw: &mut Vec<(&String, &Candidate, f64)>) {
-    let mentions: FxHashMap<&str, u32> = raw.iter().map(|r| (r.0.as_str(), r.1.mentions)).collect();
-    let mut dropped: FxHashSet<String> = FxHashSet::default();
-    for (key, candidate, _) in raw.iter() {
-        let display = candidate.display();
-        let words: Vec<&str> = display
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.len() < 2 {
-            continue;
-        }
-        let adjective_led = words[0].chars().next().is_some_and(char::is_lowercase);
-        for start in 0..words.len() {
-            for end in start + 1..=words.len() {
-                if end - start == words.len() {
-                    continue;
-                }
-                let sub = tag_key(analyzer, &words[start..end].join(" "));
-                let Some(&sub_mentions) = mentions.get(sub.as_str()) else {
-                    continue;
-                };
-                if adjective_led && end == words.len() && sub_mentions >= candidate.mentions {
-                    dropped.insert((*key).clone());
-                } else if !adjective_led && sub_mentions <= candidate.mentions {
-                    dropped.insert(sub);
-                }
-            }
-        }
-    }
-    raw.retain(|r| !dropped.contains(r.0.as_str()));
-}
-
-/// The candidate's spelling in its base form where the lexicon knows it: "Kabinett" for
-/// "Kabinetts", "Verwaltung" for "Verwaltungen" (same key, a known word).
-fn base_form(analyzer: &Analyzer, key: &str, candidate: &Candidate) -> String {
-    let display = candidate.display();
-    if candidate.kind != CandidateKind::Term || analyzer.lexicon().is_empty() {
-        return display;
-    }
-    // The word the lexicon is asked about: the last hyphen segment, or a compound's head.
-    let last = display.rsplit('-').next().unwrap_or(&display);
-    let lexicon = analyzer.lexicon();
-    let head = if lexicon.frequency(last) > 0 {
-        last
-    } else {
-        lexicon
-            .split_compound(last)
-            .last()
-            .map_or(last, |part| &last[part.span.start..])
-    };
-    let known = lexicon.frequency(head);
-    for ending in ["es", "s", "en"] {
-        if let (Some(stem), Some(head_stem)) =
-            (display.strip_suffix(ending), head.strip_suffix(ending))
-            && head_stem.chars().count() >= 3
-            && lexicon.frequency(head_stem) >= known.max(1)
-            && tag_key(analyzer, stem) == key
-        {
-            return stem.to_string();
-        }
-    }
-    display
-}
-
 /// Vocabulary tags the text names (also as a compound part: "Digitalisierung" in
 /// "Verwaltungsdigitalisierung"), in the vocabulary's spelling.
 fn from_vocabulary(
@@ -309,7 +137,7 @@ fn from_vocabulary(
     if model.tags.is_empty() {
         return;
     }
-    let mut found: FxHashMap<u32, f64> = FxHashMap::default();
+    let mut found: FxHashSet<u32> = FxHashSet::default();
     for run in &evidence.word_runs {
         for (at, (whole, parts)) in run.iter().enumerate() {
             for term in std::iter::once(whole).chain(parts) {
@@ -328,13 +156,13 @@ fn from_vocabulary(
                             .enumerate()
                             .all(|(i, t)| run.get(at + 1 + i).is_some_and(|(next, _)| next == t));
                     if matches {
-                        *found.entry(id).or_default() += 1.0;
+                        found.insert(id);
                     }
                 }
             }
         }
     }
-    for (id, _) in found {
+    for id in found {
         let Some(tag) = model.tags.get(id as usize) else {
             continue;
         };
