@@ -190,7 +190,7 @@ impl App {
             if !content
                 .tags
                 .iter()
-                .any(|t| t.eq_ignore_ascii_case(tag) || t.to_lowercase() == tag.to_lowercase())
+                .any(|t| t.to_lowercase() == tag.to_lowercase())
             {
                 content.tags.push(tag.clone());
             }
@@ -219,25 +219,27 @@ impl App {
         )
     }
 
-    /// Remembers the editor's verdict on suggestions already applied by the caller (the
-    /// editor's draft takes an accepted tag itself and saves it with the next autosave).
-    pub fn record_tag_verdict(
+    /// The window's verdict on suggested tags, for an article or a picture: for an article
+    /// it is remembered only (the editor's draft takes an accepted tag itself and saves it
+    /// with the next autosave); a picture's accepted keywords are added at once.
+    pub fn decide_tags(
         &self,
         article_id: Option<i64>,
         image_id: Option<i64>,
         tags: &[String],
         verdict: SuggestionVerdict,
     ) -> Result<(), ApiError> {
-        let owner = match (article_id, image_id) {
-            (Some(id), None) => SuggestionOwner::Article(id),
-            (None, Some(id)) => SuggestionOwner::Image(id),
-            _ => {
-                return Err(ApiError::Invalid(
-                    "name either an article or a picture".into(),
-                ));
+        match (article_id, image_id) {
+            (Some(id), None) => {
+                let tags = clean(tags)?;
+                self.store.article(id)?;
+                self.record(SuggestionOwner::Article(id), &tags, verdict)
             }
-        };
-        self.record(owner, &clean(tags)?, verdict)
+            (None, Some(id)) => self.decide_image_tags(id, tags, verdict),
+            _ => Err(ApiError::Invalid(
+                "name either an article or a picture".into(),
+            )),
+        }
     }
 
     /// Accepts suggested keywords for picture `id` (they are added) or rejects them.

@@ -41,9 +41,8 @@ pub async fn decide_tags(
     tags: Vec<String>,
     verdict: SuggestionVerdict,
 ) -> CommandResult<()> {
-    on_library(library, move |app| match (article_id, image_id) {
-        (None, Some(image)) => app.decide_image_tags(image, &tags, verdict),
-        _ => app.record_tag_verdict(article_id, image_id, &tags, verdict),
+    on_library(library, move |app| {
+        app.decide_tags(article_id, image_id, &tags, verdict)
     })
     .await
 }

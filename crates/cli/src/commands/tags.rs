@@ -50,29 +50,16 @@ pub fn run(app: &App, command: TagsCommand) -> Result<(), Failure> {
             Ok(())
         }
         TagsCommand::Eval {
-            library, k, json, ..
-        } if library => show_eval(&app.evaluate_tags_on_library(&k)?, json),
-        TagsCommand::Eval {
-            dir,
-            predictions,
+            library: true,
             k,
             json,
             ..
-        } => {
-            let Some(dir) = dir else {
-                return Err(Failure::Message(
-                    "name a keyphrase folder or --library".into(),
-                ));
-            };
-            show_eval(
-                &newsdesk_api::evaluate_tags_on_dir(&dir, &k, predictions.as_deref())?,
-                json,
-            )
-        }
+        } => show_eval(&app.evaluate_tags_on_library(&k)?, json),
+        command @ TagsCommand::Eval { .. } => eval_without_library(command),
     }
 }
 
-/// `tags eval DIR` without a library.
+/// `tags eval DIR`: a keyphrase set needs no library.
 pub fn eval_without_library(command: TagsCommand) -> Result<(), Failure> {
     match command {
         TagsCommand::Eval {
@@ -80,12 +67,14 @@ pub fn eval_without_library(command: TagsCommand) -> Result<(), Failure> {
             predictions,
             k,
             json,
-            ..
+            library: false,
         } => show_eval(
             &newsdesk_api::evaluate_tags_on_dir(&dir, &k, predictions.as_deref())?,
             json,
         ),
-        _ => Err(Failure::Message("this tags command needs a library".into())),
+        _ => Err(Failure::Message(
+            "name a keyphrase folder, or --library".into(),
+        )),
     }
 }
 
