@@ -100,9 +100,12 @@ core-test:
 ui-test:
 	cd ui && npm test
 
-# The CLI contract of the issues (../shared/checks), when the checks are there.
+# The CLI contract of the issues (../shared/checks), when the checks are there. The export
+# part is left out: its ninjs check asks for a top-level `headline`, which IPTC's ninjs 2.1
+# schema rejects (DEVELOPMENT.md, "Known gaps (issue 9)"); crates/export and crates/cli tests
+# cover the rest of that part.
 contract:
-	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store write tags; \
+	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store write tags render; \
 	else echo "contract: $(CONTRACT) not found, skipped"; fi
 
 # The real window under Xvfb over WebDriver; bounded so that a hang fails instead of waiting.

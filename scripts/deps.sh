@@ -13,6 +13,8 @@ APT_PACKAGES=(
   python3
   # The image tests compare every credit Newsdesk reads and writes with exiftool's reading.
   libimage-exiftool-perl
+  # The export tests read the PDF print version back with pdftotext.
+  poppler-utils
 )
 RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js

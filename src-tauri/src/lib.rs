@@ -65,6 +65,9 @@ pub fn with_library_state<R: Runtime>(
             commands::tags::suggest_tags,
             commands::tags::suggest_image_tags,
             commands::tags::decide_tags,
+            commands::export::export_target,
+            commands::export::export_article,
+            commands::export::export_selection,
         ])
 }
 

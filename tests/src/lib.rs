@@ -191,6 +191,11 @@ impl Session {
     }
 
     /// The library file the app was started on.
+    /// Where the window saves exports in tests (`NEWSDESK_EXPORT_DIR`).
+    pub fn export_dir(&self) -> PathBuf {
+        self.library.path().join("exports")
+    }
+
     pub fn library_path(&self) -> PathBuf {
         self.library.path().join("library.sqlite")
     }
@@ -233,6 +238,9 @@ impl Driver {
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .env("NEWSDESK_DB", library_dir.join("library.sqlite"))
+            // Exports from the window land here without the native dialog (which WebDriver
+            // cannot drive).
+            .env("NEWSDESK_EXPORT_DIR", library_dir.join("exports"))
             // The window's remembered size and place stay with the test, not the machine.
             .env("XDG_CONFIG_HOME", library_dir.join("config"))
             .stdin(Stdio::null())

@@ -9,6 +9,7 @@
 //! `screenshot-images.png`.
 
 mod editing;
+mod export;
 mod images;
 mod tags;
 

@@ -37,6 +37,9 @@ pub enum ApiError {
         id: i64,
         problems: Vec<newsdesk_model::ReadinessProblem>,
     },
+    /// An export could not be made (a template, the typesetting, the bundle).
+    #[error(transparent)]
+    Export(#[from] newsdesk_export::ExportError),
     #[error("article {id} is not ready yet:\n{}", list_problems(problems))]
     NotReady {
         id: i64,
@@ -105,6 +108,12 @@ impl ApiError {
             }
             ApiError::Io { .. } => ErrorCode::Storage,
             ApiError::NoDataDir => ErrorCode::Internal,
+            ApiError::Export(export) => match export {
+                newsdesk_export::ExportError::Template { .. }
+                | newsdesk_export::ExportError::Typeset(_) => ErrorCode::InvalidInput,
+                newsdesk_export::ExportError::Io { .. }
+                | newsdesk_export::ExportError::Bundle(_) => ErrorCode::Storage,
+            },
             ApiError::Media(media) => match media {
                 newsdesk_media::MediaError::Io { source, .. }
                     if source.kind() == std::io::ErrorKind::NotFound =>

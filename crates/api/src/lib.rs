@@ -32,6 +32,7 @@ pub use clock::{Clock, SystemClock};
 pub use error::ApiError;
 pub use export::ExportFormat;
 pub use images::{PictureKey, Rendition, Thumbnail, credit_report_csv, thumbnails};
+pub use newsdesk_export::UnknownFormat;
 pub use newsdesk_markdown::html_to_markdown;
 pub use revisions::diff_contents;
 pub use tags::evaluate_tags_on_dir;

@@ -35,6 +35,8 @@ pub enum Command {
     /// Tag suggestions: suggest, accept, reject, evaluate
     #[command(subcommand)]
     Tags(crate::args_tags::TagsCommand),
+    /// Export articles as HTML, PDF (print version), Markdown, IPTC ninjs or a ZIP bundle
+    Export(crate::args_export::ExportArgs),
 }
 
 impl Command {
@@ -54,7 +56,7 @@ impl Command {
                     crate::args_image::ImageCommand::Import { .. }
                 )
             }
-            Command::Search(_) | Command::Db(_) | Command::Tags(_) => false,
+            Command::Search(_) | Command::Db(_) | Command::Tags(_) | Command::Export(_) => false,
         }
     }
 }
@@ -84,7 +86,7 @@ pub enum ArticleCommand {
     /// Write an article to a file
     Export {
         id: i64,
-        /// File format: md
+        /// File format: md, html, pdf, ninjs or bundle
         #[arg(long, default_value = "md")]
         format: String,
         /// Target file

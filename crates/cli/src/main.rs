@@ -7,6 +7,7 @@
 //! goes away (`| head`), a command ends quietly with exit code 0.
 
 mod args;
+mod args_export;
 mod args_image;
 mod args_tags;
 mod commands;
@@ -79,6 +80,7 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
         Command::Search(args) => commands::search::run(&app, args),
         Command::Db(command) => commands::db::run(&app, command),
         Command::Image(command) => commands::image::run(&app, *command),
+        Command::Export(args) => commands::export::run(&app, args),
     }
 }
 

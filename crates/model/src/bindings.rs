@@ -55,6 +55,11 @@ pub fn typescript() -> String {
         SuggestionVerdict::decl(&cfg),
         EvalAtK::decl(&cfg),
         EvalReport::decl(&cfg),
+        ExportedFile::decl(&cfg),
+        ExportFailure::decl(&cfg),
+        ExportReport::decl(&cfg),
+        ExportProgress::decl(&cfg),
+        ExportTarget::decl(&cfg),
     ];
     let mut out = String::from(
         "// generated — do not edit. Source: crates/model (Rust), by ts-rs.\n\

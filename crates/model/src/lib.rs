@@ -8,6 +8,7 @@
 mod article;
 pub mod bindings;
 mod error;
+mod export;
 mod images;
 pub mod limits;
 mod maintenance;
@@ -19,6 +20,7 @@ mod writing;
 
 pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
 pub use error::{ErrorCode, UserError};
+pub use export::{ExportFailure, ExportProgress, ExportReport, ExportTarget, ExportedFile};
 pub use images::{
     DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata,
     ImagePatch, ImageUse, ImportedImage, LicenseKind,

@@ -7,6 +7,7 @@
 //! wrapper in `ui/src/lib/ipc/commands.ts`. `tests/ipc.rs` fails when these disagree.
 
 pub mod articles;
+pub mod export;
 pub mod images;
 pub mod maintenance;
 pub mod preview;

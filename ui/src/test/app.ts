@@ -11,6 +11,7 @@ import { resetImageLibrary } from '../images/library.svelte';
 import { resetImport } from '../images/importer.svelte';
 import { reloadCreditPresets } from '../images/presets.svelte';
 import { fakeBackend } from './backend';
+import { resetExport } from '../export/exporting.svelte';
 
 /** Renders the whole app at `hash` against a fake backend, in German. */
 export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBackend>[0] = {}) {
@@ -26,6 +27,7 @@ export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBa
   restoreLayout();
   dismissError();
   resetDraft();
+  resetExport();
   const backend = fakeBackend(options);
   const user = userEvent.setup();
   const view = render(App);

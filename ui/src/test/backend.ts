@@ -46,6 +46,8 @@ type Options = {
   folders?: Record<string, string[]>;
   /** What the native dialogs answer (default: the fixture paths below; null: cancelled). */
   dialog?: { open?: string[] | string | null; folder?: string[] | string | null; save?: string | null };
+  /** The desk's export folder (NEWSDESK_EXPORT_DIR), when set. */
+  exportFolder?: string;
 };
 
 /** The open dialog's answer: two new pictures, one the library has, a broken file, a text. */
@@ -58,7 +60,7 @@ export const dialogFiles = [
 export const dialogFolder = '/home/ba/Bilder/Termine';
 export const dialogSave = '/home/ba/Export/kabinett.jpg';
 /** Commands answered at the call (the import reports progress while its answer may wait). */
-const answeredAtCall = new Set(['import_images']);
+const answeredAtCall = new Set(['import_images', 'export_selection']);
 
 export function fakeBackend(options: Options = {}) {
   let library = [...(options.articles ?? sampleArticles)];
@@ -214,6 +216,27 @@ export function fakeBackend(options: Options = {}) {
       case 'export_image':
         findImage(Number(args.id));
         return null;
+      case 'export_target': {
+        const article = library.find((a) => a.id === Number(args.id));
+        if (!article) throw { code: 'not_found', message: `article ${String(args.id)} does not exist in this library` };
+        const ext = ({ html: 'html', pdf: 'pdf', md: 'md', ninjs: 'json', bundle: 'zip' } as Record<string, string>)[String(args.format)];
+        return { name: `${article.date ?? 'artikel'}-export.${ext}`, folder: options.exportFolder ?? null };
+      }
+      case 'export_article': {
+        const article = library.find((a) => a.id === Number(args.id));
+        if (!article) throw { code: 'not_found', message: `article ${String(args.id)} does not exist in this library` };
+        return { id: article.id, title: article.title, path: String(args.path), bytes: 2048 };
+      }
+      case 'export_selection': {
+        const filter = args.filter as ArticleFilter;
+        const chosen = library.filter((a) => !a.trashed_at && (!filter.status || a.status === filter.status));
+        chosen.forEach((a, index) => sendAny(args.progress, index, { done: index + 1, total: chosen.length, title: a.title }));
+        return {
+          format: String(args.format),
+          written: chosen.map((a) => ({ id: a.id, title: a.title, path: `${String(args.folder)}/${a.id}.zip`, bytes: 4096 })),
+          failed: [],
+        };
+      }
       case 'plugin:dialog|open': {
         const asked = (args.options ?? {}) as { directory?: boolean };
         if (asked.directory) return options.dialog?.folder === undefined ? [dialogFolder] : options.dialog.folder;
@@ -403,6 +426,10 @@ function creditValues(images: Image[]): string[] {
 
 /** Sends `message` through a Channel the UI passed as an argument (mockIPC hands it over as is). */
 function send(channel: unknown, index: number, message: ImageImportProgress): void {
+  sendAny(channel, index, message);
+}
+
+function sendAny(channel: unknown, index: number, message: unknown): void {
   const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__;
   internals.runCallback((channel as { id: number }).id, { index, message });
 }

@@ -49,6 +49,16 @@ impl App {
                 }
             }
         }
+        // A library picture is named by its file name, not its `sha256:…` reference.
+        for problem in &mut problems {
+            if let Some(hash) = problem.detail.strip_prefix(LIBRARY_IMAGE_PREFIX)
+                && let Some(image) = self.store.image_by_hash(hash)?
+            {
+                let reference = problem.detail.clone();
+                problem.problem = problem.problem.replace(&reference, &image.file);
+                problem.detail = image.file;
+            }
+        }
         // Blocking problems first, as check_readiness orders them.
         let hints = problems
             .iter()

@@ -132,8 +132,15 @@ fn errors_cross_to_the_ui_with_a_code() {
     let app = app(&dir);
     let err: UserError = app.get_article(99).expect_err("missing").into();
     assert_eq!(err.code, ErrorCode::NotFound);
-    let err: UserError = "pdf".parse::<ExportFormat>().expect_err("not yet").into();
-    assert_eq!(err.code, ErrorCode::InvalidInput);
+    let err: UserError = app
+        .export_bytes(99, ExportFormat::Pdf)
+        .expect_err("missing")
+        .into();
+    assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
+    assert!(
+        "docx".parse::<ExportFormat>().is_err(),
+        "an unknown format is refused"
+    );
 }
 
 #[test]

@@ -35,7 +35,9 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             output,
             force,
         } => {
-            let format: ExportFormat = format.parse()?;
+            let format: ExportFormat = format
+                .parse()
+                .map_err(|e: newsdesk_api::UnknownFormat| Failure::Message(e.to_string()))?;
             app.export_article(id, format, &output, force)?;
             Ok(())
         }

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use crate::{BIN, json, nd, ok};
 
-fn fixtures() -> PathBuf {
+pub fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../media/tests/fixtures")
 }
 
@@ -15,18 +15,18 @@ fn hostile() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../media/tests/hostile")
 }
 
-fn path_text(path: &Path) -> &str {
+pub fn path_text(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
 }
 
-fn library() -> (tempfile::TempDir, PathBuf) {
+pub fn library() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("lib.sqlite");
     (dir, db)
 }
 
 /// exiftool's reading of `file` (one object), or a failure saying how to get exiftool.
-fn exiftool(file: &Path) -> serde_json::Value {
+pub fn exiftool(file: &Path) -> serde_json::Value {
     let out = Command::new("exiftool")
         .args(["-j", "-G1", "-charset", "iptc=utf8"])
         .arg(file)

@@ -3,6 +3,7 @@
 mod articles;
 mod crash;
 mod db;
+mod export;
 mod hostile;
 mod images;
 mod search;

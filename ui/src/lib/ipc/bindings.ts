@@ -555,3 +555,21 @@ export type EvalReport = { documents: number, at: Array<EvalAtK>,
  * Mean time to suggest for one document, in milliseconds (model building excluded).
  */
 ms_per_document: number, };
+
+export type ExportedFile = { id: number, title: string, 
+/**
+ * The file written.
+ */
+path: string, bytes: number, };
+
+export type ExportFailure = { id: number, title: string, message: string, };
+
+export type ExportReport = { 
+/**
+ * The format's name: `md`, `html`, `pdf`, `ninjs` or `bundle`.
+ */
+format: string, written: Array<ExportedFile>, failed: Array<ExportFailure>, };
+
+export type ExportProgress = { done: number, total: number, title: string, };
+
+export type ExportTarget = { name: string, folder: string | null, };

@@ -12,6 +12,10 @@ import type {
   ImageFilter,
   ImageImportProgress,
   ImageImportReport,
+  ExportProgress,
+  ExportReport,
+  ExportTarget,
+  ExportedFile,
   ImageMetadata,
   ImagePatch,
   ImportReport,
@@ -238,4 +242,29 @@ export function imageUrl(picture: number | string, size: 'thumb' | 'preview' | '
  */
 export function isLibraryPicture(file: string | null | undefined): file is string {
   return typeof file === 'string' && file.startsWith('sha256:');
+}
+
+/** An export format's name: what `newsdesk export --format` takes. */
+export type ExportFormatName = 'html' | 'pdf' | 'md' | 'ninjs' | 'bundle';
+
+/** The file name to offer for an article's export, and the desk's export folder if set. */
+export function exportTarget(id: number, format: ExportFormatName): Promise<ExportTarget> {
+  return call('export_target', { id, format });
+}
+
+/** Writes one article to `path` (the save dialog asked about replacing it). */
+export function exportArticle(id: number, format: ExportFormatName, path: string, replace: boolean): Promise<ExportedFile> {
+  return call('export_article', { id, format, path, replace });
+}
+
+/** Writes every article `filter` selects into `folder`, one file each. */
+export function exportSelection(
+  filter: ArticleFilter,
+  format: ExportFormatName,
+  folder: string,
+  onProgress: (progress: ExportProgress) => void = () => {},
+): Promise<ExportReport> {
+  const progress = new Channel<ExportProgress>();
+  progress.onmessage = onProgress;
+  return call('export_selection', { filter, format, folder, progress });
 }

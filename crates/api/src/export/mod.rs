@@ -1,0 +1,144 @@
+//! Articles as files: Markdown (the interchange format, pictures beside it), the HTML page and
+//! the PDF print version in the portal's anatomy, IPTC ninjs, the ZIP bundle (crate
+//! `newsdesk-export` makes the bytes; this module reads the library and writes the files).
+//! No picture leaves without its credit or after its license ended.
+
+mod batch;
+mod files;
+mod gather;
+
+use std::path::{Path, PathBuf};
+
+pub use newsdesk_export::Format as ExportFormat;
+use newsdesk_export::Templates;
+use newsdesk_model::{Article, ExportedFile};
+
+use files::file_name_for;
+pub(crate) use files::write_new_file;
+
+use crate::{ApiError, App};
+
+impl App {
+    /// The article in the interchange format (Markdown with YAML front matter).
+    pub fn export_markdown(&self, id: i64) -> Result<String, ApiError> {
+        let article = self.store.article(id)?;
+        Ok(newsdesk_interchange::write(&article.content))
+    }
+
+    /// The folder whose templates (`article.html`, `article.css`, `article.typ`) and fonts win
+    /// over the built-in ones: `$NEWSDESK_TEMPLATES`, else `templates/` beside the library.
+    pub fn templates_folder(&self) -> PathBuf {
+        if let Some(folder) = std::env::var_os("NEWSDESK_TEMPLATES").filter(|f| !f.is_empty()) {
+            return PathBuf::from(folder);
+        }
+        self.library_path()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .join("templates")
+    }
+
+    fn templates(&self) -> Templates {
+        Templates::from_folder(self.templates_folder())
+    }
+
+    /// Writes the built-in templates into the templates folder for the newsroom to change
+    /// (files already there are kept); returns the files written.
+    pub fn write_default_templates(&self) -> Result<Vec<PathBuf>, ApiError> {
+        Ok(Templates::write_builtin(&self.templates_folder())?)
+    }
+
+    /// A file name for the article in `format`: "2018-12-13-zweites-digitalisierungskabinett.pdf".
+    pub fn export_file_name(&self, id: i64, format: ExportFormat) -> Result<String, ApiError> {
+        let article = self.store.article(id)?;
+        Ok(file_name_for(&article, format))
+    }
+
+    /// Writes the article to `target` in `format`. The file appears whole or not at all; an
+    /// existing file is replaced only with `replace`. Refused, naming the picture, while a
+    /// picture lacks its credit or its license ended.
+    pub fn export_article(
+        &self,
+        id: i64,
+        format: ExportFormat,
+        target: &Path,
+        replace: bool,
+    ) -> Result<ExportedFile, ApiError> {
+        if !replace && target.exists() {
+            return Err(files::exists_already(target));
+        }
+        let article = self.store.article(id)?;
+        self.ensure_pictures_cleared(&article)?;
+        let bytes = match format {
+            ExportFormat::Markdown => {
+                // The pictures go beside the file, credits inside, so the round trip keeps them.
+                let mut content = article.content.clone();
+                self.export_pictures(&mut content, target, replace)?;
+                newsdesk_interchange::write(&content).into_bytes()
+            }
+            other => self.render(&article, other)?,
+        };
+        write_new_file(target, &bytes, replace)?;
+        Ok(ExportedFile {
+            id,
+            title: article.content.title.clone(),
+            path: target.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    }
+
+    /// The article in `format` as bytes (Markdown without its pictures: names stay as stored).
+    pub fn export_bytes(&self, id: i64, format: ExportFormat) -> Result<Vec<u8>, ApiError> {
+        let article = self.store.article(id)?;
+        self.ensure_pictures_cleared(&article)?;
+        match format {
+            ExportFormat::Markdown => {
+                Ok(newsdesk_interchange::write(&article.content).into_bytes())
+            }
+            other => self.render(&article, other),
+        }
+    }
+
+    fn render(&self, article: &Article, format: ExportFormat) -> Result<Vec<u8>, ApiError> {
+        let data = self.gather(article, format == ExportFormat::Bundle)?;
+        let templates = self.templates();
+        Ok(match format {
+            ExportFormat::Html => newsdesk_export::html(&data, &templates)?.into_bytes(),
+            ExportFormat::Pdf => newsdesk_export::pdf(&data, &templates)?,
+            ExportFormat::Ninjs => {
+                let mut json =
+                    serde_json::to_vec_pretty(&newsdesk_export::ninjs(&data)).map_err(|e| {
+                        ApiError::Invalid(format!("the ninjs could not be written: {e}"))
+                    })?;
+                json.push(b'\n');
+                json
+            }
+            ExportFormat::Bundle => newsdesk_export::bundle(&data, &templates)?,
+            ExportFormat::Markdown => newsdesk_interchange::write(&data.content).into_bytes(),
+        })
+    }
+
+    /// Refuses an article whose picture lacks its credit, left the library or whose license
+    /// ended, naming each.
+    fn ensure_pictures_cleared(&self, article: &Article) -> Result<(), ApiError> {
+        let guarded: Vec<newsdesk_model::ReadinessProblem> = self
+            .check_content(&article.content)?
+            .into_iter()
+            .filter(|p| {
+                p.blocking
+                    && matches!(
+                        p.code.as_str(),
+                        "no_credit" | "license_expired" | "not_in_library"
+                    )
+            })
+            .collect();
+        if guarded.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::PictureNotCleared {
+                id: article.id,
+                problems: guarded,
+            })
+        }
+    }
+}

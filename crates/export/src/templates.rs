@@ -1,0 +1,114 @@
+//! The templates the HTML page and the print version are made with. The built-in ones are
+//! `assets/export/` compiled in; a newsroom changes them without a new build by putting files
+//! of the same names (and fonts, `.otf`/`.ttf`, for the print version) into a templates folder.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::ExportError;
+
+/// The templates' file names and built-in contents.
+pub const TEMPLATE_FILES: [(&str, &str); 3] = [
+    (
+        "article.html",
+        include_str!("../../../assets/export/article.html"),
+    ),
+    (
+        "article.css",
+        include_str!("../../../assets/export/article.css"),
+    ),
+    (
+        "article.typ",
+        include_str!("../../../assets/export/article.typ"),
+    ),
+];
+
+/// Where the templates come from: the built-in ones, or a folder whose files win over them.
+#[derive(Debug, Clone, Default)]
+pub struct Templates {
+    folder: Option<PathBuf>,
+}
+
+impl Templates {
+    /// Only the built-in templates.
+    pub fn builtin() -> Templates {
+        Templates { folder: None }
+    }
+
+    /// A folder's templates where it has them, the built-in ones for the rest. A folder that
+    /// does not exist is the same as an empty one.
+    pub fn from_folder(folder: impl Into<PathBuf>) -> Templates {
+        Templates {
+            folder: Some(folder.into()),
+        }
+    }
+
+    /// The folder that may hold the newsroom's templates.
+    pub fn folder(&self) -> Option<&Path> {
+        self.folder.as_deref()
+    }
+
+    /// The template `name` (one of [`TEMPLATE_FILES`]): the folder's copy when it has one.
+    pub fn read(&self, name: &str) -> Result<Cow<'static, str>, ExportError> {
+        if let Some(path) = self.folder.as_ref().map(|f| f.join(name))
+            && path.is_file()
+        {
+            return std::fs::read_to_string(&path)
+                .map(Cow::Owned)
+                .map_err(|source| ExportError::Io {
+                    path: path.display().to_string(),
+                    source,
+                });
+        }
+        TEMPLATE_FILES
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, text)| Cow::Borrowed(*text))
+            .ok_or_else(|| ExportError::template(name, "no such template"))
+    }
+
+    /// The fonts in the templates folder (`.otf`, `.ttf`, `.ttc`), for the print version.
+    pub fn fonts(&self) -> Result<Vec<Vec<u8>>, ExportError> {
+        let Some(folder) = self.folder.as_ref().filter(|f| f.is_dir()) else {
+            return Ok(Vec::new());
+        };
+        let io = |path: &Path, source| ExportError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let mut fonts = Vec::new();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
+            .map_err(|e| io(folder, e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "otf" | "ttf" | "ttc")
+                })
+            })
+            .collect();
+        entries.sort();
+        for path in entries {
+            fonts.push(std::fs::read(&path).map_err(|e| io(&path, e))?);
+        }
+        Ok(fonts)
+    }
+
+    /// Writes the built-in templates into `folder` (made if missing) for a newsroom to change;
+    /// files already there are kept. Returns the files written.
+    pub fn write_builtin(folder: &Path) -> Result<Vec<PathBuf>, ExportError> {
+        let io = |path: &Path, source| ExportError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
+        let mut written = Vec::new();
+        for (name, text) in TEMPLATE_FILES {
+            let path = folder.join(name);
+            if !path.exists() {
+                std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+                written.push(path);
+            }
+        }
+        Ok(written)
+    }
+}

@@ -1,0 +1,282 @@
+//! The article's text as Typst markup for the print version. Every character of the editor's
+//! text that Typst would read as syntax is escaped, so nothing in an article can run as code;
+//! straight quotes and apostrophes stay unescaped on purpose: Typst sets them as typographic
+//! quotes of the text's language („…“ in German).
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::anatomy::safe_url;
+
+/// Plain text as Typst markup: shown exactly as written.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '/' | '*' | '_' | '`' | '$' | '#' | '<' | '>' | '@' | '[' | ']' | '{' | '}'
+            | '~' | '=' | '-' | '+' | '.' | ':' | '^' | '%' | '&' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // A line break inside a field is a space in the printed line.
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text as a Typst string literal, quotes included.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text as a Typst content block: `[escaped text]`.
+pub fn content(text: &str) -> String {
+    format!("[{}]", escape(text))
+}
+
+/// HTML elements whose text is not text a reader should see.
+const HIDDEN_HTML: [&str; 6] = [
+    "script", "style", "iframe", "object", "noscript", "template",
+];
+
+/// The article's Markdown body as Typst markup: paragraphs, headings, emphasis, lists, quotes,
+/// tables, code, links (web and mail only), footnotes. Raw HTML in the body is reduced to its
+/// text; scripts and styles are dropped whole.
+pub fn body(markdown: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut out = String::with_capacity(markdown.len() * 5 / 4);
+    // What closes each open element, innermost last.
+    let mut closers: Vec<&'static str> = Vec::new();
+    let mut code: Option<String> = None;
+    let mut hidden_depth = 0usize;
+    for event in Parser::new_ext(markdown, options) {
+        if let Some(buffer) = code.as_mut() {
+            match event {
+                Event::Text(text) => buffer.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => {
+                    out.push_str("#raw(block: true, ");
+                    out.push_str(&string(buffer.trim_end_matches('\n')));
+                    out.push_str(")\n\n");
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                html_text(&html, &mut hidden_depth, &mut out);
+            }
+            _ if hidden_depth > 0 => {}
+            Event::Start(tag) => start(tag, &mut out, &mut closers, &mut code),
+            Event::End(end) => {
+                if matches!(end, TagEnd::Paragraph) {
+                    out.push_str("\n\n");
+                    continue;
+                }
+                if let Some(closer) = closers.pop() {
+                    out.push_str(closer);
+                }
+            }
+            Event::Text(text) => out.push_str(&escape(&text)),
+            Event::Code(text) => {
+                out.push_str("#raw(");
+                out.push_str(&string(&text));
+                out.push(')');
+            }
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push_str("#linebreak()"),
+            Event::Rule => out.push_str("#line(length: 100%)\n\n"),
+            Event::FootnoteReference(label) => {
+                out.push_str("#super[");
+                out.push_str(&escape(&label));
+                out.push(']');
+            }
+            Event::TaskListMarker(done) => out.push_str(if done { "☒ " } else { "☐ " }),
+            Event::InlineMath(text) | Event::DisplayMath(text) => out.push_str(&escape(&text)),
+        }
+    }
+    // Whatever the parser left open is closed, so the markup always parses.
+    while let Some(closer) = closers.pop() {
+        out.push_str(closer);
+    }
+    out
+}
+
+fn start(
+    tag: Tag<'_>,
+    out: &mut String,
+    closers: &mut Vec<&'static str>,
+    code: &mut Option<String>,
+) {
+    let (open, close): (String, &'static str) = match tag {
+        Tag::Paragraph => return,
+        Tag::Heading { level, .. } => {
+            // The headline is the article's title; the body's headings start one below.
+            let level = match level {
+                HeadingLevel::H1 | HeadingLevel::H2 => 1,
+                HeadingLevel::H3 => 2,
+                _ => 3,
+            };
+            (format!("#heading(level: {level})["), "]\n\n")
+        }
+        Tag::BlockQuote(_) => ("#quote(block: true)[".into(), "]\n\n"),
+        Tag::CodeBlock(kind) => {
+            let _ = matches!(kind, CodeBlockKind::Fenced(_));
+            *code = Some(String::new());
+            return;
+        }
+        Tag::List(Some(first)) => (format!("#enum(start: {first}, "), ")\n\n"),
+        Tag::List(None) => ("#list(".into(), ")\n\n"),
+        Tag::Item => ("[".into(), "], "),
+        Tag::Emphasis => ("#emph[".into(), "]"),
+        Tag::Strong => ("#strong[".into(), "]"),
+        Tag::Strikethrough => ("#strike[".into(), "]"),
+        Tag::Link { dest_url, .. } if safe_url(&dest_url) => {
+            (format!("#link({})[", string(dest_url.trim())), "]")
+        }
+        // A link nobody may follow keeps its text only.
+        Tag::Link { .. } => ("#[".into(), "]"),
+        // Pictures inside the text are not fetched: their alt text stands in for them.
+        Tag::Image { .. } => ("#emph[".into(), "]"),
+        Tag::Table(alignments) => (
+            format!("#table(columns: {}, ", alignments.len().max(1)),
+            ")\n\n",
+        ),
+        Tag::TableHead => ("table.header(".into(), "), "),
+        Tag::TableRow => (String::new(), ""),
+        Tag::TableCell => ("[".into(), "], "),
+        Tag::FootnoteDefinition(label) => (format!("#block[#super[{}] ", escape(&label)), "]\n\n"),
+        Tag::HtmlBlock => (String::new(), ""),
+        Tag::DefinitionList
+        | Tag::DefinitionListTitle
+        | Tag::DefinitionListDefinition
+        | Tag::Superscript
+        | Tag::Subscript
+        | Tag::MetadataBlock(_) => (String::new(), ""),
+    };
+    out.push_str(&open);
+    closers.push(close);
+}
+
+/// The text of raw HTML (tags removed); the contents of scripts, styles and frames dropped.
+fn html_text(html: &str, hidden_depth: &mut usize, out: &mut String) {
+    let mut rest = html;
+    while !rest.is_empty() {
+        match rest.find('<') {
+            Some(at) => {
+                if *hidden_depth == 0 {
+                    out.push_str(&escape(&rest[..at]));
+                }
+                let after = &rest[at + 1..];
+                let end = after.find('>').map_or(after.len(), |e| e + 1);
+                let tag = after[..end].trim_end_matches('>').to_ascii_lowercase();
+                let closing = tag.starts_with('/');
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                if HIDDEN_HTML.contains(&name.as_str()) && !tag.ends_with('/') {
+                    if closing {
+                        *hidden_depth = hidden_depth.saturating_sub(1);
+                    } else {
+                        *hidden_depth += 1;
+                    }
+                }
+                if matches!(name.as_str(), "br" | "p" | "div") && *hidden_depth == 0 {
+                    out.push(' ');
+                }
+                rest = &after[end..];
+            }
+            None => {
+                if *hidden_depth == 0 {
+                    out.push_str(&escape(rest));
+                }
+                rest = "";
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_character_of_typst_is_escaped() {
+        let hostile = r#"#import "x": * $x^2$ <label> @ref [a] {b} // c /* d */ = e - f + g 1. h \ i ~ `j` _k_"#;
+        let escaped = escape(hostile);
+        let mut chars = escaped.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                chars.next(); // the escaped character
+            } else {
+                assert!(
+                    !"#$<>@[]{}/=*_`~".contains(c),
+                    "{c} is not escaped in {escaped}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_stay_for_typst_to_set_typographically() {
+        assert_eq!(
+            escape(r#"Er sagte "ja" und ging's"#),
+            r#"Er sagte "ja" und ging's"#
+        );
+    }
+
+    #[test]
+    fn strings_escape_quotes_and_backslashes() {
+        assert_eq!(string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+    }
+
+    #[test]
+    fn markdown_becomes_markup_with_links_only_to_the_web() {
+        let markup = body(
+            "Ein **fetter** und _schöner_ [Link](https://example.org) und [böse](javascript:alert(1)).\n\n- eins\n- zwei\n",
+        );
+        assert!(markup.contains("#strong[fetter]"), "{markup}");
+        assert!(markup.contains("#emph[schöner]"), "{markup}");
+        assert!(
+            markup.contains(r#"#link("https://example.org")[Link]"#),
+            "{markup}"
+        );
+        assert!(
+            !markup.contains("javascript"),
+            "a javascript: link keeps its text only: {markup}"
+        );
+        assert!(markup.contains("#list([eins], [zwei], )"), "{markup}");
+    }
+
+    #[test]
+    fn raw_html_keeps_its_text_but_not_its_scripts() {
+        let markup =
+            body("Text <script>alert(3)</script> <b>fett</b>\n\n<iframe src=x>drin</iframe>\n");
+        assert!(!markup.contains("alert"), "script text dropped: {markup}");
+        assert!(!markup.contains("drin"), "frame text dropped: {markup}");
+        assert!(
+            markup.contains("fett"),
+            "the text of harmless tags stays: {markup}"
+        );
+    }
+}

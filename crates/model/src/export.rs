@@ -1,0 +1,49 @@
+//! Exports: what a batch export wrote and what it could not, and how far it is.
+//! `--json` field names of `newsdesk export` are these names.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One article written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportedFile {
+    pub id: i64,
+    pub title: String,
+    /// The file written.
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// One article that was not exported, and why (a picture without credit, a template error…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportFailure {
+    pub id: i64,
+    pub title: String,
+    pub message: String,
+}
+
+/// The result of exporting one or more articles: the others go on when one fails.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportReport {
+    /// The format's name: `md`, `html`, `pdf`, `ninjs` or `bundle`.
+    pub format: String,
+    pub written: Vec<ExportedFile>,
+    pub failed: Vec<ExportFailure>,
+}
+
+/// How far a batch export is: `done` of `total` articles, the last one named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub title: String,
+}
+
+/// Where an export from the window goes: the file name to offer, and the folder the desk set
+/// for exports (then the window saves there without a dialog).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportTarget {
+    pub name: String,
+    pub folder: Option<String>,
+}

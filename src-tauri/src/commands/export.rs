@@ -1,0 +1,87 @@
+//! Exports from the window: one article to the file the editor chose in the save dialog, or
+//! many into a folder with progress.
+
+use std::path::PathBuf;
+
+use newsdesk_api::{ApiError, ExportFormat};
+use newsdesk_model::{ArticleFilter, ExportProgress, ExportReport, ExportTarget, ExportedFile};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::{Library, on_library};
+use crate::error::CommandResult;
+
+fn format(name: &str) -> Result<ExportFormat, ApiError> {
+    name.parse()
+        .map_err(|e: newsdesk_api::UnknownFormat| ApiError::Invalid(e.to_string()))
+}
+
+/// The file name to offer for article `id` in `format`, and the desk's export folder if any.
+#[tauri::command]
+pub async fn export_target(
+    library: State<'_, Library>,
+    id: i64,
+    format: String,
+) -> CommandResult<ExportTarget> {
+    on_library(library, move |app| {
+        let folder = export_folder();
+        if let Some(folder) = &folder {
+            std::fs::create_dir_all(folder).map_err(|source| ApiError::Io {
+                context: "cannot make the export folder",
+                path: folder.clone(),
+                source,
+            })?;
+        }
+        Ok(ExportTarget {
+            name: app.export_file_name(id, self::format(&format)?)?,
+            folder: folder.map(|f| f.display().to_string()),
+        })
+    })
+    .await
+}
+
+/// Writes article `id` in `format` to `path` (the native save dialog asked about replacing).
+#[tauri::command]
+pub async fn export_article(
+    library: State<'_, Library>,
+    id: i64,
+    format: String,
+    path: String,
+    replace: bool,
+) -> CommandResult<ExportedFile> {
+    on_library(library, move |app| {
+        app.export_article(id, self::format(&format)?, &PathBuf::from(path), replace)
+    })
+    .await
+}
+
+/// Writes every article `filter` selects (the list as the editor filtered it) into `folder`.
+#[tauri::command]
+pub async fn export_selection(
+    library: State<'_, Library>,
+    filter: ArticleFilter,
+    format: String,
+    folder: String,
+    progress: Channel<ExportProgress>,
+) -> CommandResult<ExportReport> {
+    on_library(library, move |app| {
+        app.export_selection(
+            &filter,
+            self::format(&format)?,
+            &PathBuf::from(folder),
+            false,
+            |p| {
+                let _ = progress.send(p.clone());
+            },
+        )
+    })
+    .await
+}
+
+/// The folder a desk set for exports (`NEWSDESK_EXPORT_DIR`): the window then saves there
+/// without a dialog.
+fn export_folder() -> Option<PathBuf> {
+    std::env::var_os("NEWSDESK_EXPORT_DIR")
+        .filter(|f| !f.is_empty())
+        .map(PathBuf::from)
+}
