@@ -50,6 +50,10 @@ pub fn content(text: &str) -> String {
     format!("[{}]", escape(text))
 }
 
+/// How deep lists, quotes and emphasis may nest in the print version; deeper parts are set
+/// flat (Typst refuses very deep markup, and no article needs more).
+const MAX_NESTING: usize = 24;
+
 /// HTML elements whose text is not text a reader should see.
 const HIDDEN_HTML: [&str; 6] = [
     "script", "style", "iframe", "object", "noscript", "template",
@@ -126,6 +130,12 @@ fn start(
     closers: &mut Vec<&'static str>,
     code: &mut Option<String>,
 ) {
+    if closers.len() >= MAX_NESTING && !matches!(tag, Tag::Paragraph | Tag::CodeBlock(_)) {
+        // Too deep: the text continues without another container.
+        out.push(' ');
+        closers.push("");
+        return;
+    }
     let (open, close): (String, &'static str) = match tag {
         Tag::Paragraph => return,
         Tag::Heading { level, .. } => {
@@ -266,6 +276,25 @@ mod tests {
             "a javascript: link keeps its text only: {markup}"
         );
         assert!(markup.contains("#list([eins], [zwei], )"), "{markup}");
+    }
+
+    #[test]
+    fn very_deep_nesting_is_set_flat_and_stays_balanced() {
+        let markdown = format!(
+            "{} tief\n\n{}",
+            ">".repeat(3000),
+            "*".repeat(500) + "x" + &"*".repeat(500)
+        );
+        let markup = body(&markdown);
+        assert!(markup.contains("tief"), "the text stays");
+        assert_eq!(
+            markup.matches("#quote(").count(),
+            MAX_NESTING,
+            "no deeper than the limit"
+        );
+        let opened = markup.matches('[').count() - markup.matches("\\[").count();
+        let closed = markup.matches(']').count() - markup.matches("\\]").count();
+        assert_eq!(opened, closed, "brackets balance");
     }
 
     #[test]

@@ -476,3 +476,24 @@ fn a_newsrooms_template_folder_wins_and_a_broken_template_is_named() {
         "html, css and typ written for the newsroom to change"
     );
 }
+
+#[test]
+fn an_absurdly_nested_article_still_prints() {
+    let body = format!(
+        "{} tief\n\n{}\n{}x{}\n",
+        ">".repeat(3000),
+        (0..800)
+            .map(|i| format!("{}- a\n", "  ".repeat(i)))
+            .collect::<String>(),
+        "*".repeat(3000),
+        "*".repeat(3000)
+    );
+    let content = newsdesk_model::ArticleContent {
+        title: "Tief".into(),
+        body,
+        ..Default::default()
+    };
+    let text =
+        pdf_text(&pdf(&article(4, content), &Templates::builtin()).expect("typeset, flattened"));
+    assert!(text.contains("tief"), "{text}");
+}
