@@ -30,10 +30,10 @@ HEADLESS_HINT := Newsdesk needs a graphical display. Run it under xvfb-run: dbus
 # cargo-nextest when installed (a process per test), cargo test otherwise. Both build exactly
 # what `make build` built. The end-to-end test is #[ignore]d for plain runs; e2e runs it alone.
 ifeq ($(shell command -v cargo-nextest >/dev/null 2>&1 && echo yes),yes)
-  # nextest runs no doctests, so those of the core crates run apart (leaving the shells out
-  # spares cargo a second build of tauri and the WebDriver client in other feature sets).
+  # nextest runs no doctests, so they run apart, with the same feature set as the build (any
+  # other set makes cargo build typst, tauri and their dependencies a second time).
   TEST_CORE := $(CARGO) nextest run $(WORKSPACE) --no-fail-fast \
-               && $(CARGO) test --doc --workspace --exclude newsdesk-app --exclude newsdesk-e2e
+               && $(CARGO) test --doc $(WORKSPACE)
   TEST_E2E  := $(CARGO) nextest run $(WORKSPACE) --run-ignored only --no-capture \
                -E 'package(newsdesk-e2e)'
 else
