@@ -130,6 +130,12 @@ impl ApiError {
     }
 }
 
+impl From<newsdesk_export::UnknownFormat> for ApiError {
+    fn from(err: newsdesk_export::UnknownFormat) -> Self {
+        ApiError::Invalid(err.to_string())
+    }
+}
+
 impl From<ApiError> for UserError {
     fn from(err: ApiError) -> Self {
         UserError {

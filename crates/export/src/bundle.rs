@@ -8,7 +8,7 @@ use std::io::{Cursor, Write};
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
-use crate::{ExportArticle, ExportError, Templates, credits_csv, html, ninjs};
+use crate::{Anatomy, ExportArticle, ExportError, Templates};
 
 /// The article as a ZIP bundle.
 pub fn bundle(article: &ExportArticle, templates: &Templates) -> Result<Vec<u8>, ExportError> {
@@ -19,10 +19,11 @@ pub fn bundle(article: &ExportArticle, templates: &Templates) -> Result<Vec<u8>,
         }
     }
     let markdown = newsdesk_interchange::write(&content);
-    let page = html(article, templates)?;
-    let json = serde_json::to_vec_pretty(&ninjs(article))
+    let anatomy = Anatomy::of(article);
+    let page = crate::html::page(article, &anatomy, templates)?;
+    let json = serde_json::to_vec_pretty(&crate::ninjs::news_item(article, &anatomy))
         .map_err(|e| ExportError::Bundle(format!("article.json: {e}")))?;
-    let credits = credits_csv(article)?;
+    let credits = crate::credits::table(article, &anatomy)?;
 
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let text = SimpleFileOptions::default()

@@ -4,7 +4,11 @@ use crate::{Anatomy, ExportArticle, ExportError};
 
 /// One row per picture: file, caption, credit line, photographer, copyright, usage terms, alt.
 pub fn credits_csv(article: &ExportArticle) -> Result<Vec<u8>, ExportError> {
-    let anatomy = Anatomy::of(article);
+    table(article, &Anatomy::of(article))
+}
+
+/// [`credits_csv`] of an article whose anatomy is made already.
+pub(crate) fn table(article: &ExportArticle, anatomy: &Anatomy) -> Result<Vec<u8>, ExportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let bad = |e: csv::Error| ExportError::Bundle(format!("credits.csv: {e}"));
     writer

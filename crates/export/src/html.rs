@@ -12,7 +12,15 @@ const TEMPLATE_FUEL: u64 = 2_000_000;
 
 /// The article as one HTML page (UTF-8) made with `templates`' `article.html`.
 pub fn html(article: &ExportArticle, templates: &Templates) -> Result<String, ExportError> {
-    let anatomy = Anatomy::of(article);
+    page(article, &Anatomy::of(article), templates)
+}
+
+/// [`html`] of an article whose anatomy is made already.
+pub(crate) fn page(
+    article: &ExportArticle,
+    anatomy: &Anatomy,
+    templates: &Templates,
+) -> Result<String, ExportError> {
     let mut env = Environment::new();
     env.set_fuel(Some(TEMPLATE_FUEL));
     // Text is escaped for HTML as the page needs (& < > " '): addresses keep their slashes.
@@ -55,7 +63,7 @@ pub fn html(article: &ExportArticle, templates: &Templates) -> Result<String, Ex
         .collect();
     let credits: Vec<String> = anatomy.credits().into_iter().map(str::to_owned).collect();
     let context = minijinja::context! {
-        article => Value::from(Serde(&anatomy)),
+        article => Value::from(Serde(anatomy)),
         images => Value::from(images),
         credits => Value::from(credits),
         generator => concat!("Newsdesk ", env!("CARGO_PKG_VERSION")),

@@ -17,7 +17,11 @@ pub const NINJS_SCHEMA_URI: &str = "http://www.iptc.org/std/ninjs/ninjs-schema_2
 
 /// The article as a ninjs 2.1 object.
 pub fn ninjs(article: &ExportArticle) -> Value {
-    let anatomy = Anatomy::of(article);
+    news_item(article, &Anatomy::of(article))
+}
+
+/// [`ninjs`] of an article whose anatomy is made already.
+pub(crate) fn news_item(article: &ExportArticle, anatomy: &Anatomy) -> Value {
     let mut item = Map::new();
     item.insert(
         "standard".into(),

@@ -3,7 +3,7 @@
 //! straight quotes and apostrophes stay unescaped on purpose: Typst sets them as typographic
 //! quotes of the text's language („…“ in German).
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::anatomy::safe_url;
 
@@ -148,8 +148,7 @@ fn start(
             (format!("#heading(level: {level})["), "]\n\n")
         }
         Tag::BlockQuote(_) => ("#quote(block: true)[".into(), "]\n\n"),
-        Tag::CodeBlock(kind) => {
-            let _ = matches!(kind, CodeBlockKind::Fenced(_));
+        Tag::CodeBlock(_) => {
             *code = Some(String::new());
             return;
         }

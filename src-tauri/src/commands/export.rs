@@ -12,8 +12,7 @@ use super::{Library, on_library};
 use crate::error::CommandResult;
 
 fn format(name: &str) -> Result<ExportFormat, ApiError> {
-    name.parse()
-        .map_err(|e: newsdesk_api::UnknownFormat| ApiError::Invalid(e.to_string()))
+    Ok(name.parse()?)
 }
 
 /// The file name to offer for article `id` in `format`, and the desk's export folder if any.
@@ -24,18 +23,7 @@ pub async fn export_target(
     format: String,
 ) -> CommandResult<ExportTarget> {
     on_library(library, move |app| {
-        let folder = export_folder();
-        if let Some(folder) = &folder {
-            std::fs::create_dir_all(folder).map_err(|source| ApiError::Io {
-                context: "cannot make the export folder",
-                path: folder.clone(),
-                source,
-            })?;
-        }
-        Ok(ExportTarget {
-            name: app.export_file_name(id, self::format(&format)?)?,
-            folder: folder.map(|f| f.display().to_string()),
-        })
+        app.export_target(id, self::format(&format)?)
     })
     .await
 }
@@ -76,12 +64,4 @@ pub async fn export_selection(
         )
     })
     .await
-}
-
-/// The folder a desk set for exports (`NEWSDESK_EXPORT_DIR`): the window then saves there
-/// without a dialog.
-fn export_folder() -> Option<PathBuf> {
-    std::env::var_os("NEWSDESK_EXPORT_DIR")
-        .filter(|f| !f.is_empty())
-        .map(PathBuf::from)
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 pub use newsdesk_export::Format as ExportFormat;
 use newsdesk_export::Templates;
-use newsdesk_model::{Article, ExportedFile};
+use newsdesk_model::{Article, ExportTarget, ExportedFile};
 
 use files::file_name_for;
 pub(crate) use files::write_new_file;
@@ -54,6 +54,24 @@ impl App {
         Ok(file_name_for(&article, format))
     }
 
+    /// Where the window saves article `id` in `format`: the file name to offer and, when the
+    /// desk set one (`NEWSDESK_EXPORT_DIR`), the folder exports go to without a dialog (made
+    /// when missing).
+    pub fn export_target(&self, id: i64, format: ExportFormat) -> Result<ExportTarget, ApiError> {
+        let name = self.export_file_name(id, format)?;
+        let folder = std::env::var_os("NEWSDESK_EXPORT_DIR")
+            .filter(|f| !f.is_empty())
+            .map(PathBuf::from);
+        if let Some(folder) = &folder {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| ApiError::io("cannot make the export folder", folder, e))?;
+        }
+        Ok(ExportTarget {
+            name,
+            folder: folder.map(|f| f.display().to_string()),
+        })
+    }
+
     /// Writes the article to `target` in `format`. The file appears whole or not at all; an
     /// existing file is replaced only with `replace`. Refused, naming the picture, while a
     /// picture lacks its credit or its license ended.
@@ -91,30 +109,30 @@ impl App {
     pub fn export_bytes(&self, id: i64, format: ExportFormat) -> Result<Vec<u8>, ApiError> {
         let article = self.store.article(id)?;
         self.ensure_pictures_cleared(&article)?;
-        match format {
-            ExportFormat::Markdown => {
-                Ok(newsdesk_interchange::write(&article.content).into_bytes())
-            }
-            other => self.render(&article, other),
-        }
+        self.render(&article, format)
     }
 
+    /// The article in `format` (Markdown as stored: its pictures' names unchanged). Only the
+    /// formats that show pictures read them.
     fn render(&self, article: &Article, format: ExportFormat) -> Result<Vec<u8>, ApiError> {
-        let data = self.gather(article, format == ExportFormat::Bundle)?;
         let templates = self.templates();
         Ok(match format {
-            ExportFormat::Html => newsdesk_export::html(&data, &templates)?.into_bytes(),
-            ExportFormat::Pdf => newsdesk_export::pdf(&data, &templates)?,
+            ExportFormat::Markdown => newsdesk_interchange::write(&article.content).into_bytes(),
+            ExportFormat::Html => {
+                newsdesk_export::html(&self.gather(article, false)?, &templates)?.into_bytes()
+            }
+            ExportFormat::Pdf => newsdesk_export::pdf(&self.gather(article, false)?, &templates)?,
             ExportFormat::Ninjs => {
-                let mut json =
-                    serde_json::to_vec_pretty(&newsdesk_export::ninjs(&data)).map_err(|e| {
-                        ApiError::Invalid(format!("the ninjs could not be written: {e}"))
-                    })?;
+                let item = newsdesk_export::ninjs(&self.gather(article, false)?);
+                let mut json = serde_json::to_vec_pretty(&item).map_err(|e| {
+                    ApiError::Invalid(format!("the ninjs could not be written: {e}"))
+                })?;
                 json.push(b'\n');
                 json
             }
-            ExportFormat::Bundle => newsdesk_export::bundle(&data, &templates)?,
-            ExportFormat::Markdown => newsdesk_interchange::write(&data.content).into_bytes(),
+            ExportFormat::Bundle => {
+                newsdesk_export::bundle(&self.gather(article, true)?, &templates)?
+            }
         })
     }
 

@@ -35,9 +35,7 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             output,
             force,
         } => {
-            let format: ExportFormat = format
-                .parse()
-                .map_err(|e: newsdesk_api::UnknownFormat| Failure::Message(e.to_string()))?;
+            let format: ExportFormat = format.parse().map_err(newsdesk_api::ApiError::from)?;
             app.export_article(id, format, &output, force)?;
             Ok(())
         }

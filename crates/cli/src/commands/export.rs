@@ -88,6 +88,5 @@ fn format_of(given: Option<&str>, target: &Path) -> Result<ExportFormat, Failure
                 Failure::Message("say which format: --format md|html|pdf|ninjs|bundle".to_owned())
             })?,
     };
-    name.parse()
-        .map_err(|e: newsdesk_api::UnknownFormat| Failure::Message(e.to_string()))
+    Ok(name.parse().map_err(newsdesk_api::ApiError::from)?)
 }
