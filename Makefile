@@ -4,8 +4,8 @@
 #   make test   install what is missing, build, run every test (what .ci/run does)
 #
 # Others: deps, ui, build, app, cli, core-test, ui-test, contract, e2e, screenshot, lint,
-# layering, fmt, clean-library. Builds share one target directory (override with
-# make CARGO_TARGET_DIR=...); the steps of `make test` print how long they took ("[time] ...").
+# layering, fmt, clean-library, test-ghost (publishing to a real Ghost; not in `make test`).
+# Builds share one target directory (override with make CARGO_TARGET_DIR=...); the steps of `make test` print how long they took ("[time] ...").
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -42,7 +42,7 @@ else
 endif
 
 .PHONY: run test deps ui build app cli core-test ui-test contract e2e screenshot lint layering fmt \
-        clean-library check-display
+        clean-library check-display test-ghost
 
 ## ---- for users ------------------------------------------------------------------------------
 
@@ -94,8 +94,25 @@ app: ui
 cli:
 	$(CARGO) build -p newsdesk-cli --bin newsdesk
 
+# The publishing tests share one real WordPress (scripts/portals/wordpress.sh), started by
+# the first test that needs it; it is stopped here afterwards, whatever the outcome.
+WP_TEST_DIR := $(CARGO_TARGET_DIR)/portal-tests/wordpress
 core-test:
-	$(TEST_CORE)
+	@status=0; \
+	NEWSDESK_TEST_WORDPRESS_DIR=$(WP_TEST_DIR) $(TEST_CORE) || status=$$?; \
+	scripts/portals/wordpress.sh stop $(WP_TEST_DIR) >/dev/null 2>&1 || true; \
+	python3 -m unittest -q scripts/portals/test_ninjs_server.py || status=1; \
+	exit $$status
+
+# Publishing to a real Ghost 5 (npm): not in `make test`, its first install compiles native
+# modules for ~5 minutes (cached in /var/tmp/newsdesk-ghost afterwards).
+GHOST_TEST_DIR := $(CARGO_TARGET_DIR)/portal-tests/ghost
+test-ghost: deps build
+	@status=0; \
+	NEWSDESK_TEST_GHOST_DIR=$(GHOST_TEST_DIR) $(CARGO) nextest run $(WORKSPACE) --run-ignored only \
+	  --no-capture -E 'package(newsdesk-cli) & test(/ghost/)' || status=$$?; \
+	scripts/portals/ghost.sh stop $(GHOST_TEST_DIR) >/dev/null 2>&1 || true; \
+	exit $$status
 
 ui-test:
 	cd ui && npm test

@@ -9,6 +9,7 @@ pub mod commands;
 mod desktop;
 pub mod error;
 mod image_protocol;
+mod outbox;
 mod startup;
 pub mod trace;
 
@@ -68,6 +69,21 @@ pub fn with_library_state<R: Runtime>(
             commands::export::export_target,
             commands::export::export_article,
             commands::export::export_selection,
+            commands::portals::list_portals,
+            commands::portals::add_portal,
+            commands::portals::remove_portal,
+            commands::portals::test_portal,
+            commands::portals::pull_portal,
+            commands::portals::publish_article,
+            commands::portals::withdraw_article,
+            commands::portals::outbox_jobs,
+            commands::portals::outbox_summary,
+            commands::portals::publish_conflict,
+            commands::portals::resolve_conflict,
+            commands::portals::retry_job,
+            commands::portals::cancel_job,
+            commands::portals::publications,
+            commands::portals::section_names,
         ])
 }
 
@@ -98,8 +114,9 @@ pub fn run() -> ExitCode {
     };
     trace::mark("library open");
     let builder = desktop::with_desktop_plugins(tauri::Builder::default(), &path)
-        .setup(|_| {
+        .setup(|app| {
             trace::mark("plugins set up, window next");
+            outbox::start(app.handle());
             Ok(())
         })
         .on_page_load(|_, payload| {

@@ -7,7 +7,8 @@ import './app.css';
 // build leaves this code out.
 if (import.meta.env.MODE === 'mock') {
   const { fakeBackend } = await import('./test/backend');
-  fakeBackend(new URLSearchParams(location.search).has('empty') ? { articles: [] } : {});
+  const { samplePublishing } = await import('./test/publishing');
+  fakeBackend(new URLSearchParams(location.search).has('empty') ? { articles: [] } : samplePublishing());
 }
 
 const target = document.getElementById('app');

@@ -17,6 +17,8 @@ pub struct App {
     pub(crate) clock: Arc<dyn Clock>,
     /// Tag suggestions: the suggester and its model of the library, built when first asked.
     pub(crate) tags: crate::tags::TagState,
+    /// Portal secrets, the outbox's retry timing, the bell that wakes its runner.
+    pub(crate) publishing: crate::publish::Publishing,
 }
 
 impl App {
@@ -31,6 +33,7 @@ impl App {
             store: Store::open(path)?,
             clock,
             tags: Default::default(),
+            publishing: Default::default(),
         })
     }
 
@@ -40,6 +43,7 @@ impl App {
             store: Store::open_existing(path)?,
             clock: Arc::new(SystemClock),
             tags: Default::default(),
+            publishing: Default::default(),
         })
     }
 

@@ -40,6 +40,17 @@ pub enum ApiError {
     /// An export could not be made (a template, the typesetting, the bundle).
     #[error(transparent)]
     Export(#[from] newsdesk_export::ExportError),
+    /// Talking to a portal failed.
+    #[error(transparent)]
+    Publish(#[from] newsdesk_publish::PublishError),
+    /// The system's keyring failed or is missing.
+    #[error(transparent)]
+    Secret(#[from] newsdesk_publish::SecretError),
+    #[error(
+        "the keyring holds no secret for the portal '{portal}': add the portal again \
+         (`newsdesk portal remove {portal}`, then `portal add`)"
+    )]
+    NoSecret { portal: String },
     #[error("article {id} is not ready yet:\n{}", list_problems(problems))]
     NotReady {
         id: i64,
@@ -89,10 +100,14 @@ impl ApiError {
                 StoreError::ArticleNotFound(_)
                 | StoreError::ImageNotFound(_)
                 | StoreError::RevisionNotFound { .. }
+                | StoreError::PortalNotFound(_)
+                | StoreError::JobNotFound(_)
                 | StoreError::NoLibrary { .. } => ErrorCode::NotFound,
                 StoreError::NewerSchema { .. } => ErrorCode::NewerLibrary,
                 StoreError::Conflict { .. } => ErrorCode::Conflict,
-                StoreError::Invalid(_) | StoreError::NotALibrary { .. } => ErrorCode::InvalidInput,
+                StoreError::Invalid(_)
+                | StoreError::NotALibrary { .. }
+                | StoreError::PortalExists(_) => ErrorCode::InvalidInput,
                 StoreError::Corrupt(_)
                 | StoreError::Sqlite(_)
                 | StoreError::Database { .. }
@@ -114,6 +129,23 @@ impl ApiError {
                 newsdesk_export::ExportError::Io { .. }
                 | newsdesk_export::ExportError::Bundle(_) => ErrorCode::Storage,
             },
+            ApiError::Publish(publish) => match publish {
+                newsdesk_publish::PublishError::Unreachable(_)
+                | newsdesk_publish::PublishError::Timeout(_)
+                | newsdesk_publish::PublishError::Server { .. }
+                | newsdesk_publish::PublishError::RateLimited { .. } => ErrorCode::Unreachable,
+                newsdesk_publish::PublishError::Changed { .. } => ErrorCode::Conflict,
+                newsdesk_publish::PublishError::Unauthorized { .. }
+                | newsdesk_publish::PublishError::Rejected { .. }
+                | newsdesk_publish::PublishError::Protocol(_)
+                | newsdesk_publish::PublishError::Tls(_)
+                | newsdesk_publish::PublishError::Invalid(_) => ErrorCode::InvalidInput,
+            },
+            ApiError::Secret(secret) => match secret {
+                newsdesk_publish::SecretError::Unavailable(_) => ErrorCode::Storage,
+                newsdesk_publish::SecretError::Refused(_) => ErrorCode::Storage,
+            },
+            ApiError::NoSecret { .. } => ErrorCode::NotFound,
             ApiError::Media(media) => match media {
                 newsdesk_media::MediaError::Io { source, .. }
                     if source.kind() == std::io::ErrorKind::NotFound =>

@@ -37,6 +37,16 @@ pub enum Command {
     Tags(crate::args_tags::TagsCommand),
     /// Export articles as HTML, PDF (print version), Markdown, IPTC ninjs or a ZIP bundle
     Export(crate::args_export::ExportArgs),
+    /// The portals articles are published to
+    #[command(subcommand)]
+    Portal(crate::args_publish::PortalCommand),
+    /// Publish an article on a portal (or update it there), now or at a set time
+    Publish(crate::args_publish::PublishArgs),
+    /// Take an article off a portal
+    Withdraw(crate::args_publish::WithdrawArgs),
+    /// What waits to be sent to the portals, and sending it
+    #[command(subcommand)]
+    Outbox(crate::args_publish::OutboxCommand),
 }
 
 impl Command {
@@ -56,7 +66,16 @@ impl Command {
                     crate::args_image::ImageCommand::Import { .. }
                 )
             }
-            Command::Search(_) | Command::Db(_) | Command::Tags(_) | Command::Export(_) => false,
+            Command::Portal(command) => {
+                matches!(command, crate::args_publish::PortalCommand::Add { .. })
+            }
+            Command::Search(_)
+            | Command::Db(_)
+            | Command::Tags(_)
+            | Command::Export(_)
+            | Command::Publish(_)
+            | Command::Withdraw(_)
+            | Command::Outbox(_) => false,
         }
     }
 }

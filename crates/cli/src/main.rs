@@ -9,6 +9,7 @@
 mod args;
 mod args_export;
 mod args_image;
+mod args_publish;
 mod args_tags;
 mod commands;
 mod output;
@@ -81,6 +82,10 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
         Command::Db(command) => commands::db::run(&app, command),
         Command::Image(command) => commands::image::run(&app, *command),
         Command::Export(args) => commands::export::run(&app, args),
+        Command::Portal(command) => commands::portal::run(&app, command),
+        Command::Publish(args) => commands::publish::publish(&app, args),
+        Command::Withdraw(args) => commands::publish::withdraw(&app, args),
+        Command::Outbox(command) => commands::outbox::run(&app, command),
     }
 }
 

@@ -13,6 +13,9 @@ pub enum ErrorCode {
     Conflict,
     /// The library file was written by a newer Newsdesk.
     NewerLibrary,
+    /// A portal could not be reached, or answered with its own trouble (offline, 5xx): the
+    /// outbox tries again by itself.
+    Unreachable,
     /// The library file or the disk failed.
     Storage,
     /// Something else; the message says what.

@@ -12,6 +12,7 @@ mod export;
 mod images;
 pub mod limits;
 mod maintenance;
+mod portals;
 mod revisions;
 mod search;
 mod status;
@@ -27,6 +28,11 @@ pub use images::{
 };
 pub use maintenance::{
     ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo, StatusCount,
+};
+pub use portals::{
+    ConflictChoice, ConflictField, JobAction, JobState, NewPortal, OutboxEvent, OutboxJob,
+    OutboxRunReport, OutboxSummary, PlannedImage, Portal, PortalCheck, PortalKind, Publication,
+    PublicationState, PublishConflict, PublishPreview, PullReport,
 };
 pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
 pub use search::SearchHit;

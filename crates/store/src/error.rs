@@ -36,6 +36,12 @@ pub enum StoreError {
         expected: i64,
         current: i64,
     },
+    #[error("there is no portal named '{0}': `newsdesk portal list` shows the portals")]
+    PortalNotFound(String),
+    #[error("a portal named '{0}' exists already: choose another name or remove it first")]
+    PortalExists(String),
+    #[error("outbox job {0} does not exist")]
+    JobNotFound(i64),
     #[error("{0}")]
     Invalid(String),
     #[error("{path} is not a Newsdesk library: {reason}. Nothing was changed.")]

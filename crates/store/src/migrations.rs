@@ -115,6 +115,10 @@ PRAGMA application_id = 1313100619;
     crate::tags::TAG_VERDICTS_MIGRATION,
     // 8: the search index moves beside the library (trigram tables dropped), its queue.
     crate::index::SEARCH_INDEX_MIGRATION,
+    // 9: portals, publications, the pictures each portal holds, the portals' sections.
+    crate::portals::PORTALS_MIGRATION,
+    // 10: the outbox.
+    crate::outbox::OUTBOX_MIGRATION,
 ];
 
 /// The schema version this build writes.
@@ -212,6 +216,10 @@ mod tests {
             0xed36df43959ad641,
             0xa5f04b826a48870b,
             0xb839361985a55a6f,
+            0x67ed5ef3233ab5f7,
+            0xcadbb87461500a5f,
+            0x751ad454a4be477f,
+            0x4126db95e0bc0bdc,
         ];
         for (index, expected) in released.iter().enumerate() {
             assert_eq!(

@@ -70,6 +70,30 @@ fn vocabulary_keys(tx: &Connection, names: &[String]) -> Result<Vec<String>, Sto
     Ok(keys)
 }
 
+/// Adds `names` to the vocabulary (as written, blanks and repeats skipped); returns those it
+/// did not know yet.
+pub(crate) fn add_to_vocabulary(
+    tx: &Connection,
+    names: &[String],
+) -> Result<Vec<String>, StoreError> {
+    let mut added = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        let key = tag_key(name);
+        if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let inserted = tx.execute(
+            "INSERT INTO tags (name, key) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            params![name.trim(), key],
+        )?;
+        if inserted > 0 {
+            added.push(name.trim().to_string());
+        }
+    }
+    Ok(added)
+}
+
 /// The tags of article `id`, in the editor's order, spelled as the vocabulary has them.
 pub(crate) fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>, StoreError> {
     tags_of_owner(conn, Tagged::Article, id)

@@ -10,6 +10,7 @@ pub mod articles;
 pub mod export;
 pub mod images;
 pub mod maintenance;
+pub mod portals;
 pub mod preview;
 pub mod revisions;
 pub mod search;

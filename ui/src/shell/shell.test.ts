@@ -25,13 +25,16 @@ describe('the window', () => {
     expect(localStorage.getItem('newsdesk.locale')).toBe('en');
   });
 
-  it('shows the image library and a calm placeholder for the outbox', async () => {
+  it('shows the image library, the outbox and the portals from the navigation', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('link', { name: 'Bilder' }));
     expect(await screen.findByRole('region', { name: 'Bildbibliothek' })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Postausgang' }));
-    expect(await screen.findByText('Der Postausgang folgt in einer späteren Version.')).toBeInTheDocument();
+    expect(await screen.findByText(/^Der Postausgang ist leer\./)).toBeInTheDocument();
     expect(window.location.hash).toBe('#/outbox');
+    await user.click(screen.getByRole('link', { name: 'Portale' }));
+    expect(await screen.findByText('Noch kein Portal eingerichtet.')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/portals');
   });
 
   it('shows errors from Rust in a banner that can be dismissed', async () => {

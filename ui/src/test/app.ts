@@ -12,6 +12,7 @@ import { resetImport } from '../images/importer.svelte';
 import { reloadCreditPresets } from '../images/presets.svelte';
 import { fakeBackend } from './backend';
 import { resetExport } from '../export/exporting.svelte';
+import { resetOutbox } from '../publish/outbox.svelte';
 
 /** Renders the whole app at `hash` against a fake backend, in German. */
 export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBackend>[0] = {}) {
@@ -28,6 +29,7 @@ export function renderApp(hash = '#/articles', options: Parameters<typeof fakeBa
   dismissError();
   resetDraft();
   resetExport();
+  resetOutbox();
   const backend = fakeBackend(options);
   const user = userEvent.setup();
   const view = render(App);

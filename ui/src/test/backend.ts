@@ -30,9 +30,10 @@ import {
   sampleImages,
   summary,
 } from './fixtures';
+import { fakePublishing, notPublishing, type PublishingOptions } from './publishing';
 
 export type Call = { cmd: string; args: Record<string, unknown> };
-type Options = {
+type Options = PublishingOptions & {
   articles?: Article[];
   /** Commands that reject, with what they reject with. */
   fail?: Record<string, UserError | string>;
@@ -70,6 +71,10 @@ export function fakeBackend(options: Options = {}) {
   const rejectedTags: string[] = [];
   /** Commands whose answers wait for `release`, with the waiting answers in call order. */
   const held = new Map<string, (() => void)[]>();
+  const publishing = fakePublishing(options, {
+    articles: () => library,
+    blocking: (content) => checkForTest(content).filter((p) => p.blocking),
+  });
 
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -244,8 +249,11 @@ export function fakeBackend(options: Options = {}) {
       }
       case 'plugin:dialog|save':
         return options.dialog?.save === undefined ? dialogSave : options.dialog.save;
-      default:
-        throw { code: 'internal', message: `unknown command ${cmd}` };
+      default: {
+        const answered = publishing.answer(cmd, args);
+        if (answered === notPublishing) throw { code: 'internal', message: `unknown command ${cmd}` };
+        return answered;
+      }
     }
   }
 
@@ -259,6 +267,10 @@ export function fakeBackend(options: Options = {}) {
     calls,
     /** The image library as it is now. */
     images: () => images,
+    /** The outbox's jobs as they are now. */
+    jobs: publishing.jobs,
+    /** Plays the app's outbox settling a job: changes it and sends the "outbox" event. */
+    settle: publishing.settle,
     callsOf: (cmd: string) => calls.filter((call) => call.cmd === cmd),
     /** From now on, answers to `cmd` wait until `release` lets them through. */
     hold: (cmd: string) => void held.set(cmd, held.get(cmd) ?? []),

@@ -10,7 +10,7 @@ use crate::{ApiError, App};
 impl App {
     /// The article and, for each picture it places from the library, its credits from the
     /// library and its preview (and, with `originals`, the original with credits embedded).
-    pub(super) fn gather(
+    pub(crate) fn gather(
         &self,
         article: &Article,
         originals: bool,

@@ -6,6 +6,7 @@ mod db;
 mod export;
 mod hostile;
 mod images;
+mod portals;
 mod search;
 mod tags;
 mod writing;

@@ -5,6 +5,7 @@ mod backup;
 mod images;
 mod index;
 mod migrations;
+mod outbox;
 mod revisions;
 mod search;
 

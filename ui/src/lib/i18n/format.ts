@@ -63,3 +63,11 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
     minute: '2-digit',
   }).format(date);
 }
+
+/** Formats the time of a timestamp in the local time zone ("14:32"). */
+export function formatTime(value: string | null | undefined, locale: Locale): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return formatter(locale, 'time', { hour: '2-digit', minute: '2-digit' }).format(date);
+}

@@ -1,6 +1,6 @@
 import type { Status } from '../ipc/bindings';
 import { en } from './en';
-import { formatDate, formatDateTime, interpolate, intlTag } from './format';
+import { formatDate, formatDateTime, formatTime, interpolate, intlTag } from './format';
 import {
   deMessages,
   isLocale,
@@ -81,4 +81,8 @@ export function date(value: string | null | undefined): string {
 
 export function dateTime(value: string | null | undefined): string {
   return formatDateTime(value, current);
+}
+
+export function time(value: string | null | undefined): string {
+  return formatTime(value, current);
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { de } from './de';
 import { en } from './en';
-import { formatDate, formatDateTime, interpolate } from './format';
+import { formatDate, formatDateTime, formatTime, interpolate } from './format';
 import { date, loadLocale, locale, setLocale, STORAGE_KEY, statusName, statusPlural, t, tn } from './i18n.svelte';
 import type { Messages } from './messages';
 
@@ -82,6 +82,13 @@ describe('formatting', () => {
     expect(formatDate(null, 'de')).toBe('');
     expect(formatDate('gestern', 'de')).toBe('');
     expect(formatDateTime('2018-13-45T99:00:00Z', 'en')).toBe('');
+  });
+
+  it('formats the time of a timestamp alone', () => {
+    expect(formatTime('2018-12-14T14:32:00', 'de')).toBe('14:32');
+    expect(formatTime('2018-12-14T09:05:00', 'en')).toBe('09:05');
+    expect(formatTime(null, 'de')).toBe('');
+    expect(formatTime('bald', 'de')).toBe('');
   });
 
   it('interpolates only known placeholders', () => {

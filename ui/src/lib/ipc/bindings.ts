@@ -169,7 +169,7 @@ articles: number,
  */
 trashed: number, by_status: Array<StatusCount>, sections: Array<string>, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "storage" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "unreachable" | "storage" | "internal";
 
 export type UserError = { code: ErrorCode, message: string, };
 
@@ -573,3 +573,174 @@ format: string, written: Array<ExportedFile>, failed: Array<ExportFailure>, };
 export type ExportProgress = { done: number, total: number, title: string, };
 
 export type ExportTarget = { name: string, folder: string | null, };
+
+export type PortalKind = "wordpress" | "ghost" | "ninjs";
+
+export type Portal = { name: string, kind: PortalKind, 
+/**
+ * The portal's address (`https://portal.example`; for ninjs the endpoint's base).
+ */
+url: string, 
+/**
+ * The user name (WordPress); empty where the secret alone identifies (Ghost, ninjs).
+ */
+user: string, 
+/**
+ * How long one request may take before it counts as failed and is retried.
+ */
+timeout_secs: number, created_at: string, 
+/**
+ * When the portal's tags, sections and articles were last pulled.
+ */
+pulled_at: string | null, };
+
+export type NewPortal = { name: string, kind: PortalKind, url: string, user: string, 
+/**
+ * Seconds; the default (30) when absent.
+ */
+timeout_secs?: number, };
+
+export type PortalCheck = { portal: string, 
+/**
+ * The site's own name, as the portal gives it.
+ */
+site: string, 
+/**
+ * Who Newsdesk is logged in as there (empty when the portal does not say).
+ */
+user: string, };
+
+export type PullReport = { portal: string, 
+/**
+ * Tags the vocabulary did not know yet.
+ */
+new_tags: Array<string>, 
+/**
+ * The portal's sections (WordPress categories), all of them.
+ */
+sections: Array<string>, 
+/**
+ * Published articles new to the library, now in it (status published).
+ */
+added: Array<number>, 
+/**
+ * Published articles the library already knew (published from here or pulled before).
+ */
+known: number, };
+
+export type JobAction = "publish" | "update" | "schedule" | "withdraw";
+
+export type JobState = "queued" | "sending" | "retrying" | "done" | "failed" | "conflict" | "cancelled";
+
+export type OutboxJob = { id: number, article_id: number, 
+/**
+ * The article's title when the job was listed.
+ */
+title: string, portal: string, action: JobAction, state: JobState, 
+/**
+ * Sending attempts so far.
+ */
+attempts: number, 
+/**
+ * For a scheduled publication: when the portal shows it.
+ */
+scheduled_for: string | null, 
+/**
+ * When the next attempt is due (queued and retrying jobs).
+ */
+next_attempt_at: string | null, 
+/**
+ * Why the last attempt failed, in words (retrying, failed, conflict, cancelled).
+ */
+error: string | null, 
+/**
+ * What kind of reason: `network` (the portal could not be reached), `server` (it
+ * answered with its own trouble: 5xx, 429), `user` (the editor must change something),
+ * `conflict`, `cancelled`.
+ */
+error_kind: string | null, 
+/**
+ * The post's id on the portal, once known.
+ */
+remote_id: string | null, 
+/**
+ * The post's public address, once known.
+ */
+remote_url: string | null, created_at: string, updated_at: string, };
+
+export type OutboxSummary = { 
+/**
+ * Queued, sending or retrying.
+ */
+pending: number, 
+/**
+ * Retrying because a portal could not be reached (offline).
+ */
+waiting_for_network: number, failed: number, conflicts: number, };
+
+export type OutboxRunReport = { done: Array<number>, retrying: Array<number>, failed: Array<number>, conflicts: Array<number>, 
+/**
+ * Jobs still waiting when the run ended (their next attempt not due yet).
+ */
+pending: number, };
+
+export type OutboxEvent = { job: OutboxJob, summary: OutboxSummary, };
+
+export type PublicationState = "pending" | "published" | "scheduled" | "withdrawn";
+
+export type Publication = { article_id: number, portal: string, remote_id: string | null, remote_url: string | null, 
+/**
+ * The article's revision that was last sent.
+ */
+revision: number | null, published_at: string | null, state: PublicationState, };
+
+export type ConflictField = { 
+/**
+ * `title`, `excerpt`, `content`, `tags`, `section`.
+ */
+field: string, base: string, local: string, remote: string, };
+
+export type PublishConflict = { job_id: number, article_id: number, portal: string, 
+/**
+ * False when the post was deleted on the portal.
+ */
+remote_exists: boolean, 
+/**
+ * The portal's modification time as recorded at the last publish, and as it is now.
+ */
+recorded_modified: string | null, remote_modified: string | null, fields: Array<ConflictField>, };
+
+export type ConflictChoice = "keep_mine" | "take_theirs" | "cancel";
+
+export type PlannedImage = { 
+/**
+ * The file name it is uploaded as.
+ */
+file: string, bytes: number, 
+/**
+ * SHA-256 of the bytes sent (credits embedded).
+ */
+digest: string, 
+/**
+ * The caption as the portal gets it, credit line included.
+ */
+caption: string, alt: string, 
+/**
+ * False when the portal has this very file already (it is not sent again).
+ */
+upload: boolean, };
+
+export type PublishPreview = { portal: string, kind: PortalKind, action: JobAction, 
+/**
+ * The post's id on the portal when this would be an update.
+ */
+remote_id: string | null, 
+/**
+ * The marker Newsdesk sets on the post (its slug) to find it again.
+ */
+marker: string, images: Array<PlannedImage>, 
+/**
+ * The post as the portal's API would receive it (tags and sections by name; pictures
+ * by file name until they are uploaded).
+ */
+payload: unknown, };

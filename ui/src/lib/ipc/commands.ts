@@ -7,6 +7,7 @@ import type {
   ArticleFilter,
   ArticleStats,
   ArticleSummary,
+  ConflictChoice,
   DuplicateGroup,
   Image,
   ImageFilter,
@@ -20,6 +21,14 @@ import type {
   ImagePatch,
   ImportReport,
   LibraryInfo,
+  NewPortal,
+  OutboxJob,
+  OutboxSummary,
+  Portal,
+  PortalCheck,
+  Publication,
+  PublishConflict,
+  PullReport,
   ReadinessProblem,
   RelatedArticle,
   Revision,
@@ -267,4 +276,81 @@ export function exportSelection(
   const progress = new Channel<ExportProgress>();
   progress.onmessage = onProgress;
   return call('export_selection', { filter, format, folder, progress });
+}
+
+// Publishing: portals, the outbox that sends (and retries while offline), conflicts.
+
+export function listPortals(): Promise<Portal[]> {
+  return call('list_portals');
+}
+
+/** Adds a portal; `secret` goes to the system's keyring, never into the library. */
+export function addPortal(portal: NewPortal, secret: string): Promise<Portal> {
+  return call('add_portal', { portal, secret });
+}
+
+/** Removes a portal (and its secret from the keyring when no other portal uses it). */
+export function removePortal(name: string): Promise<void> {
+  return call('remove_portal', { name });
+}
+
+/** Logs in to the portal and says which site and user answered. */
+export function testPortal(name: string): Promise<PortalCheck> {
+  return call('test_portal', { name });
+}
+
+/** Brings the portal's tags, sections and published articles into the library. */
+export function pullPortal(name: string): Promise<PullReport> {
+  return call('pull_portal', { name });
+}
+
+/**
+ * Queues article `id` for `portal`: now, or at `schedule` (RFC 3339 with offset). Rejects with
+ * `invalid_input` listing what is missing while the article is not ready.
+ */
+export function publishArticle(id: number, portal: string, schedule: string | null = null): Promise<OutboxJob> {
+  return call('publish_article', { id, portal, schedule });
+}
+
+/** Queues taking article `id` off `portal` (it stays there, unpublished). */
+export function withdrawArticle(id: number, portal: string): Promise<OutboxJob> {
+  return call('withdraw_article', { id, portal });
+}
+
+/** The outbox's jobs, newest first; with `pendingOnly` only those still to be sent. */
+export function outboxJobs(pendingOnly = false): Promise<OutboxJob[]> {
+  return call('outbox_jobs', { pendingOnly });
+}
+
+export function outboxSummary(): Promise<OutboxSummary> {
+  return call('outbox_summary');
+}
+
+/** The three versions of every field that differs, for a job in conflict. */
+export function publishConflict(job: number): Promise<PublishConflict> {
+  return call('publish_conflict', { job });
+}
+
+export function resolveConflict(job: number, choice: ConflictChoice): Promise<OutboxJob> {
+  return call('resolve_conflict', { job, choice });
+}
+
+/** Sends a failed job again. */
+export function retryJob(job: number): Promise<OutboxJob> {
+  return call('retry_job', { job });
+}
+
+/** Drops a job that waits, failed or is in conflict (kept in the history as not sent). */
+export function cancelJob(job: number): Promise<OutboxJob> {
+  return call('cancel_job', { job });
+}
+
+/** Where article `id` is published, one entry per portal. */
+export function publications(id: number): Promise<Publication[]> {
+  return call('publications', { id });
+}
+
+/** Sections the portals offer and the library uses, for completion. */
+export function sectionNames(): Promise<string[]> {
+  return call('section_names');
 }

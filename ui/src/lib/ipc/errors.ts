@@ -5,6 +5,7 @@ const codes: Record<ErrorCode, true> = {
   invalid_input: true,
   conflict: true,
   newer_library: true,
+  unreachable: true,
   storage: true,
   internal: true,
 };

@@ -15,11 +15,14 @@ describe('parseHash', () => {
     expect(parseHash('#/search?q=Th%C3%BCringen')).toEqual({ name: 'search', query: 'Thüringen' });
     expect(parseHash('#/search?q=E-Government+Gesetz')).toEqual({ name: 'search', query: 'E-Government Gesetz' });
     expect(parseHash('#/images')).toEqual({ name: 'images' });
-    expect(parseHash('#/outbox/')).toEqual({ name: 'outbox' });
+    expect(parseHash('#/outbox/')).toEqual({ name: 'outbox', job: null });
+    expect(parseHash('#/outbox?job=12')).toEqual({ name: 'outbox', job: 12 });
+    expect(parseHash('#/outbox?job=x')).toEqual({ name: 'outbox', job: null });
+    expect(parseHash('#/portals')).toEqual({ name: 'portals' });
   });
 
   it('falls back to the article list for anything it does not know', () => {
-    for (const hash of ['', '#', '#/', '#/nope', '#/articles/abc', '#/articles/0', '#/articles/-3', '#/articles/1.5', '#/articles/4/edit', '#/images/x', '#/articles/99999999999999999999']) {
+    for (const hash of ['', '#', '#/', '#/nope', '#/articles/abc', '#/articles/0', '#/articles/-3', '#/articles/1.5', '#/articles/4/edit', '#/images/x', '#/portals/x', '#/outbox/3', '#/articles/99999999999999999999']) {
       expect(parseHash(hash), hash).toEqual(homeRoute);
     }
   });
@@ -44,7 +47,9 @@ describe('formatRoute', () => {
     { name: 'search', query: 'Mädchen für alles? [1] & #2' },
     { name: 'search', query: '' },
     { name: 'images' },
-    { name: 'outbox' },
+    { name: 'outbox', job: null },
+    { name: 'outbox', job: 7 },
+    { name: 'portals' },
   ];
 
   it('round-trips through parseHash', () => {
@@ -55,5 +60,7 @@ describe('formatRoute', () => {
     expect(formatRoute({ name: 'articles', status: 'draft', section: null })).toBe('#/articles?status=draft');
     expect(formatRoute({ name: 'article', id: 42 })).toBe('#/articles/42');
     expect(formatRoute(homeRoute)).toBe('#/articles');
+    expect(formatRoute({ name: 'outbox', job: 12 })).toBe('#/outbox?job=12');
+    expect(formatRoute({ name: 'portals' })).toBe('#/portals');
   });
 });

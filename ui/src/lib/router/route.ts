@@ -7,11 +7,14 @@ export type Route =
   | { name: 'article'; id: number }
   | { name: 'search'; query: string }
   | { name: 'images' }
-  | { name: 'outbox' };
+  /** The outbox; `job` opens that job (its conflict) when given. */
+  | { name: 'outbox'; job: number | null }
+  | { name: 'portals' };
 
 export const homeRoute: Route = { name: 'articles', status: null, section: null };
 
-/** Parses `#/articles?status=draft`, `#/articles/42`, `#/search?q=…`, `#/images`, `#/outbox`.
+/** Parses `#/articles?status=draft`, `#/articles/42`, `#/search?q=…`, `#/images`,
+ * `#/outbox[?job=12]`, `#/portals`.
  * Anything else (empty hash, unknown page, bad id) is the article list, so the window never
  * shows a blank page. Unknown query values are ignored rather than trusted. */
 export function parseHash(hash: string): Route {
@@ -24,8 +27,8 @@ export function parseHash(hash: string): Route {
   switch (parts[0]) {
     case 'articles': {
       if (parts.length === 2) {
-        const id = parts[1]!;
-        return /^[1-9]\d{0,14}$/.test(id) ? { name: 'article', id: Number(id) } : homeRoute;
+        const id = idOf(parts[1]!);
+        return id === null ? homeRoute : { name: 'article', id };
       }
       if (parts.length > 2) return homeRoute;
       const status = params.get('status');
@@ -39,8 +42,10 @@ export function parseHash(hash: string): Route {
     case 'search':
       return parts.length === 1 ? { name: 'search', query: params.get('q') ?? '' } : homeRoute;
     case 'images':
-    case 'outbox':
+    case 'portals':
       return parts.length === 1 ? { name: parts[0] } : homeRoute;
+    case 'outbox':
+      return parts.length === 1 ? { name: 'outbox', job: idOf(params.get('job') ?? '') } : homeRoute;
     default:
       return homeRoute;
   }
@@ -60,10 +65,17 @@ export function formatRoute(route: Route): string {
       return `#/articles/${route.id}`;
     case 'search':
       return `#/search?${new URLSearchParams({ q: route.query }).toString()}`;
-    case 'images':
     case 'outbox':
+      return route.job === null ? '#/outbox' : `#/outbox?job=${route.job}`;
+    case 'images':
+    case 'portals':
       return `#/${route.name}`;
   }
+}
+
+/** A positive whole number as the core's ids are, or null. */
+function idOf(text: string): number | null {
+  return /^[1-9]\d{0,14}$/.test(text) ? Number(text) : null;
 }
 
 function safeDecode(part: string): string {

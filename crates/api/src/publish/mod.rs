@@ -1,0 +1,405 @@
+//! Publishing: portal profiles (secrets in the system's keyring), publish / update /
+//! schedule / withdraw as jobs of the outbox, what was published where, conflicts settled by
+//! the editor, and pulling a portal's vocabulary and articles into the library.
+//!
+//! The outbox itself (sending, retrying, the one runner at a time) is in [`runner`]; the
+//! three-way view of a conflict in [`conflict`]; pulling in [`pull`].
+
+mod conflict;
+mod pull;
+mod runner;
+
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use newsdesk_model::{
+    JobAction, JobState, NewPortal, OutboxJob, OutboxSummary, PlannedImage, Portal, PortalCheck,
+    Publication, PublishPreview, ReadinessProblem,
+};
+use newsdesk_publish::{
+    Backoff, Credentials, OsKeyring, PortalAdapter, Post, PostStatus, SecretKey, Secrets, UreqHttp,
+    base_url, connect, marker_for, new_token,
+};
+use newsdesk_store::PublicationRecord;
+
+pub use runner::{OutboxLock, OutboxWorker};
+
+use crate::{ApiError, App};
+
+/// What the application needs to publish: where secrets live, how the outbox waits, and a
+/// bell that wakes a waiting runner when a job is queued.
+pub(crate) struct Publishing {
+    pub(crate) secrets: Arc<dyn Secrets>,
+    pub(crate) backoff: Backoff,
+    pub(crate) bell: Arc<(Mutex<u64>, Condvar)>,
+}
+
+impl Default for Publishing {
+    fn default() -> Self {
+        Publishing {
+            secrets: Arc::new(OsKeyring::default()),
+            backoff: backoff_from_env(),
+            bell: Arc::new((Mutex::new(0), Condvar::new())),
+        }
+    }
+}
+
+/// The retry timing: the defaults, or `NEWSDESK_RETRY_BASE_MS` / `NEWSDESK_RETRY_CAP_MS`
+/// (for tests and desks that want it faster or calmer).
+fn backoff_from_env() -> Backoff {
+    let millis = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(Duration::from_millis)
+    };
+    let default = Backoff::default();
+    Backoff {
+        base: millis("NEWSDESK_RETRY_BASE_MS").unwrap_or(default.base),
+        cap: millis("NEWSDESK_RETRY_CAP_MS").unwrap_or(default.cap),
+    }
+}
+
+impl Publishing {
+    /// Wakes a runner waiting for work.
+    pub(crate) fn ring(&self) {
+        let (count, bell) = &*self.bell;
+        *count.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        bell.notify_all();
+    }
+}
+
+/// A publication time as an editor writes it: RFC 3339 (`2026-12-24T08:00:00+01:00`), or
+/// `2026-12-24 08:00[:00]` / `2026-12-24T08:00` in the local time zone.
+pub fn parse_schedule(text: &str) -> Result<DateTime<Utc>, ApiError> {
+    use chrono::{Local, NaiveDateTime, TimeZone};
+    let text = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(at.with_timezone(&Utc));
+    }
+    for format in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
+            return Local
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|at| at.with_timezone(&Utc))
+                .ok_or_else(|| {
+                    ApiError::Invalid(format!("{text} does not exist in the local time zone"))
+                });
+        }
+    }
+    Err(ApiError::Invalid(format!(
+        "cannot read the time '{text}': write 2026-12-24T08:00:00+01:00 or 2026-12-24 08:00"
+    )))
+}
+
+fn key_of(portal: &Portal) -> SecretKey {
+    SecretKey {
+        url: portal.url.clone(),
+        user: portal.user.clone(),
+    }
+}
+
+impl App {
+    /// Uses `secrets` instead of the system's keyring (a desk's own secret store).
+    pub fn with_secrets(mut self, secrets: Arc<dyn Secrets>) -> App {
+        self.publishing.secrets = secrets;
+        self
+    }
+
+    /// Adds a portal profile; its secret goes to the system's keyring, never the library.
+    /// Nothing is saved when the keyring refuses.
+    pub fn add_portal(&self, new: &NewPortal, secret: &str) -> Result<Portal, ApiError> {
+        let url = base_url(&new.url)?;
+        if secret.trim().is_empty() {
+            return Err(ApiError::Invalid(format!(
+                "the portal needs its {} (read from standard input)",
+                new.kind.secret_name()
+            )));
+        }
+        if new.kind == newsdesk_model::PortalKind::Wordpress && new.user.trim().is_empty() {
+            return Err(ApiError::Invalid(
+                "a WordPress portal needs the user the application password belongs to (--user)"
+                    .into(),
+            ));
+        }
+        if self
+            .store
+            .portals()?
+            .iter()
+            .any(|p| p.name == new.name.trim())
+        {
+            return Err(newsdesk_store::StoreError::PortalExists(new.name.trim().into()).into());
+        }
+        let new = NewPortal { url, ..new.clone() };
+        let key = SecretKey {
+            url: new.url.clone(),
+            user: new.user.trim().to_string(),
+        };
+        self.publishing.secrets.set(&key, secret.trim())?;
+        match self.store.add_portal(&new, self.clock.now()) {
+            Ok(portal) => Ok(portal),
+            Err(e) => {
+                let _ = self.publishing.secrets.delete(&key);
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Every portal profile.
+    pub fn portals(&self) -> Result<Vec<Portal>, ApiError> {
+        Ok(self.store.portals()?)
+    }
+
+    /// Removes a portal profile and its secret (the posts on the portal stay).
+    pub fn remove_portal(&self, name: &str) -> Result<(), ApiError> {
+        let portal = self.store.portal(name)?;
+        self.store.remove_portal(name)?;
+        let still_used = self
+            .store
+            .portals()?
+            .iter()
+            .any(|p| p.url == portal.url && p.user == portal.user);
+        if !still_used {
+            self.publishing.secrets.delete(&key_of(&portal))?;
+        }
+        Ok(())
+    }
+
+    /// Logs in to the portal and says which site answered.
+    pub fn test_portal(&self, name: &str) -> Result<PortalCheck, ApiError> {
+        let portal = self.store.portal(name)?;
+        let site = self.adapter(&portal)?.check()?;
+        Ok(PortalCheck {
+            portal: portal.name,
+            site: site.site,
+            user: site.user,
+        })
+    }
+
+    /// The adapter for `portal`, logged in with its secret from the keyring.
+    pub(crate) fn adapter(&self, portal: &Portal) -> Result<Box<dyn PortalAdapter>, ApiError> {
+        let secret = self
+            .publishing
+            .secrets
+            .get(&key_of(portal))?
+            .ok_or_else(|| ApiError::NoSecret {
+                portal: portal.name.clone(),
+            })?;
+        let http = Arc::new(UreqHttp::new(Duration::from_secs(u64::from(
+            portal.timeout_secs,
+        ))));
+        Ok(connect(
+            portal.kind,
+            Credentials {
+                url: portal.url.clone(),
+                user: portal.user.clone(),
+                secret,
+            },
+            http,
+        )?)
+    }
+
+    /// Queues article `id` for `portal`: a first publication, an update of the post there, or
+    /// (with `schedule` in the future) a scheduled one. Refused, saying what is missing, while
+    /// the article is not ready or a picture lacks its credit or license.
+    pub fn publish(
+        &self,
+        id: i64,
+        portal: &str,
+        schedule: Option<DateTime<Utc>>,
+    ) -> Result<OutboxJob, ApiError> {
+        let article = self.store.article(id)?;
+        if article.trashed_at.is_some() {
+            return Err(newsdesk_store::StoreError::InTrash(id).into());
+        }
+        let blocking = self.blocking_problems(&article.content)?;
+        if !blocking.is_empty() {
+            return Err(ApiError::NotReady {
+                id,
+                problems: blocking,
+            });
+        }
+        self.store.portal(portal)?;
+        let now = self.clock.now();
+        if let Some(at) = schedule.filter(|at| *at <= now) {
+            return Err(ApiError::Invalid(format!(
+                "the time {} has passed already: publish now, or choose a later time",
+                at.format("%Y-%m-%d %H:%M UTC")
+            )));
+        }
+        let published = self
+            .store
+            .publication(id, portal)?
+            .is_some_and(|p| p.remote_id.is_some());
+        let action = match (schedule, published) {
+            (Some(_), _) => JobAction::Schedule,
+            (None, true) => JobAction::Update,
+            (None, false) => JobAction::Publish,
+        };
+        let job = self.store.enqueue(id, portal, action, schedule, now)?;
+        self.publishing.ring();
+        Ok(job)
+    }
+
+    /// Queues taking article `id` off `portal` (it stays there, unpublished).
+    pub fn withdraw(&self, id: i64, portal: &str) -> Result<OutboxJob, ApiError> {
+        self.store.article(id)?;
+        self.store.portal(portal)?;
+        let known = self.store.publication(id, portal)?.is_some()
+            || self
+                .store
+                .outbox_jobs(true, 10_000)?
+                .iter()
+                .any(|j| j.article_id == id && j.portal == portal);
+        if !known {
+            return Err(ApiError::Invalid(format!(
+                "article {id} has not been published on {portal}: there is nothing to withdraw"
+            )));
+        }
+        let job = self
+            .store
+            .enqueue(id, portal, JobAction::Withdraw, None, self.clock.now())?;
+        self.publishing.ring();
+        Ok(job)
+    }
+
+    /// What publishing article `id` on `portal` would send, sending nothing (`--dry-run`).
+    pub fn preview_publish(
+        &self,
+        id: i64,
+        portal: &str,
+        schedule: Option<DateTime<Utc>>,
+    ) -> Result<PublishPreview, ApiError> {
+        let article = self.store.article(id)?;
+        let blocking = self.blocking_problems(&article.content)?;
+        if !blocking.is_empty() {
+            return Err(ApiError::NotReady {
+                id,
+                problems: blocking,
+            });
+        }
+        let portal = self.store.portal(portal)?;
+        let record = self.store.publication(id, &portal.name)?;
+        let now = self.clock.now();
+        let status = match schedule.filter(|at| *at > now) {
+            Some(at) => PostStatus::Future(at),
+            None => PostStatus::Publish,
+        };
+        let marker = match &record {
+            Some(record) => record.marker.clone(),
+            None => marker_for(&article.content.kicker, &article.content.title, "…"),
+        };
+        let post = Post::from_article(&self.gather(&article, true)?, &marker, status);
+        let mut images = Vec::new();
+        for image in &post.images {
+            images.push(PlannedImage {
+                file: image.file_name.clone(),
+                bytes: image.bytes.len() as u64,
+                digest: image.digest.clone(),
+                caption: image.caption.clone(),
+                alt: image.alt.clone(),
+                upload: self
+                    .store
+                    .portal_media(&portal.name, &image.digest)?
+                    .is_none(),
+            });
+        }
+        let remote_id = record.as_ref().and_then(|r| r.remote_id.clone());
+        let action = match (status, &remote_id) {
+            (PostStatus::Future(_), _) => JobAction::Schedule,
+            (_, Some(_)) => JobAction::Update,
+            _ => JobAction::Publish,
+        };
+        Ok(PublishPreview {
+            payload: self.adapter(&portal)?.preview(&post),
+            portal: portal.name,
+            kind: portal.kind,
+            action,
+            remote_id,
+            marker,
+            images,
+        })
+    }
+
+    /// The outbox, newest first (`pending_only`: what still has to be sent).
+    pub fn outbox(&self, pending_only: bool) -> Result<Vec<OutboxJob>, ApiError> {
+        Ok(self.store.outbox_jobs(pending_only, 500)?)
+    }
+
+    pub fn outbox_job(&self, id: i64) -> Result<OutboxJob, ApiError> {
+        Ok(self.store.outbox_job(id)?)
+    }
+
+    /// How many jobs wait (offline among them), failed, or are in conflict.
+    pub fn outbox_summary(&self) -> Result<OutboxSummary, ApiError> {
+        Ok(self.store.outbox_summary()?)
+    }
+
+    /// Sends a failed job again (after the editor fixed the password, say).
+    pub fn retry_job(&self, id: i64) -> Result<OutboxJob, ApiError> {
+        let job = self.store.outbox_job(id)?;
+        if job.state == JobState::Conflict {
+            return Err(ApiError::Invalid(format!(
+                "outbox job {id} is in conflict: choose keep-mine, take-theirs or cancel"
+            )));
+        }
+        let job = self.store.requeue_job(id, false, self.clock.now())?;
+        self.publishing.ring();
+        Ok(job)
+    }
+
+    /// Drops a job that was not sent (or failed, or is in conflict); it stays in the outbox's
+    /// history as done, "cancelled by the editor".
+    pub fn cancel_job(&self, id: i64) -> Result<OutboxJob, ApiError> {
+        Ok(self
+            .store
+            .cancel_job(id, "cancelled by the editor", self.clock.now())?)
+    }
+
+    /// Where article `id` is published.
+    pub fn publications(&self, id: i64) -> Result<Vec<Publication>, ApiError> {
+        Ok(self.store.publications_of(id)?)
+    }
+
+    /// Sections offered by the portals and used by the library's articles (for completion).
+    pub fn section_names(&self) -> Result<Vec<String>, ApiError> {
+        Ok(self.store.section_names()?)
+    }
+
+    /// What keeps `content` from the portal: the readiness problems that block.
+    fn blocking_problems(
+        &self,
+        content: &newsdesk_model::ArticleContent,
+    ) -> Result<Vec<ReadinessProblem>, ApiError> {
+        Ok(self
+            .check_content(content)?
+            .into_iter()
+            .filter(|p| p.blocking)
+            .collect())
+    }
+
+    /// The publication of article `id` on `portal`, begun (its marker given) when new.
+    fn publication_for(
+        &self,
+        article: &newsdesk_model::Article,
+        portal: &str,
+    ) -> Result<PublicationRecord, ApiError> {
+        if let Some(record) = self.store.publication(article.id, portal)? {
+            return Ok(record);
+        }
+        let marker = marker_for(
+            &article.content.kicker,
+            &article.content.title,
+            &new_token(),
+        );
+        Ok(self.store.begin_publication(article.id, portal, &marker)?)
+    }
+}

@@ -1,0 +1,125 @@
+//! Pulling from a portal: its tags into the vocabulary, its sections for completion, and its
+//! published articles into the library — for the archive, tag learning, and updating posts
+//! that were made elsewhere.
+
+use newsdesk_model::{ArticleContent, PublicationState, PullReport};
+use newsdesk_publish::{RemotePost, split_display_title};
+use newsdesk_store::PublishedPost;
+
+use crate::{ApiError, App};
+
+/// At most this many pages of posts per pull (20–50 posts each).
+const MAX_PAGES: usize = 500;
+
+impl App {
+    /// Pulls `portal`'s vocabulary and its published articles (those new to the library
+    /// become articles with status "published", linked to their posts).
+    pub fn pull_portal(&self, name: &str) -> Result<PullReport, ApiError> {
+        let portal = self.store.portal(name)?;
+        let adapter = self.adapter(&portal)?;
+        let vocabulary = adapter.vocabulary()?;
+        let mut report = PullReport {
+            portal: portal.name.clone(),
+            new_tags: self.store.record_pull(
+                &portal.name,
+                &vocabulary.tags,
+                &vocabulary.sections,
+                self.clock.now(),
+            )?,
+            sections: vocabulary.sections.clone(),
+            ..PullReport::default()
+        };
+        let mut cursor: Option<String> = None;
+        for _ in 0..MAX_PAGES {
+            let (posts, next) = adapter.published(cursor.as_deref())?;
+            for post in posts {
+                if self
+                    .store
+                    .article_for_remote(&portal.name, &post.id)?
+                    .is_some()
+                {
+                    report.known += 1;
+                    continue;
+                }
+                let content = content_from_remote(&post, None);
+                if content.title.trim().is_empty() {
+                    continue;
+                }
+                let sent = serde_json::to_string(&post.fields)
+                    .map_err(|e| ApiError::Invalid(format!("the fields cannot be kept: {e}")))?;
+                let id = self.store.insert_pulled_article(
+                    &content,
+                    &portal.name,
+                    &PublishedPost {
+                        remote_id: post.id.clone(),
+                        remote_url: post.url.clone(),
+                        remote_modified: post.modified.clone(),
+                        sent,
+                        state: PublicationState::Published,
+                    },
+                    &post.slug,
+                    self.clock.now(),
+                )?;
+                report.added.push(id);
+            }
+            match next {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// The portal's post as article content: kicker and title split from the shown title, the
+/// excerpt as teaser, the HTML as Markdown (what Newsdesk itself appended — figures, the
+/// author's initials, the links — left out), tags and section. Over `base` (the library's
+/// own version), the pictures, links and the rest stay as they are there.
+pub(crate) fn content_from_remote(
+    post: &RemotePost,
+    base: Option<&ArticleContent>,
+) -> ArticleContent {
+    let (kicker, title) = split_display_title(&post.fields.title);
+    let mut content = base.cloned().unwrap_or_default();
+    content.kicker = kicker;
+    content.title = title;
+    content.teaser = post.fields.excerpt.trim().to_string();
+    content.body =
+        newsdesk_markdown::html_to_markdown(&without_newsdesk_parts(&post.fields.content));
+    content.tags = post.fields.tags.clone();
+    content.section = post.fields.section.clone();
+    if base.is_none() {
+        content.date = post.published.map(|at| at.date_naive());
+    }
+    content
+}
+
+/// The HTML without the parts Newsdesk adds to the body when it publishes.
+fn without_newsdesk_parts(html: &str) -> String {
+    let mut html = html.to_string();
+    for (open, close) in [
+        ("<figure class=\"newsdesk-figure\"", "</figure>"),
+        ("<p class=\"newsdesk-author\"", "</p>"),
+        ("<ul class=\"newsdesk-links\"", "</ul>"),
+    ] {
+        while let Some(start) = html.find(open) {
+            let Some(end) = html[start..].find(close) else {
+                break;
+            };
+            html.replace_range(start..start + end + close.len(), "");
+        }
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_newsdesk_appended_does_not_come_back_into_the_body() {
+        let html = "<p>Text.</p>\n<figure class=\"newsdesk-figure\"><img src=\"x\"/><figcaption>c</figcaption></figure>\
+                    \n<p class=\"newsdesk-author\">(ba)</p>\n<ul class=\"newsdesk-links\"><li>l</li></ul>";
+        assert_eq!(without_newsdesk_parts(html).trim(), "<p>Text.</p>");
+    }
+}

@@ -1,0 +1,351 @@
+//! Publish the seed article with its picture to a real WordPress, read it back through the
+//! REST API, update it (same post), withdraw it; pull the portal back into a library.
+
+use serde_json::Value;
+
+use super::harness::{Desk, WordPress, fastrand_name};
+
+/// A desk with the shared WordPress as portal `wp`; returns (desk, wordpress, article id).
+pub fn desk_on_wordpress(title: &str) -> (Desk, WordPress, i64) {
+    let wp = WordPress::shared();
+    let desk = Desk::new();
+    let id = desk.article_with_photo(title);
+    desk.add_portal("wp", "wordpress", &wp.url, &wp.user, &wp.password);
+    (desk, wp, id)
+}
+
+fn post_of(desk: &Desk, job: &Value) -> String {
+    job["remote_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("the job knows its post: {job} ({:?})", desk.db))
+        .to_string()
+}
+
+#[test]
+fn the_seed_article_arrives_on_wordpress_with_its_credited_picture() {
+    let title = format!("Zweites Digitalisierungskabinett {}", fastrand_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    assert!(
+        desk.ok(&["portal", "test", "wp"])
+            .contains("ok: wp answered"),
+        "portal test logs in"
+    );
+    let job = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    assert_eq!(job["state"], "done", "published at once: {job}");
+    let post_id = post_of(&desk, &job);
+
+    let (status, post) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+    assert_eq!(status, 200, "the post is there: {post}");
+    assert_eq!(
+        post["title"]["raw"],
+        format!("Thüringen: {title}"),
+        "kicker and title as the portal shows them"
+    );
+    assert_eq!(post["status"], "publish");
+    assert!(
+        post["excerpt"]["raw"]
+            .as_str()
+            .is_some_and(|e| e.contains("stand die Verwaltungsdigitalisierung im Fokus")),
+        "the teaser is the excerpt: {}",
+        post["excerpt"]
+    );
+    let content = post["content"]["raw"].as_str().unwrap_or_default();
+    assert!(
+        content.contains("vorrangig mit Themen der Verwaltungsdigitalisierung")
+            && content.contains("<blockquote>"),
+        "the body as HTML: {content}"
+    );
+    assert!(content.contains("(ba)"), "the author's initials: {content}");
+    assert!(
+        content.contains("href=\"http://www.thueringen.de\""),
+        "the links: {content}"
+    );
+
+    let tag_ids: Vec<String> = post["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    let (_, tags) = wp.rest("GET", &format!("/tags?include={}", tag_ids.join(",")), None);
+    let mut names: Vec<&str> = tags
+        .as_array()
+        .expect("tags")
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Digitalisierung",
+            "Digitalisierungskabinett",
+            "Hartmut Schubert",
+            "Politik",
+            "Thüringen"
+        ],
+        "every tag by name"
+    );
+    let category = post["categories"][0].to_string();
+    let (_, section) = wp.rest("GET", &format!("/categories/{category}"), None);
+    assert_eq!(section["name"], "Politik", "the section is the category");
+
+    let media_id = post["featured_media"].to_string();
+    let (status, media) = wp.rest("GET", &format!("/media/{media_id}?context=edit"), None);
+    assert_eq!(status, 200, "the picture is the featured image: {post}");
+    let caption = media["caption"]["raw"].as_str().unwrap_or_default();
+    assert!(
+        caption.contains("Hartmut Schubert und Valentina Kerst")
+            && caption.contains("Bildquelle: Thüringer Staatskanzlei"),
+        "the caption carries the credit: {caption}"
+    );
+    assert_eq!(media["alt_text"], "Zwei Personen an einem Pult");
+    assert_eq!(
+        media["media_details"]["image_meta"]["credit"], "Thüringer Staatskanzlei",
+        "WordPress reads the credit Newsdesk embedded in the file"
+    );
+
+    let article = desk.json(&["article", "show", &id.to_string(), "--json"]);
+    assert_eq!(article["status"], "published", "the library knows");
+}
+
+#[test]
+fn publishing_again_updates_the_same_post_and_unchanged_pictures_stay() {
+    let title = format!("Aktualisiert {}", fastrand_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let first = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    let post_id = post_of(&desk, &first);
+    let (_, before) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+
+    // The editor changes the teaser and publishes again.
+    let file = desk.dir.path().join("changed.md");
+    let markdown = desk.ok(&["article", "show", &id.to_string(), "--md"]);
+    std::fs::write(
+        &file,
+        rewrite_teaser(
+            &markdown,
+            "Der Freistaat schreibt seine E-Government-Strategie fort.",
+        ),
+    )
+    .expect("file");
+    desk.ok(&[
+        "article",
+        "update",
+        &id.to_string(),
+        file.to_str().expect("path"),
+    ]);
+    let second = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    assert_eq!(second["action"], "update", "known there: an update");
+    assert_eq!(second["state"], "done", "{second}");
+    assert_eq!(
+        post_of(&desk, &second),
+        post_id,
+        "the same post, not a second one"
+    );
+
+    let (_, after) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+    assert!(
+        after["excerpt"]["raw"]
+            .as_str()
+            .is_some_and(|e| e.contains("E-Government-Strategie fort")),
+        "the new teaser arrived: {}",
+        after["excerpt"]
+    );
+    assert_eq!(
+        after["featured_media"], before["featured_media"],
+        "the unchanged picture was not uploaded again"
+    );
+    let marker = after["slug"].as_str().expect("slug");
+    assert_eq!(
+        wp.posts_with_slug(marker).len(),
+        1,
+        "one post for the article"
+    );
+    let article = desk.json(&["article", "show", &id.to_string(), "--json"]);
+    assert_eq!(article["status"], "updated");
+}
+
+/// The article's Markdown with another teaser (the front matter's `teaser:` entry replaced).
+pub fn rewrite_teaser(markdown: &str, teaser: &str) -> String {
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for line in markdown.lines() {
+        if line.starts_with("teaser:") {
+            out.push(format!("teaser: \"{teaser}\""));
+            skipping = true;
+            continue;
+        }
+        if skipping && line.starts_with("  ") {
+            continue;
+        }
+        skipping = false;
+        out.push(line.to_string());
+    }
+    out.join("\n") + "\n"
+}
+
+#[test]
+fn a_withdrawn_article_leaves_the_public_site_and_can_come_back() {
+    let title = format!("Zurückgezogen {}", fastrand_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let job = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    let post_id = post_of(&desk, &job);
+    assert_eq!(
+        wp.public_status(&format!("/posts/{post_id}")),
+        200,
+        "public"
+    );
+
+    let withdrawn = desk.json(&["withdraw", &id.to_string(), "--portal", "wp", "--json"]);
+    assert_eq!(withdrawn["state"], "done", "{withdrawn}");
+    let (_, post) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+    assert_eq!(post["status"], "draft", "kept on the portal, unpublished");
+    assert_ne!(
+        wp.public_status(&format!("/posts/{post_id}")),
+        200,
+        "a reader no longer gets it"
+    );
+    let article = desk.json(&["article", "show", &id.to_string(), "--json"]);
+    assert_eq!(article["status"], "withdrawn");
+
+    let again = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    assert_eq!(again["state"], "done", "{again}");
+    assert_eq!(post_of(&desk, &again), post_id, "back as the same post");
+    assert_eq!(wp.public_status(&format!("/posts/{post_id}")), 200);
+}
+
+#[test]
+fn a_scheduled_article_waits_on_the_portal() {
+    let title = format!("Geplant {}", fastrand_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let job = desk.json(&[
+        "publish",
+        &id.to_string(),
+        "--portal",
+        "wp",
+        "--schedule",
+        "2099-12-24T08:00:00+01:00",
+        "--json",
+    ]);
+    assert_eq!(job["action"], "schedule");
+    assert_eq!(job["state"], "done", "{job}");
+    let (_, post) = wp.rest(
+        "GET",
+        &format!("/posts/{}?context=edit", post_of(&desk, &job)),
+        None,
+    );
+    assert_eq!(post["status"], "future");
+    assert_eq!(post["date_gmt"], "2099-12-24T07:00:00");
+    let article = desk.json(&["article", "show", &id.to_string(), "--json"]);
+    assert_eq!(article["status"], "scheduled");
+}
+
+#[test]
+fn a_dry_run_shows_the_payload_and_sends_nothing() {
+    let title = format!("Trockenlauf {}", fastrand_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let preview = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--dry-run"]);
+    let body = &preview["payload"]["POST /wp-json/wp/v2/posts"];
+    assert_eq!(body["title"], format!("Thüringen: {title}"));
+    assert_eq!(body["categories"][0], "Politik");
+    assert_eq!(preview["images"][0]["upload"], true);
+    assert!(
+        preview["images"][0]["caption"]
+            .as_str()
+            .is_some_and(|c| c.contains("Bildquelle: Thüringer Staatskanzlei")),
+        "{preview}"
+    );
+    assert!(wp.posts_titled(&title).is_empty(), "nothing was sent");
+    assert_eq!(
+        desk.json(&["outbox", "list", "--json"]),
+        Value::Array(vec![]),
+        "nothing queued"
+    );
+}
+
+#[test]
+fn an_article_that_is_not_ready_is_refused_before_it_is_queued() {
+    let wp = WordPress::shared();
+    let desk = Desk::new();
+    desk.add_portal("wp", "wordpress", &wp.url, &wp.user, &wp.password);
+    let created = desk.json(&["article", "new", "--title", "Nur ein Titel", "--json"]);
+    let out = desk.run(&["publish", &created["id"].to_string(), "--portal", "wp"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not ready") && err.contains("teaser"),
+        "says what is missing: {err}"
+    );
+    assert_eq!(
+        desk.json(&["outbox", "list", "--json"]),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn pulling_brings_the_portals_tags_sections_and_articles() {
+    let title = format!("Vom Portal {}", fastrand_name());
+    let (desk, _wp, id) = desk_on_wordpress(&title);
+    desk.ok(&["publish", &id.to_string(), "--portal", "wp"]);
+
+    let other = Desk::new();
+    let wp = WordPress::shared();
+    other.add_portal("wp", "wordpress", &wp.url, &wp.user, &wp.password);
+    let report = other.json(&["portal", "pull", "wp", "--json"]);
+    assert!(
+        report["sections"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|x| x == "Politik")),
+        "{report}"
+    );
+    let list = other.json(&["article", "list", "--json"]);
+    let pulled = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("the published article came with the pull: {report}"));
+    assert_eq!(
+        pulled["kicker"], "Thüringen",
+        "kicker split from the portal's title"
+    );
+    assert_eq!(pulled["status"], "published");
+    assert!(
+        pulled["tags"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|x| x == "Digitalisierungskabinett")),
+        "{pulled}"
+    );
+    let body = other.json(&["article", "show", &pulled["id"].to_string(), "--json"]);
+    assert!(
+        body["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("Verwaltungsdigitalisierung") && !b.contains("(ba)")),
+        "the body as Markdown, without what Newsdesk appended: {}",
+        body["body"]
+    );
+    let tags = other.json(&["tags", "suggest", &pulled["id"].to_string(), "--json"]);
+    assert!(tags.is_array(), "the pulled article feeds suggestions");
+
+    // Publishing the pulled article updates the portal's post, not a new one.
+    let again = other.json(&[
+        "publish",
+        &pulled["id"].to_string(),
+        "--portal",
+        "wp",
+        "--json",
+    ]);
+    assert_eq!(again["action"], "update", "{again}");
+    assert_eq!(again["state"], "done", "{again}");
+    assert_eq!(wp.posts_titled(&title).len(), 1, "still one post");
+
+    let second = other.json(&["portal", "pull", "wp", "--json"]);
+    assert!(
+        !second["added"]
+            .as_array()
+            .expect("added")
+            .iter()
+            .any(|a| a == &pulled["id"]),
+        "a second pull adds nothing known"
+    );
+}

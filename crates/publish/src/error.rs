@@ -1,0 +1,78 @@
+use std::time::Duration;
+
+use crate::RemotePost;
+
+/// Why talking to a portal failed. `Display` is a sentence for the editor; it never holds the
+/// portal's secret (requests carry it in a header that no error repeats).
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// No connection: offline, the name does not resolve, nothing listens, the line dropped.
+    #[error("the portal cannot be reached ({0}); the outbox tries again by itself")]
+    Unreachable(String),
+    #[error("the portal did not answer within {} s; the outbox tries again by itself", .0.as_secs())]
+    Timeout(Duration),
+    /// 5xx, 408: the portal's own trouble, worth another try.
+    #[error("the portal answered {status} ({message}); the outbox tries again by itself")]
+    Server { status: u16, message: String },
+    /// 429.
+    #[error("the portal asks to slow down (429); the outbox tries again later")]
+    RateLimited { retry_after: Option<Duration> },
+    /// 401, 403.
+    #[error(
+        "the portal refused the credentials ({status}: {message}): check the user and the \
+         secret with `newsdesk portal test`"
+    )]
+    Unauthorized { status: u16, message: String },
+    /// Any other 4xx: the request itself must change.
+    #[error("the portal refused the article ({status}: {message})")]
+    Rejected { status: u16, message: String },
+    /// The portal's copy changed since it was last published from here (its own guard: Ghost's
+    /// `updated_at`, ninjs's `If-Match`). Carries the current copy when the portal gave it.
+    #[error("the article was changed on the portal since it was last published from here")]
+    Changed { remote: Option<Box<RemotePost>> },
+    /// An answer Newsdesk cannot read (not the JSON the API promises, a field missing).
+    #[error("the portal's answer could not be understood: {0}")]
+    Protocol(String),
+    /// The TLS handshake failed (an untrusted certificate): not retried.
+    #[error("the portal's secure connection failed ({0}): check its address and certificate")]
+    Tls(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// How the outbox treats a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Offline: try again, as often as it takes.
+    Network,
+    /// The portal's trouble: try again, a bounded number of times.
+    Server,
+    /// The editor must change something first.
+    Never,
+    /// Stop: the editor chooses between the two versions.
+    Conflict,
+}
+
+impl PublishError {
+    pub fn retry(&self) -> Retry {
+        match self {
+            PublishError::Unreachable(_) | PublishError::Timeout(_) => Retry::Network,
+            PublishError::Server { .. }
+            | PublishError::RateLimited { .. }
+            | PublishError::Protocol(_) => Retry::Server,
+            PublishError::Unauthorized { .. }
+            | PublishError::Rejected { .. }
+            | PublishError::Tls(_)
+            | PublishError::Invalid(_) => Retry::Never,
+            PublishError::Changed { .. } => Retry::Conflict,
+        }
+    }
+
+    /// The wait the portal asked for, if it asked.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            PublishError::RateLimited { retry_after } => *retry_after,
+            _ => None,
+        }
+    }
+}

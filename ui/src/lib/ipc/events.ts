@@ -1,0 +1,36 @@
+// Events the Rust core sends the window. Outside the app window (a plain browser tab) there is
+// nothing to listen to: the listeners are never called.
+import { listen } from '@tauri-apps/api/event';
+import type { OutboxEvent } from './bindings';
+
+function inShell(): boolean {
+  return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
+}
+
+/**
+ * Calls `handler` after each job the app's outbox settled (event `outbox`), until the returned
+ * function is called. It may be called before the listener is in place: the listener is then
+ * removed as soon as it is.
+ */
+export function onOutbox(handler: (event: OutboxEvent) => void): () => void {
+  if (!inShell()) return () => {};
+  let stopped = false;
+  let unlisten: (() => void) | null = null;
+  listen<OutboxEvent>('outbox', (event) => {
+    if (!stopped) handler(event.payload);
+  }).then(
+    (stop) => {
+      // The window may be going away: a failed unlisten has nothing left to stop.
+      const quietly = () => void Promise.resolve().then(stop).catch(() => {});
+      if (stopped) quietly();
+      else unlisten = quietly;
+    },
+    () => {
+      // no events in this window: the views still load when opened
+    },
+  );
+  return () => {
+    stopped = true;
+    unlisten?.();
+  };
+}
