@@ -127,11 +127,19 @@ contract:
 
 # The real window under Xvfb over WebDriver; bounded so that a hang fails instead of waiting.
 e2e: ui
-	NEWSDESK_APP_BIN=$(APP_DEBUG) $(HEADLESS) timeout 900 $(TEST_E2E)
+	@status=0; \
+	NEWSDESK_TEST_WORDPRESS_DIR=$(WP_TEST_DIR) NEWSDESK_APP_BIN=$(APP_DEBUG) $(HEADLESS) \
+	  timeout 900 $(TEST_E2E) || status=$$?; \
+	scripts/portals/wordpress.sh stop $(WP_TEST_DIR) >/dev/null 2>&1 || true; \
+	exit $$status
 
 # The same, and it saves docs/screenshot.png of the real window.
 screenshot: ui
-	NEWSDESK_SCREENSHOT=1 NEWSDESK_APP_BIN=$(APP_DEBUG) $(HEADLESS) timeout 900 $(TEST_E2E)
+	@status=0; \
+	NEWSDESK_SCREENSHOT=1 NEWSDESK_TEST_WORDPRESS_DIR=$(WP_TEST_DIR) NEWSDESK_APP_BIN=$(APP_DEBUG) \
+	  $(HEADLESS) timeout 900 $(TEST_E2E) || status=$$?; \
+	scripts/portals/wordpress.sh stop $(WP_TEST_DIR) >/dev/null 2>&1 || true; \
+	exit $$status
 
 # Both checks run even when the first fails.
 lint:

@@ -26,6 +26,8 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use tempfile::TempDir;
 
+pub mod portals;
+
 /// How `make test` runs these tests; repeated in every failure that a missing setup causes.
 pub const HOW_TO_RUN: &str = "build the UI and the app and run under a display: `make test`, or \
      just `make e2e`";
@@ -35,6 +37,8 @@ pub struct Session {
     pub client: Client,
     driver: Driver,
     library: TempDir,
+    /// Environment the app gets beyond the harness's own (a keyring's bus, say).
+    env: Vec<(String, String)>,
 }
 
 impl Session {
@@ -44,7 +48,17 @@ impl Session {
             .prefix("newsdesk-e2e-")
             .tempdir()
             .map_err(|e| format!("cannot make a temporary directory for the library: {e}"))?;
-        Session::start_on(library).await
+        Session::start_on(library, Vec::new()).await
+    }
+
+    /// As [`Session::start`], the app getting `env` too (e.g. `DBUS_SESSION_BUS_ADDRESS` of a
+    /// test's own keyring).
+    pub async fn start_with_env(env: Vec<(String, String)>) -> Result<Session, String> {
+        let library = tempfile::Builder::new()
+            .prefix("newsdesk-e2e-")
+            .tempdir()
+            .map_err(|e| format!("cannot make a temporary directory for the library: {e}"))?;
+        Session::start_on(library, env).await
     }
 
     /// Starts the app again on the library of an earlier session (after [`Session::kill_app`]).
@@ -53,10 +67,11 @@ impl Session {
             client,
             driver,
             library,
+            env,
         } = self;
         let _ = client.close().await;
         drop(driver);
-        Session::start_on(library).await
+        Session::start_on(library, env).await
     }
 
     /// Starts the app on an existing library file (linked into a fresh folder).
@@ -70,7 +85,7 @@ impl Session {
             .map_err(|e| format!("{}: {e}", file.display()))?;
         std::os::unix::fs::symlink(&file, library.path().join("library.sqlite"))
             .map_err(|e| format!("cannot link the library: {e}"))?;
-        Session::start_on(library).await
+        Session::start_on(library, Vec::new()).await
     }
 
     /// The process ids of the app on this library.
@@ -160,10 +175,10 @@ impl Session {
         Ok(())
     }
 
-    async fn start_on(library: TempDir) -> Result<Session, String> {
+    async fn start_on(library: TempDir, env: Vec<(String, String)>) -> Result<Session, String> {
         require_display()?;
         let app = app_binary()?;
-        let driver = Driver::start(&tauri_driver()?, library.path())?;
+        let driver = Driver::start(&tauri_driver()?, library.path(), &env)?;
         let capabilities = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": app },
@@ -187,6 +202,7 @@ impl Session {
             client,
             driver,
             library,
+            env,
         })
     }
 
@@ -222,7 +238,11 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(program: &Path, library_dir: &Path) -> Result<Driver, String> {
+    fn start(
+        program: &Path,
+        library_dir: &Path,
+        env: &[(String, String)],
+    ) -> Result<Driver, String> {
         let port = free_port()?;
         let native_port = free_port()?;
         let log_file = tempfile::NamedTempFile::new()
@@ -243,6 +263,7 @@ impl Driver {
             .env("NEWSDESK_EXPORT_DIR", library_dir.join("exports"))
             // The window's remembered size and place stay with the test, not the machine.
             .env("XDG_CONFIG_HOME", library_dir.join("config"))
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(stdout)
             .stderr(stderr)

@@ -11,6 +11,7 @@
 mod editing;
 mod export;
 mod images;
+mod publishing;
 mod tags;
 
 use std::time::Duration;

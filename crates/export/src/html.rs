@@ -82,7 +82,7 @@ fn describe(error: &minijinja::Error) -> String {
 }
 
 /// Text for HTML element content and quoted attributes.
-fn escape_html(text: &str) -> String {
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {

@@ -23,7 +23,7 @@ pub use bundle::bundle;
 pub use credits::credits_csv;
 pub use error::ExportError;
 pub use format::{Format, UnknownFormat};
-pub use html::html;
+pub use html::{escape_html, html};
 pub use ninjs::{NINJS_SCHEMA_URI, ninjs};
 pub use pdf::pdf;
 pub use templates::{TEMPLATE_FILES, Templates};

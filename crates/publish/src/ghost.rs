@@ -13,13 +13,13 @@ use std::sync::Arc;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 use sha2::Sha256;
 
 use crate::adapter::{Credentials, PortalAdapter};
 use crate::http::{Http, Method, Request, Response};
 use crate::post::text_field;
+use crate::text::{clip, encode, header_file_name};
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
     Vocabulary,
@@ -346,17 +346,7 @@ impl PortalAdapter for Ghost {
 
 /// A `multipart/form-data` body with the picture as `file` and its marker as `ref`.
 fn multipart(boundary: &str, image: &PostImage) -> Vec<u8> {
-    let name: String = image
-        .file_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let name = header_file_name(&image.file_name);
     let mut body = Vec::with_capacity(image.bytes.len() + 512);
     body.extend_from_slice(
         format!(
@@ -387,14 +377,6 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
         .collect()
-}
-
-fn clip(text: &str, max: usize) -> String {
-    text.chars().take(max).collect()
-}
-
-fn encode(text: &str) -> String {
-    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ mod http;
 mod keyring;
 pub mod ninjs;
 mod post;
+mod text;
 pub mod wordpress;
 
 pub use adapter::{Credentials, PortalAdapter, base_url, connect};

@@ -11,12 +11,12 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use crate::adapter::{Credentials, PortalAdapter};
 use crate::http::{Http, Method, Request, Response};
 use crate::post::{display_title, text_field};
+use crate::text::{encode, header_file_name};
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
     Vocabulary,
@@ -196,17 +196,7 @@ impl PortalAdapter for Ninjs {
     }
 
     fn upload_image(&self, image: &PostImage) -> Result<RemoteImage, PublishError> {
-        let name: String = image
-            .file_name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_graphic() && c != '"' {
-                    c
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let name = header_file_name(&image.file_name);
         let request = Request::new(Method::Put, format!("{}/media/{}", self.base, image.digest))
             .bytes(&image.media_type, image.bytes.clone())
             .header(
@@ -352,8 +342,4 @@ impl PortalAdapter for Ninjs {
             .collect();
         json!({format!("PUT {}", self.item_url(&post.uri())): self.item(post, &uploads)})
     }
-}
-
-fn encode(text: &str) -> String {
-    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
 }

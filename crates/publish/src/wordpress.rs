@@ -14,12 +14,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use crate::adapter::{Credentials, PortalAdapter};
 use crate::http::{Http, Method, Request, Response};
 use crate::post::text_field;
+use crate::text::encode;
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
     Vocabulary,
@@ -509,10 +509,6 @@ fn total_pages(answer: &Response) -> u32 {
         .header("X-WP-TotalPages")
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(1)
-}
-
-fn encode(text: &str) -> String {
-    utf8_percent_encode(text, NON_ALPHANUMERIC).to_string()
 }
 
 /// A file name WordPress stores as sent (ASCII letters, digits, dot, dash, underscore).

@@ -3,13 +3,13 @@
 
 use serde_json::json;
 
-use super::harness::{Desk, WordPress, fastrand_name};
+use super::harness::{Desk, WordPress, unique_name};
 use super::wordpress::{desk_on_wordpress, rewrite_teaser};
 
 /// Publishes, then changes the post's title on WordPress and the teaser in the library;
 /// returns (desk, wordpress, article id, post id, the colleague's title).
 fn changed_on_both_sides() -> (Desk, WordPress, i64, String, String) {
-    let title = format!("Konflikt {}", fastrand_name());
+    let title = format!("Konflikt {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     let job = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
     let post_id = job["remote_id"].as_str().expect("post id").to_string();

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::harness::{Desk, WordPress, fastrand_name};
-use super::proxy::{Fault, FaultProxy};
+use super::harness::{Desk, WordPress, unique_name};
+use newsdesk_e2e::portals::proxy::{Fault, FaultProxy};
 
 const CREATE: &str = "POST /wp-json/wp/v2/posts ";
 const UPLOAD: &str = "POST /wp-json/wp/v2/media?";
@@ -47,7 +47,7 @@ fn assert_once(wp: &WordPress, title: &str, job: &Value) {
 #[test]
 fn a_dropped_connection_is_tried_again() {
     let (desk, wp, proxy) = desk_behind_proxy();
-    let title = format!("Verbindung weg {}", fastrand_name());
+    let title = format!("Verbindung weg {}", unique_name());
     let id = desk.article_with_photo(&title);
     proxy.fail(CREATE, Fault::Drop, 2);
     let job = publish_through_faults(&desk, id);
@@ -58,7 +58,7 @@ fn a_dropped_connection_is_tried_again() {
 #[test]
 fn an_answer_slower_than_the_timeout_is_tried_again() {
     let (desk, wp, proxy) = desk_behind_proxy();
-    let title = format!("Zu langsam {}", fastrand_name());
+    let title = format!("Zu langsam {}", unique_name());
     let id = desk.article_with_photo(&title);
     proxy.fail(CREATE, Fault::Stall(Duration::from_secs(5)), 1);
     let job = publish_through_faults(&desk, id);
@@ -68,7 +68,7 @@ fn an_answer_slower_than_the_timeout_is_tried_again() {
 #[test]
 fn a_server_error_is_tried_again() {
     let (desk, wp, proxy) = desk_behind_proxy();
-    let title = format!("Serverfehler {}", fastrand_name());
+    let title = format!("Serverfehler {}", unique_name());
     let id = desk.article_with_photo(&title);
     proxy.fail(CREATE, Fault::Status(500), 3);
     let first = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
@@ -83,7 +83,7 @@ fn a_server_error_is_tried_again() {
 #[test]
 fn a_create_whose_answer_came_too_late_is_not_made_twice() {
     let (desk, wp, proxy) = desk_behind_proxy();
-    let title = format!("Antwort verloren {}", fastrand_name());
+    let title = format!("Antwort verloren {}", unique_name());
     let id = desk.article_with_photo(&title);
     // WordPress creates the post; the answer arrives after the 3 s timeout, if at all.
     proxy.fail(CREATE, Fault::ActThenStall(Duration::from_secs(5)), 1);
@@ -103,7 +103,7 @@ fn a_create_whose_answer_came_too_late_is_not_made_twice() {
 #[test]
 fn a_picture_whose_upload_answer_was_lost_is_not_uploaded_twice() {
     let (desk, wp, proxy) = desk_behind_proxy();
-    let title = format!("Bild verloren {}", fastrand_name());
+    let title = format!("Bild verloren {}", unique_name());
     let id = desk.article_with_photo(&title);
     proxy.fail(UPLOAD, Fault::ActThenDrop, 1);
     let job = publish_through_faults(&desk, id);
@@ -132,7 +132,7 @@ fn a_picture_whose_upload_answer_was_lost_is_not_uploaded_twice() {
 fn offline_the_queue_waits_and_drains_when_the_network_is_back() {
     let (desk, wp, proxy) = desk_behind_proxy();
     let titles: Vec<String> = (0..3)
-        .map(|n| format!("Offline {n} {}", fastrand_name()))
+        .map(|n| format!("Offline {n} {}", unique_name()))
         .collect();
     let ids: Vec<i64> = titles.iter().map(|t| desk.article_with_photo(t)).collect();
     proxy.fail_all(Fault::Drop);
@@ -163,7 +163,7 @@ fn offline_the_queue_waits_and_drains_when_the_network_is_back() {
 fn a_sender_killed_mid_queue_finishes_after_a_restart() {
     let (desk, wp, proxy) = desk_behind_proxy();
     let titles: Vec<String> = (0..3)
-        .map(|n| format!("Abgebrochen {n} {}", fastrand_name()))
+        .map(|n| format!("Abgebrochen {n} {}", unique_name()))
         .collect();
     for title in &titles {
         let id = desk.article_with_photo(title);
@@ -230,7 +230,7 @@ fn a_wrong_password_fails_at_once_and_says_so() {
         &wp.user,
         "wrong wrong wrong wrong",
     );
-    let title = format!("Falsches Passwort {}", fastrand_name());
+    let title = format!("Falsches Passwort {}", unique_name());
     let id = desk.article_with_photo(&title);
     let out = desk.run(&["publish", &id.to_string(), "--portal", "wp"]);
     assert_eq!(out.status.code(), Some(1), "a failure");

@@ -2,80 +2,17 @@
 //! modules for about five minutes on two cores, so these run in `make test-ghost`, not in
 //! every `make test` (`--run-ignored`); the install is cached outside the clone.
 
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-
+use newsdesk_e2e::portals::Ghost;
 use serde_json::{Value, json};
 
-use super::harness::{Desk, fastrand_name};
-
-struct Ghost {
-    url: String,
-    admin_key: String,
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-impl Ghost {
-    fn shared() -> Ghost {
-        let dir = std::env::var_os("NEWSDESK_TEST_GHOST_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| std::env::temp_dir().join("newsdesk-test-ghost"));
-        let out = Command::new(repo().join("scripts/portals/ghost.sh"))
-            .arg("start")
-            .arg(&dir)
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("scripts/portals/ghost.sh runs");
-        assert!(
-            out.status.success(),
-            "Ghost did not start in {}",
-            dir.display()
-        );
-        let state: Value = serde_json::from_slice(&out.stdout).expect("one JSON line");
-        Ghost {
-            url: state["url"].as_str().expect("url").into(),
-            admin_key: state["admin_key"].as_str().expect("admin_key").into(),
-        }
-    }
-
-    /// A call of the Admin API straight to Ghost, with a token from ghost-api.mjs.
-    fn admin(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
-        let token = Command::new("node")
-            .arg(repo().join("scripts/portals/ghost-api.mjs"))
-            .args(["jwt", &self.admin_key])
-            .output()
-            .expect("node makes a token");
-        let token = String::from_utf8_lossy(&token.stdout).trim().to_string();
-        let mut command = Command::new("curl");
-        command
-            .args(["-s", "-o", "-", "-w", "\n%{http_code}", "-X", method, "-H"])
-            .arg(format!("Authorization: Ghost {token}"))
-            .args(["-H", "Accept-Version: v5.0"])
-            .arg(format!("{}/ghost/api/admin{path}", self.url));
-        if let Some(body) = body {
-            command
-                .args(["-H", "Content-Type: application/json", "--data-binary"])
-                .arg(body.to_string());
-        }
-        let out = command.output().expect("curl");
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        let (body, status) = text.rsplit_once('\n').unwrap_or(("", "0"));
-        (
-            status.trim().parse().unwrap_or(0),
-            serde_json::from_str(body).unwrap_or(Value::Null),
-        )
-    }
-}
+use super::harness::{Desk, unique_name};
 
 #[test]
 #[ignore = "needs Ghost from npm (about 5 min to install once): make test-ghost"]
 fn the_seed_article_is_published_updated_guarded_and_withdrawn_on_ghost() {
     let ghost = Ghost::shared();
     let desk = Desk::new();
-    let title = format!("Auf Ghost {}", fastrand_name());
+    let title = format!("Auf Ghost {}", unique_name());
     let id = desk.article_with_photo(&title);
     desk.add_portal("ghost", "ghost", &ghost.url, "", &ghost.admin_key);
     assert!(

@@ -7,6 +7,5 @@ mod faults;
 mod ghost;
 mod harness;
 mod ninjs;
-mod proxy;
 mod secrets;
 mod wordpress;

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use super::harness::{Desk, NinjsServer, fastrand_name};
+use super::harness::{Desk, NinjsServer, unique_name};
 
 fn get(server: &NinjsServer, path: &str) -> (u16, Value, String) {
     let out = Command::new("curl")
@@ -46,7 +46,7 @@ fn encode(uri: &str) -> String {
 fn an_article_goes_to_a_ninjs_endpoint_and_is_updated_and_withdrawn_there() {
     let server = NinjsServer::start();
     let desk = Desk::new();
-    let title = format!("Als ninjs {}", fastrand_name());
+    let title = format!("Als ninjs {}", unique_name());
     let id = desk.article_with_photo(&title);
     desk.add_portal("portal", "ninjs", &server.url, "", &server.token);
     assert!(
@@ -129,7 +129,7 @@ fn an_article_goes_to_a_ninjs_endpoint_and_is_updated_and_withdrawn_there() {
 fn a_ninjs_portals_articles_and_vocabulary_are_pulled() {
     let server = NinjsServer::start();
     let desk = Desk::new();
-    let title = format!("Aus dem Archiv {}", fastrand_name());
+    let title = format!("Aus dem Archiv {}", unique_name());
     let id = desk.article_with_photo(&title);
     desk.add_portal("portal", "ninjs", &server.url, "", &server.token);
     desk.ok(&["publish", &id.to_string(), "--portal", "portal"]);

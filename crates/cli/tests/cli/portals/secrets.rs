@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::harness::{Desk, WordPress, fastrand_name, file_contains};
+use super::harness::{Desk, WordPress, file_contains, unique_name};
 use super::wordpress::desk_on_wordpress;
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -25,7 +25,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn the_secret_is_found_nowhere_but_in_the_keyring() {
-    let title = format!("Geheimnis {}", fastrand_name());
+    let title = format!("Geheimnis {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     let secret = wp.password.clone();
     let mut printed = String::new();

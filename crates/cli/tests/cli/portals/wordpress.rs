@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::harness::{Desk, WordPress, fastrand_name};
+use super::harness::{Desk, WordPress, unique_name};
 
 /// A desk with the shared WordPress as portal `wp`; returns (desk, wordpress, article id).
 pub fn desk_on_wordpress(title: &str) -> (Desk, WordPress, i64) {
@@ -23,7 +23,7 @@ fn post_of(desk: &Desk, job: &Value) -> String {
 
 #[test]
 fn the_seed_article_arrives_on_wordpress_with_its_credited_picture() {
-    let title = format!("Zweites Digitalisierungskabinett {}", fastrand_name());
+    let title = format!("Zweites Digitalisierungskabinett {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     assert!(
         desk.ok(&["portal", "test", "wp"])
@@ -111,7 +111,7 @@ fn the_seed_article_arrives_on_wordpress_with_its_credited_picture() {
 
 #[test]
 fn publishing_again_updates_the_same_post_and_unchanged_pictures_stay() {
-    let title = format!("Aktualisiert {}", fastrand_name());
+    let title = format!("Aktualisiert {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     let first = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
     let post_id = post_of(&desk, &first);
@@ -186,7 +186,7 @@ pub fn rewrite_teaser(markdown: &str, teaser: &str) -> String {
 
 #[test]
 fn a_withdrawn_article_leaves_the_public_site_and_can_come_back() {
-    let title = format!("Zurückgezogen {}", fastrand_name());
+    let title = format!("Zurückgezogen {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     let job = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
     let post_id = post_of(&desk, &job);
@@ -216,7 +216,7 @@ fn a_withdrawn_article_leaves_the_public_site_and_can_come_back() {
 
 #[test]
 fn a_scheduled_article_waits_on_the_portal() {
-    let title = format!("Geplant {}", fastrand_name());
+    let title = format!("Geplant {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     let job = desk.json(&[
         "publish",
@@ -242,7 +242,7 @@ fn a_scheduled_article_waits_on_the_portal() {
 
 #[test]
 fn a_dry_run_shows_the_payload_and_sends_nothing() {
-    let title = format!("Trockenlauf {}", fastrand_name());
+    let title = format!("Trockenlauf {}", unique_name());
     let (desk, wp, id) = desk_on_wordpress(&title);
     let preview = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--dry-run"]);
     let body = &preview["payload"]["POST /wp-json/wp/v2/posts"];
@@ -284,7 +284,7 @@ fn an_article_that_is_not_ready_is_refused_before_it_is_queued() {
 
 #[test]
 fn pulling_brings_the_portals_tags_sections_and_articles() {
-    let title = format!("Vom Portal {}", fastrand_name());
+    let title = format!("Vom Portal {}", unique_name());
     let (desk, _wp, id) = desk_on_wordpress(&title);
     desk.ok(&["publish", &id.to_string(), "--portal", "wp"]);
 

@@ -1,0 +1,257 @@
+//! Publishing from the real window to a real WordPress: the Publish menu sends the open
+//! article (the app's outbox on its own thread), the post arrives once; then the app is
+//! killed while WordPress has acted on a create whose answer never came, started again, and
+//! its outbox finishes — the article is on the portal exactly once.
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::Duration;
+
+use newsdesk_e2e::Session;
+use newsdesk_e2e::portals::proxy::{Fault, FaultProxy};
+use newsdesk_e2e::portals::{Keyring, WordPress, unique_name};
+use serde_json::Value;
+
+use crate::editing::{Failed, fail, js, until};
+
+const CREATE: &str = "POST /wp-json/wp/v2/posts ";
+
+#[tokio::test]
+#[ignore = "needs the built app, a display and WordPress; `make test` runs it"]
+async fn an_editor_publishes_and_a_killed_app_finishes_its_outbox() {
+    let keyring = Keyring::start();
+    let wp = WordPress::shared();
+    let proxy = FaultProxy::start(&wp.url);
+    let env = vec![
+        (
+            "DBUS_SESSION_BUS_ADDRESS".to_string(),
+            keyring.address.clone(),
+        ),
+        ("NEWSDESK_RETRY_BASE_MS".to_string(), "200".to_string()),
+        ("NEWSDESK_RETRY_CAP_MS".to_string(), "1000".to_string()),
+    ];
+    let session = match Session::start_with_env(env).await {
+        Ok(session) => session,
+        Err(problem) => panic!("cannot start the app: {problem}"),
+    };
+    let outcome = tokio::time::timeout(
+        Duration::from_secs(240),
+        scenario(session, &keyring, &wp, &proxy),
+    )
+    .await;
+    match outcome {
+        Ok(Ok(session)) => session.finish().await,
+        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
+        Err(_) => panic!("the publishing scenario did not finish within 240 s"),
+    }
+}
+
+/// The CLI on the window's library and keyring, `input` on stdin.
+fn cli(session: &Session, keyring: &Keyring, args: &[&str], input: &str) -> Result<String, Failed> {
+    let bin = newsdesk_e2e::cli_binary().map_err(|e| fail(session, e))?;
+    let mut child = std::process::Command::new(bin)
+        .arg("--db")
+        .arg(session.library_path())
+        .args(args)
+        .env("DBUS_SESSION_BUS_ADDRESS", &keyring.address)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| fail(session, format!("the CLI does not run: {e}")))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| fail(session, format!("the CLI did not end: {e}")))?;
+    if !out.status.success() {
+        return Err(fail(
+            session,
+            format!(
+                "newsdesk {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A ready article (no picture) in the library; returns its id.
+fn ready_article(session: &Session, keyring: &Keyring, title: &str) -> Result<i64, Failed> {
+    let file = session
+        .library_path()
+        .with_file_name(format!("{}.md", unique_name()));
+    std::fs::write(
+        &file,
+        format!(
+            "---\nkicker: Erfurt\ntitle: \"{title}\"\ntype: Meldung\nsection: Politik\n\
+             date: 2024-04-18\nauthor: ba\nteaser: Das Landeskabinett hat die Novelle des \
+             E-Government-Gesetzes beschlossen.\ntags: [Thüringen, E-Government]\n---\n\
+             Die interkommunale Zusammenarbeit soll gestärkt werden.\n"
+        ),
+    )
+    .map_err(|e| fail(session, e.to_string()))?;
+    let path = file.to_string_lossy().into_owned();
+    let report: Value = serde_json::from_str(&cli(
+        session,
+        keyring,
+        &["article", "import", &path, "--json"],
+        "",
+    )?)
+    .map_err(|e| fail(session, format!("import --json: {e}")))?;
+    report["imported"][0]["id"]
+        .as_i64()
+        .ok_or_else(|| fail(session, format!("nothing imported: {report}")))
+}
+
+/// Opens article `id` and chooses "Jetzt veröffentlichen" in its Publish menu.
+async fn publish_from_menu(session: &Session, id: i64) -> Result<(), Failed> {
+    js(
+        session,
+        &format!("location.hash = '#/articles/{id}'; return true"),
+    )
+    .await?;
+    until(
+        session,
+        "the Publish menu on the article",
+        "return !!document.querySelector('.editor-page .publish-toggle:not([disabled])')",
+    )
+    .await?;
+    js(
+        session,
+        "document.querySelector('.editor-page .publish-toggle').click(); return true",
+    )
+    .await?;
+    until(
+        session,
+        "the menu with the portal chosen",
+        "return !!document.querySelector('.publish-menu [data-action=publish]:not([disabled])')",
+    )
+    .await?;
+    js(
+        session,
+        "document.querySelector('.publish-menu [data-action=publish]').click(); return true",
+    )
+    .await?;
+    Ok(())
+}
+
+async fn scenario(
+    session: Session,
+    keyring: &Keyring,
+    wp: &WordPress,
+    proxy: &FaultProxy,
+) -> Result<Session, Failed> {
+    until(
+        &session,
+        "the article list",
+        "return !!document.querySelector('.article-list .article-title')",
+    )
+    .await?;
+    cli(
+        &session,
+        keyring,
+        &[
+            "portal",
+            "add",
+            "wp",
+            "--kind",
+            "wordpress",
+            "--url",
+            &proxy.url,
+            "--user",
+            &wp.user,
+            "--timeout",
+            "3",
+        ],
+        &format!("{}\n", wp.password),
+    )?;
+
+    // Published from the window: the status says so and the post is there, once.
+    let first = format!("Aus dem Fenster {}", unique_name());
+    let id = ready_article(&session, keyring, &first)?;
+    publish_from_menu(&session, id).await?;
+    until(
+        &session,
+        "“Veröffentlicht” beside the menu",
+        "return (document.querySelector('.publish-status')?.textContent ?? '').includes('Veröffentlicht')",
+    )
+    .await?;
+    let posts = wp.posts_titled(&first);
+    if posts.len() != 1 || posts[0]["status"] != "publish" {
+        return Err(fail(
+            &session,
+            format!("expected one public post, WordPress has {posts:?}"),
+        ));
+    }
+
+    // WordPress creates the second post, its answer hangs; the app is killed meanwhile.
+    let second = format!("Abgestürzt {}", unique_name());
+    let id = ready_article(&session, keyring, &second)?;
+    proxy.fail(CREATE, Fault::ActThenStall(Duration::from_secs(60)), 1);
+    publish_from_menu(&session, id).await?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while !proxy
+        .seen()
+        .iter()
+        .any(|(_, fault)| matches!(fault, Some(Fault::ActThenStall(_))))
+    {
+        if tokio::time::Instant::now() > deadline {
+            return Err(fail(
+                &session,
+                format!("the create never came: {:?}", proxy.seen()),
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await; // WordPress has acted
+    session.kill_app().map_err(|e| fail(&session, e))?;
+    let jobs: Value =
+        serde_json::from_str(&cli(&session, keyring, &["outbox", "list", "--json"], "")?)
+            .map_err(|e| fail(&session, format!("outbox list --json: {e}")))?;
+    if !jobs
+        .as_array()
+        .is_some_and(|j| j.iter().any(|j| j["state"] == "sending"))
+    {
+        return Err(fail(
+            &session,
+            format!("the app was not killed mid-send: {jobs}"),
+        ));
+    }
+    proxy.heal();
+    let session = session.restart().await.map_err(|e| (e, String::new()))?;
+    until(
+        &session,
+        "the window after the restart",
+        "return !!document.querySelector('.article-list .article-title')",
+    )
+    .await?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let jobs: Value =
+            serde_json::from_str(&cli(&session, keyring, &["outbox", "list", "--json"], "")?)
+                .map_err(|e| fail(&session, format!("outbox list --json: {e}")))?;
+        if jobs
+            .as_array()
+            .is_some_and(|j| j.iter().all(|j| j["state"] == "done"))
+        {
+            break;
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err(fail(&session, format!("the outbox did not finish: {jobs}")));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let posts = wp.posts_titled(&second);
+    if posts.len() != 1 {
+        return Err(fail(
+            &session,
+            format!(
+                "the article is on WordPress {} times, not once: {posts:?}",
+                posts.len()
+            ),
+        ));
+    }
+    Ok(session)
+}
