@@ -119,4 +119,6 @@ pub enum OutboxCommand {
     },
     /// Send a failed job again
     Retry { job: i64 },
+    /// Drop a job that waits, failed or is in conflict (it stays listed as cancelled)
+    Cancel { job: i64 },
 }

@@ -7,15 +7,15 @@ use crate::RemotePost;
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     /// No connection: offline, the name does not resolve, nothing listens, the line dropped.
-    #[error("the portal cannot be reached ({0}); the outbox tries again by itself")]
+    #[error("the portal cannot be reached ({0})")]
     Unreachable(String),
-    #[error("the portal did not answer within {} s; the outbox tries again by itself", .0.as_secs())]
+    #[error("the portal did not answer within {} s", .0.as_secs())]
     Timeout(Duration),
     /// 5xx, 408: the portal's own trouble, worth another try.
-    #[error("the portal answered {status} ({message}); the outbox tries again by itself")]
+    #[error("the portal answered {status} ({message})")]
     Server { status: u16, message: String },
     /// 429.
-    #[error("the portal asks to slow down (429); the outbox tries again later")]
+    #[error("the portal asks to slow down (429)")]
     RateLimited { retry_after: Option<Duration> },
     /// 401, 403.
     #[error(

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use crate::adapter::{Credentials, PortalAdapter};
 use crate::http::{Http, Method, Request, Response};
-use crate::post::text_field;
+use crate::post::{escape, text_field};
 use crate::text::encode;
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
@@ -183,10 +183,12 @@ impl WordPress {
         images: &[RemoteImage],
         with_terms: bool,
     ) -> Result<Value, PublishError> {
+        // WordPress keeps titles and excerpts as HTML (for a user allowed unfiltered HTML,
+        // unchecked): the editor's text goes as text, escaped.
         let mut body = json!({
-            "title": post.display_title(),
+            "title": escape(&post.display_title()),
             "slug": post.marker,
-            "excerpt": post.excerpt,
+            "excerpt": escape(&post.excerpt),
             "content": post.content(images),
             "featured_media": images.first().and_then(|i| i.id.parse::<u64>().ok()).unwrap_or(0),
         });
@@ -238,7 +240,7 @@ impl WordPress {
             status: text_field(value, "/status").unwrap_or_default(),
             slug: text_field(value, "/slug").unwrap_or_default(),
             fields: PostFields {
-                title: raw_or_rendered(value, "title"),
+                title: decode_entities(&raw_or_rendered(value, "title")),
                 excerpt: strip_tags(&raw_or_rendered(value, "excerpt")),
                 content: raw_or_rendered(value, "content"),
                 tags,
@@ -318,8 +320,8 @@ impl PortalAdapter for WordPress {
     fn upload_image(&self, image: &PostImage) -> Result<RemoteImage, PublishError> {
         let query = [
             ("slug", image.marker.clone()),
-            ("title", title_of(image)),
-            ("caption", image.caption.clone()),
+            ("title", escape(&title_of(image))),
+            ("caption", escape(&image.caption)),
             ("alt_text", image.alt.clone()),
         ];
         let request = Request::new(Method::Post, self.url("/wp/v2/media", &query))
@@ -340,7 +342,7 @@ impl PortalAdapter for WordPress {
             Method::Post,
             &format!("/wp/v2/media/{}", remote.id),
             &[],
-            Some(&json!({"caption": image.caption, "alt_text": image.alt})),
+            Some(&json!({"caption": escape(&image.caption), "alt_text": image.alt})),
         )?
         .ok_json()
         .map(|_| ())

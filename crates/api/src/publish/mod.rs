@@ -139,6 +139,16 @@ impl App {
             return Err(newsdesk_store::StoreError::PortalExists(new.name.trim().into()).into());
         }
         let new = NewPortal { url, ..new.clone() };
+        // The adapter checks what it can without the network (a Ghost key's form, say).
+        connect(
+            new.kind,
+            Credentials {
+                url: new.url.clone(),
+                user: new.user.trim().to_string(),
+                secret: secret.trim().to_string(),
+            },
+            Arc::new(UreqHttp::new(Duration::from_secs(1))),
+        )?;
         let key = SecretKey {
             url: new.url.clone(),
             user: new.user.trim().to_string(),
@@ -158,9 +168,22 @@ impl App {
         Ok(self.store.portals()?)
     }
 
-    /// Removes a portal profile and its secret (the posts on the portal stay).
+    /// Removes a portal profile and its secret (the posts on the portal stay). Refused while
+    /// jobs for it still wait in the outbox: send or cancel them first.
     pub fn remove_portal(&self, name: &str) -> Result<(), ApiError> {
         let portal = self.store.portal(name)?;
+        let waiting = self
+            .store
+            .outbox_jobs(true, 10_000)?
+            .into_iter()
+            .filter(|j| j.portal == name)
+            .count();
+        if waiting > 0 {
+            return Err(ApiError::Invalid(format!(
+                "{waiting} job(s) for {name} still wait in the outbox: let them be sent or \
+                 cancel them (`newsdesk outbox list`) before removing the portal"
+            )));
+        }
         self.store.remove_portal(name)?;
         let still_used = self
             .store
@@ -216,6 +239,7 @@ impl App {
         portal: &str,
         schedule: Option<DateTime<Utc>>,
     ) -> Result<OutboxJob, ApiError> {
+        self.store.portal(portal)?;
         let article = self.store.article(id)?;
         if article.trashed_at.is_some() {
             return Err(newsdesk_store::StoreError::InTrash(id).into());
@@ -227,7 +251,6 @@ impl App {
                 problems: blocking,
             });
         }
-        self.store.portal(portal)?;
         let now = self.clock.now();
         if let Some(at) = schedule.filter(|at| *at <= now) {
             return Err(ApiError::Invalid(format!(

@@ -106,6 +106,7 @@ pub fn run(app: &App, command: OutboxCommand) -> Result<(), Failure> {
             }
             describe(&app.outbox_job(settled.id)?)
         }
+        OutboxCommand::Cancel { job } => describe(&app.cancel_job(job)?),
         OutboxCommand::Retry { job } => {
             app.retry_job(job)?;
             app.run_outbox(|_| {})?;

@@ -7,5 +7,6 @@ mod faults;
 mod ghost;
 mod harness;
 mod ninjs;
+mod profiles;
 mod secrets;
 mod wordpress;

@@ -349,3 +349,61 @@ fn pulling_brings_the_portals_tags_sections_and_articles() {
         "a second pull adds nothing known"
     );
 }
+
+#[test]
+fn markup_typed_into_title_and_teaser_arrives_as_text() {
+    let wp = WordPress::shared();
+    let desk = Desk::new();
+    desk.add_portal("wp", "wordpress", &wp.url, &wp.user, &wp.password);
+    let marker = unique_name();
+    let file = desk.dir.path().join("hostile.md");
+    std::fs::write(
+        &file,
+        format!(
+            "---\nkicker: \"Erfurt <b>&</b>\"\ntitle: \"<script>alert(1)</script> {marker}\"\n\
+             section: Politik\nteaser: \"Ein <img src=x onerror=alert(1)> Teaser\"\n---\n\
+             Text mit <script>alert(2)</script> und [hier](javascript:alert(3)).\n"
+        ),
+    )
+    .expect("file");
+    let report = desk.json(&["article", "import", file.to_str().expect("path"), "--json"]);
+    let id = report["imported"][0]["id"].to_string();
+    let job = desk.json(&["publish", &id, "--portal", "wp", "--json"]);
+    assert_eq!(job["state"], "done", "{job}");
+    let (_, post) = wp.rest(
+        "GET",
+        &format!(
+            "/posts/{}?context=edit",
+            job["remote_id"].as_str().unwrap_or("")
+        ),
+        None,
+    );
+    let title = post["title"]["rendered"].as_str().unwrap_or_default();
+    assert!(
+        title.contains("&lt;script&gt;") && !title.contains("<script"),
+        "the title is text on the portal: {title}"
+    );
+    let excerpt = post["excerpt"]["raw"].as_str().unwrap_or_default();
+    assert!(!excerpt.contains("<img"), "the teaser is text: {excerpt}");
+    let content = post["content"]["raw"].as_str().unwrap_or_default();
+    assert!(
+        !content.contains("<script") && !content.contains("javascript:"),
+        "the body is the sanitised HTML: {content}"
+    );
+    // Read back (a pull), the text is the editor's again.
+    let other = Desk::new();
+    other.add_portal("wp", "wordpress", &wp.url, &wp.user, &wp.password);
+    other.ok(&["portal", "pull", "wp"]);
+    let list = other.json(&["article", "list", "--json"]);
+    let pulled = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|a| a["title"].as_str().is_some_and(|t| t.contains(&marker)))
+        .unwrap_or_else(|| panic!("pulled: {list}"));
+    assert_eq!(
+        pulled["title"],
+        format!("<script>alert(1)</script> {marker}")
+    );
+    assert_eq!(pulled["kicker"], "Erfurt <b>&</b>");
+}
