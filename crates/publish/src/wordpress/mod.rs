@@ -9,6 +9,8 @@
 //! - A site without pretty permalinks answers `/wp-json/` with its 404 page; the adapter then
 //!   uses `?rest_route=`, which every WordPress serves.
 
+mod terms;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -19,7 +21,7 @@ use serde_json::{Value, json};
 use crate::adapter::{Credentials, PortalAdapter};
 use crate::http::{Http, Method, Request, Response};
 use crate::post::{escape, text_field};
-use crate::text::encode;
+use crate::text::{decode_entities, encode, strip_tags};
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
     Vocabulary,
@@ -78,7 +80,7 @@ impl WordPress {
     }
 
     /// One call of the REST API; falls back to `?rest_route=` when `/wp-json/` is not served.
-    fn call(
+    pub(super) fn call(
         &self,
         method: Method,
         route: &str,
@@ -103,77 +105,8 @@ impl WordPress {
         Ok(answer)
     }
 
-    fn get(&self, route: &str, query: &[(&str, String)]) -> Result<Value, PublishError> {
+    pub(super) fn get(&self, route: &str, query: &[(&str, String)]) -> Result<Value, PublishError> {
         self.call(Method::Get, route, query, None)?.ok_json()
-    }
-
-    /// The ids of `names` among the portal's `taxonomy` ("tags", "categories"), created
-    /// when missing.
-    fn term_ids(&self, taxonomy: &str, names: &[String]) -> Result<Vec<u64>, PublishError> {
-        let mut ids = Vec::new();
-        for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-            let route = format!("/wp/v2/{taxonomy}");
-            let found = self.get(
-                &route,
-                &[("search", name.to_string()), ("per_page", "100".into())],
-            )?;
-            let existing = found.as_array().and_then(|terms| {
-                terms.iter().find(|t| {
-                    t.get("name")
-                        .and_then(Value::as_str)
-                        .is_some_and(|n| decode_entities(n).to_lowercase() == name.to_lowercase())
-                })
-            });
-            let id = match existing {
-                Some(term) => term.get("id").and_then(Value::as_u64),
-                None => {
-                    let answer =
-                        self.call(Method::Post, &route, &[], Some(&json!({"name": name})))?;
-                    let body = answer.json().unwrap_or(Value::Null);
-                    if answer.is_success() {
-                        body.get("id").and_then(Value::as_u64)
-                    } else if body.get("code").and_then(Value::as_str) == Some("term_exists") {
-                        body.pointer("/data/term_id").and_then(Value::as_u64)
-                    } else {
-                        return Err(answer.error());
-                    }
-                }
-            };
-            let id = id.ok_or_else(|| {
-                PublishError::Protocol(format!("the {taxonomy} '{name}' came without an id"))
-            })?;
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        Ok(ids)
-    }
-
-    /// The names of terms by id.
-    fn term_names(&self, taxonomy: &str, ids: &[u64]) -> Result<Vec<String>, PublishError> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let include: Vec<String> = ids.iter().map(u64::to_string).collect();
-        let found = self.get(
-            &format!("/wp/v2/{taxonomy}"),
-            &[
-                ("include", include.join(",")),
-                ("per_page", "100".into()),
-                ("_fields", "id,name".into()),
-            ],
-        )?;
-        let terms = found.as_array().cloned().unwrap_or_default();
-        Ok(ids
-            .iter()
-            .filter_map(|id| {
-                terms
-                    .iter()
-                    .find(|t| t.get("id").and_then(Value::as_u64) == Some(*id))
-                    .and_then(|t| t.get("name").and_then(Value::as_str))
-                    .map(decode_entities)
-            })
-            .collect())
     }
 
     /// The post's body as WordPress wants it.
@@ -252,37 +185,6 @@ impl WordPress {
                 .and_then(|d| NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
                 .map(|d| DateTime::<Utc>::from_naive_utc_and_offset(d, Utc)),
         })
-    }
-
-    /// Every name of a taxonomy, page by page.
-    fn all_names(&self, taxonomy: &str) -> Result<Vec<String>, PublishError> {
-        let mut names = Vec::new();
-        for page in 1..=100u32 {
-            let answer = self.call(
-                Method::Get,
-                &format!("/wp/v2/{taxonomy}"),
-                &[
-                    ("per_page", "100".into()),
-                    ("page", page.to_string()),
-                    ("_fields", "name".into()),
-                ],
-                None,
-            )?;
-            let pages = total_pages(&answer);
-            let terms = answer.ok_json()?;
-            names.extend(
-                terms
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|t| t.get("name").and_then(Value::as_str))
-                    .map(decode_entities),
-            );
-            if page >= pages {
-                break;
-            }
-        }
-        Ok(names)
     }
 }
 
@@ -506,7 +408,7 @@ fn raw_or_rendered(value: &Value, field: &str) -> String {
         .to_string()
 }
 
-fn total_pages(answer: &Response) -> u32 {
+pub(super) fn total_pages(answer: &Response) -> u32 {
     answer
         .header("X-WP-TotalPages")
         .and_then(|v| v.trim().parse().ok())
@@ -532,78 +434,9 @@ fn ascii_file_name(name: &str) -> String {
     }
 }
 
-/// WordPress's entities in names and titles (`&amp;`, `&#8211;`) back to text.
-pub(crate) fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find('&') {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let Some(end) = tail.find(';').filter(|e| *e <= 10) else {
-            out.push('&');
-            rest = &tail[1..];
-            continue;
-        };
-        let entity = &tail[1..end];
-        let decoded = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            _ => entity
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &tail[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Plain text of a short HTML fragment (an excerpt: `<p>…</p>`).
-pub(crate) fn strip_tags(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    decode_entities(text.trim())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn entities_and_tags_come_off_what_wordpress_answers() {
-        assert_eq!(
-            decode_entities("Bund &amp; Länder &#8211; 2024"),
-            "Bund & Länder – 2024"
-        );
-        assert_eq!(decode_entities("AT&T; &unknown; &"), "AT&T; &unknown; &");
-        assert_eq!(
-            strip_tags("<p>Beim zweiten &#8222;Kabinett&#8220;</p>\n"),
-            "Beim zweiten „Kabinett“"
-        );
-    }
 
     #[test]
     fn file_names_become_ascii() {
