@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReadinessProblem } from '../lib/ipc/bindings';
 import { setLocale } from '../lib/i18n/i18n.svelte';
-import { problemText } from '../editor/problems';
+import { problemText } from '../lib/problems';
 import { fakeBackend } from '../test/backend';
 import { image, sampleImages } from '../test/fixtures';
 import { ImageBrowser } from './browser.svelte';

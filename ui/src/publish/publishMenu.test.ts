@@ -51,14 +51,14 @@ describe('the Publish menu', () => {
     );
   });
 
-  it('lists what is missing when the core says the article is not ready', async () => {
+  it('lists what is missing, in the window\'s words, when the core says the article is not ready', async () => {
     const app = renderApp('#/articles/2', samplePublishing());
     await screen.findByDisplayValue('Zentralisierung als Hemmnis oder Chance?');
     const menu = await openMenu(app);
     await app.user.click(within(menu).getByRole('menuitem', { name: 'Jetzt veröffentlichen' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Noch nicht bereit für Landesportal:');
-    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['body: body is missing', 'images[1].credit: no credit']);
+    expect(within(alert).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Text fehlt.', 'Bild 1: Bildquelle fehlt.']);
     // Not an error of the window: the banner stays away.
     expect(document.querySelector('[data-error-code]')).toBeNull();
     await app.user.click(within(alert).getByRole('button', { name: 'Hinweis schließen' }));

@@ -1,7 +1,7 @@
 // A readiness problem in the UI's language, from its stable code (never from the English text).
-import type { ReadinessProblem } from '../lib/ipc/bindings';
-import { date, t } from '../lib/i18n/i18n.svelte';
-import type { TextKey } from '../lib/i18n/messages';
+import type { ReadinessProblem } from './ipc/bindings';
+import { date, t } from './i18n/i18n.svelte';
+import type { TextKey } from './i18n/messages';
 
 const fieldKeys: Partial<Record<string, TextKey>> = {
   kicker: 'field.kicker',
