@@ -253,5 +253,9 @@ async fn scenario(
             ),
         ));
     }
+    // The app's own output (what tauri-driver logged of it) never shows the secret.
+    if session.driver_log().contains(&wp.password) {
+        return Err(fail(&session, "the app's log holds the portal's secret"));
+    }
     Ok(session)
 }
