@@ -5,6 +5,7 @@
 //! builder and [`context`] is the app's configuration: tests use both with Tauri's mock runtime
 //! to call commands through the real IPC layer and the real capabilities, without a display.
 
+mod boot;
 pub mod commands;
 mod desktop;
 pub mod error;
@@ -101,19 +102,24 @@ pub fn run() -> ExitCode {
         return ExitCode::from(2);
     }
     // A library that cannot be opened is said in the window too, not only on stderr.
-    let (library, path) = match startup::open_library() {
+    let (library, path, boot) = match startup::open_library() {
         Ok(library) => {
             let path = library.library_path().to_path_buf();
-            (commands::Library::open(library), path)
+            let boot = boot::plugin(&library);
+            (commands::Library::open(library), path, boot)
         }
         Err(problem) => {
             eprintln!("{}", problem.message);
             let path = App::default_library_path().unwrap_or_default();
-            (commands::Library::failed(problem), path)
+            (commands::Library::failed(problem), path, None)
         }
     };
-    trace::mark("library open");
-    let builder = desktop::with_desktop_plugins(tauri::Builder::default(), &path)
+    trace::mark("library open, first page read");
+    let mut builder = tauri::Builder::default();
+    if let Some(boot) = boot {
+        builder = builder.plugin(boot);
+    }
+    let builder = desktop::with_desktop_plugins(builder, &path)
         .setup(|app| {
             trace::mark("plugins set up, window next");
             outbox::start(app.handle());

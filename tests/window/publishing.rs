@@ -1,7 +1,9 @@
 //! Publishing from the real window to a real WordPress: the Publish menu sends the open
 //! article (the app's outbox on its own thread), the post arrives once; then the app is
 //! killed while WordPress has acted on a create whose answer never came, started again, and
-//! its outbox finishes — the article is on the portal exactly once.
+//! its outbox finishes — the article is on the portal exactly once; a colleague's change on
+//! WordPress then stops the next publish as a conflict, shown in three versions in the
+//! outbox, and "Meine Fassung senden" settles it.
 
 use std::io::Write;
 use std::process::Stdio;
@@ -105,6 +107,24 @@ fn ready_article(session: &Session, keyring: &Keyring, title: &str) -> Result<i6
         .ok_or_else(|| fail(session, format!("nothing imported: {report}")))
 }
 
+/// A few characters that make a title unique on the shared WordPress (and still read well
+/// in the screenshot of the outbox).
+fn short_mark() -> String {
+    let name = unique_name();
+    format!("Nr. {}", &name[name.len().saturating_sub(6)..])
+}
+
+/// The id of the article titled `title` in the library.
+fn list_id(session: &Session, keyring: &Keyring, title: &str) -> Result<i64, Failed> {
+    let list: Value =
+        serde_json::from_str(&cli(session, keyring, &["article", "list", "--json"], "")?)
+            .map_err(|e| fail(session, format!("article list --json: {e}")))?;
+    list.as_array()
+        .and_then(|l| l.iter().find(|a| a["title"] == title))
+        .and_then(|a| a["id"].as_i64())
+        .ok_or_else(|| fail(session, format!("no “{title}” in {list}")))
+}
+
 /// Opens article `id` and chooses "Jetzt veröffentlichen" in its Publish menu.
 async fn publish_from_menu(session: &Session, id: i64) -> Result<(), Failed> {
     js(
@@ -169,7 +189,7 @@ async fn scenario(
     )?;
 
     // Published from the window: the status says so and the post is there, once.
-    let first = format!("Aus dem Fenster {}", unique_name());
+    let first = format!("Landtag berät das E-Government-Gesetz ({})", short_mark());
     let id = ready_article(&session, keyring, &first)?;
     publish_from_menu(&session, id).await?;
     until(
@@ -187,7 +207,10 @@ async fn scenario(
     }
 
     // WordPress creates the second post, its answer hangs; the app is killed meanwhile.
-    let second = format!("Abgestürzt {}", unique_name());
+    let second = format!(
+        "Kommunen starten gemeinsames Serviceportal ({})",
+        short_mark()
+    );
     let id = ready_article(&session, keyring, &second)?;
     proxy.fail(CREATE, Fault::ActThenStall(Duration::from_secs(60)), 1);
     publish_from_menu(&session, id).await?;
@@ -253,6 +276,69 @@ async fn scenario(
             ),
         ));
     }
+    // A colleague retitles the first post on WordPress; publishing it again from the window
+    // stops with the conflict, whose three versions the outbox shows; keeping mine sends it.
+    let post_id = wp.posts_titled(&first)[0]["id"].to_string();
+    tokio::time::sleep(Duration::from_millis(1100)).await; // WordPress stamps by the second
+    let theirs = format!("Erfurt: {first} (am Desk korrigiert)");
+    let (status, _) = wp.rest(
+        "POST",
+        &format!("/posts/{post_id}"),
+        Some(&serde_json::json!({ "title": theirs })),
+    );
+    if status != 200 {
+        return Err(fail(
+            &session,
+            format!("the colleague's edit was refused: {status}"),
+        ));
+    }
+    let first_id = list_id(&session, keyring, &first)?;
+    publish_from_menu(&session, first_id).await?;
+    until(
+        &session,
+        "“Konflikt” beside the menu",
+        "return (document.querySelector('.publish-status')?.textContent ?? '').includes('Konflikt')",
+    )
+    .await?;
+    js(
+        &session,
+        "document.querySelector('.publish-status a').click(); return true",
+    )
+    .await?;
+    until(
+        &session,
+        "the three versions of the title in the outbox",
+        &format!(
+            "const f = document.querySelector('.conflict [data-field=title]'); \
+             return !!f && f.querySelector('[data-version=remote]').textContent.includes({})",
+            serde_json::to_string(&theirs).unwrap_or_default()
+        ),
+    )
+    .await?;
+    session
+        .screenshot_for_docs("screenshot-outbox")
+        .await
+        .map_err(|e| fail(&session, e))?;
+    js(
+        &session,
+        "document.querySelector('.conflict [data-choice=keep_mine]').click(); return true",
+    )
+    .await?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let (_, post) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+        if post["title"]["raw"] == format!("Erfurt: {first}") {
+            break;
+        }
+        if tokio::time::Instant::now() > deadline {
+            return Err(fail(
+                &session,
+                format!("mine did not arrive: {}", post["title"]),
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
     // The app's own output (what tauri-driver logged of it) never shows the secret.
     if session.driver_log().contains(&wp.password) {
         return Err(fail(&session, "the app's log holds the portal's secret"));

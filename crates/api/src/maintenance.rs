@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use newsdesk_model::LibraryInfo;
+use newsdesk_model::{ArticleFilter, BootSnapshot, LibraryInfo};
 
 use crate::{ApiError, App};
 
@@ -15,6 +15,20 @@ impl App {
             trashed: self.store.trash_count()?,
             by_status: self.store.status_counts()?,
             sections: self.store.sections()?,
+        })
+    }
+
+    /// What the window shows first: the library's counts and the first `page_size` rows of
+    /// the article list (read before the window opens; see [`BootSnapshot`]).
+    pub fn boot_snapshot(&self, page_size: u32) -> Result<BootSnapshot, ApiError> {
+        Ok(BootSnapshot {
+            info: self.library_info()?,
+            articles: self.list_articles(&ArticleFilter {
+                limit: Some(page_size),
+                offset: Some(0),
+                ..ArticleFilter::default()
+            })?,
+            page_size,
         })
     }
 

@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         ImportReport::decl(&cfg),
         StatusCount::decl(&cfg),
         LibraryInfo::decl(&cfg),
+        BootSnapshot::decl(&cfg),
         ErrorCode::decl(&cfg),
         UserError::decl(&cfg),
         DiffKind::decl(&cfg),

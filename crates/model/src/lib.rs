@@ -27,7 +27,8 @@ pub use images::{
     ImagePatch, ImageUse, ImportedImage, LicenseKind,
 };
 pub use maintenance::{
-    ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo, StatusCount,
+    BootSnapshot, ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo,
+    StatusCount,
 };
 pub use portals::{
     ConflictChoice, ConflictField, JobAction, JobState, NewPortal, OutboxEvent, OutboxJob,

@@ -55,3 +55,16 @@ pub struct LibraryInfo {
     pub by_status: Vec<StatusCount>,
     pub sections: Vec<String>,
 }
+
+/// What the window shows first, read before it opens and handed to its script at start
+/// (`window.__NEWSDESK_BOOT__`), so the first frame already holds the list: the library's
+/// counts and the first page of the article list as the start route asks for it. The window
+/// asks again at once and takes the fresh answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BootSnapshot {
+    pub info: LibraryInfo,
+    /// The first page of all articles outside the trash, newest first.
+    pub articles: Vec<crate::ArticleSummary>,
+    /// The page size it was read with (the list's own).
+    pub page_size: u32,
+}

@@ -1,8 +1,9 @@
 import type { LibraryInfo, Status } from './ipc/bindings';
 import { libraryInfo } from './ipc/commands';
 import { showError } from './errors.svelte';
+import { bootInfo } from './boot';
 
-let info = $state<LibraryInfo | null>(null);
+let info = $state<LibraryInfo | null>(bootInfo()); // the counts read at start, until the first answer
 let version = $state(0);
 
 /** What library_info last said; null until the first answer. */

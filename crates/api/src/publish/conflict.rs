@@ -196,8 +196,22 @@ fn differing_fields(
             remote.section.clone(),
         ),
     ];
+    // Tags in another order are the same tags (portals list them by name or id).
+    let same = |field: &str, a: &str, b: &str| {
+        if field == "tags" {
+            let sorted = |s: &str| {
+                let mut tags: Vec<String> =
+                    s.split(", ").map(|t| t.trim().to_lowercase()).collect();
+                tags.sort();
+                tags
+            };
+            sorted(a) == sorted(b)
+        } else {
+            a.trim() == b.trim()
+        }
+    };
     rows.into_iter()
-        .filter(|(_, b, l, r)| !(b.trim() == l.trim() && l.trim() == r.trim()))
+        .filter(|(field, b, l, r)| !(same(field, b, l) && same(field, l, r)))
         .map(|(field, base, local, remote)| ConflictField {
             field: field.into(),
             base,
@@ -205,4 +219,35 @@ fn differing_fields(
             remote,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(title: &str, tags: &[&str]) -> PostFields {
+        PostFields {
+            title: title.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..PostFields::default()
+        }
+    }
+
+    #[test]
+    fn only_fields_that_differ_are_shown_and_tag_order_is_no_difference() {
+        let base = fields("Thüringen: Kabinett", &["Thüringen", "E-Government"]);
+        let local = fields("Thüringen: Kabinett", &["Thüringen", "E-Government"]);
+        let remote = fields(
+            "Thüringen: Kabinett (korrigiert)",
+            &["E-Government", "thüringen"],
+        );
+        let shown = differing_fields(&base, &local, &remote);
+        let names: Vec<&str> = shown.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            names,
+            ["title"],
+            "the title differs, the tags only in order and case"
+        );
+        assert_eq!(shown[0].remote, "Thüringen: Kabinett (korrigiert)");
+    }
 }

@@ -169,6 +169,16 @@ articles: number,
  */
 trashed: number, by_status: Array<StatusCount>, sections: Array<string>, };
 
+export type BootSnapshot = { info: LibraryInfo, 
+/**
+ * The first page of all articles outside the trash, newest first.
+ */
+articles: Array<ArticleSummary>, 
+/**
+ * The page size it was read with (the list's own).
+ */
+page_size: number, };
+
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "unreachable" | "storage" | "internal";
 
 export type UserError = { code: ErrorCode, message: string, };
