@@ -34,6 +34,27 @@ async fn one_run(library: &std::path::Path) -> Result<(Duration, u64), String> {
         if rows.as_u64().unwrap_or(0) > 0 {
             break start.elapsed();
         }
+        if std::env::var_os("NEWSDESK_BENCH_PAGE_TIMES").is_some() {
+            // Where the page's own time went (ms since its navigation started).
+            let times = session
+                .client
+                .execute(
+                    "const n = performance.getEntriesByType('navigation')[0] || {}; \
+                     return JSON.stringify({interactive: n.domInteractive, dcl: n.domContentLoadedEventEnd, \
+                       load: n.loadEventEnd, now: performance.now(), \
+                       rows: document.querySelectorAll('.article-list .article-title').length, \
+                       paint: performance.getEntriesByType('paint').map(p => [p.name, p.startTime]), \
+                       marks: performance.getEntriesByType('mark').map(m => [m.name, m.startTime])})",
+                    vec![],
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            eprintln!(
+                "{:>6.0} ms  page: {}",
+                start.elapsed().as_secs_f64() * 1000.0,
+                times
+            );
+        }
         if start.elapsed() > Duration::from_secs(60) {
             return Err("no list rows within 60 s".into());
         }

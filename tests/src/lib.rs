@@ -85,6 +85,18 @@ impl Session {
             .map_err(|e| format!("{}: {e}", file.display()))?;
         std::os::unix::fs::symlink(&file, library.path().join("library.sqlite"))
             .map_err(|e| format!("cannot link the library: {e}"))?;
+        // The folders beside the file go along (the search index, the pictures): without them
+        // the app would rebuild the index of a large library before its window opens.
+        for beside in ["search", "media"] {
+            let folder = file.with_extension(beside);
+            if folder.is_dir() {
+                std::os::unix::fs::symlink(
+                    &folder,
+                    library.path().join(format!("library.{beside}")),
+                )
+                .map_err(|e| format!("cannot link {}: {e}", folder.display()))?;
+            }
+        }
         Session::start_on(library, Vec::new()).await
     }
 
