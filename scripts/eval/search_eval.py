@@ -17,6 +17,13 @@ carrying it]}. Every keyword is one query; the articles carrying it are the rele
 
 AP@10 of a query = (sum of precision@i over the ranks i <= 10 that hold a relevant article)
 / min(relevant articles, 10); MAP@10 is its mean over the queries. Prints both, and their ratio.
+
+Also the *word ceiling*: the MAP@10 of a system that puts first every relevant article whose
+text holds each of the query's words (case-folded, as a substring) and finds no other. Publisher
+keywords are often not in the text at all (site-wide or SEO keywords). A search that needs every
+word of the query as written (FTS5 here) cannot score above the ceiling however it ranks; only
+stems, compound parts and articles holding some of the words reach beyond it ("Designmöbel" in
+"Design-Möbel", "Währungen" in "Währung"), and only as far as the text supports them.
 """
 
 import argparse
@@ -27,6 +34,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 CUTOFF = 10
@@ -53,6 +61,21 @@ def read_article(path):
             value = line[len("title:"):].strip()
             title = json.loads(value) if value.startswith('"') else value
     return title, "\n".join(lines[end + 1:])
+
+
+def fold(text):
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def word_ceiling(articles, qrels):
+    """MAP@10 when exactly the relevant articles holding every word of the query rank first."""
+    texts = {name: fold(title + "\n" + body) for name, (title, body) in articles.items()}
+    total = 0.0
+    for query, relevant in qrels.items():
+        words = re.findall(r"\w+", fold(query))
+        holding = [name for name in relevant if words and all(w in texts[name] for w in words)]
+        total += min(len(holding), CUTOFF) / min(len(relevant), CUTOFF)
+    return total / len(qrels)
 
 
 def average_precision(ranked, relevant):
@@ -166,7 +189,8 @@ def main():
 
     ap = {system: {q: average_precision(ranked[q], qrels[q]) for q in queries}
           for system, ranked in systems.items()}
-    result = {"documents": len(articles), "queries": len(queries)}
+    result = {"documents": len(articles), "queries": len(queries),
+              "word_ceiling_map10": round(word_ceiling(articles, qrels), 4)}
     for system in ("newsdesk", "bm25"):
         if system in ap:
             result[f"{system}_map10"] = round(sum(ap[system].values()) / len(queries), 4)
@@ -186,6 +210,10 @@ def main():
     if "newsdesk_map10" in result:
         print(f"MAP@10 newsdesk   {result['newsdesk_map10']:.4f}")
     print(f"MAP@10 FTS5 bm25  {result['bm25_map10']:.4f}")
+    ceiling = result["word_ceiling_map10"]
+    print(f"word ceiling      {ceiling:.4f}  (every word as written, ranked perfectly; "
+          f"ceiling / bm25 {ceiling / result['bm25_map10']:.3f})" if result["bm25_map10"] else
+          f"word ceiling      {ceiling:.4f}")
     if result.get("ratio") is not None:
         print(f"ratio newsdesk / bm25  {result['ratio']:.3f}")
     if args.per_query:

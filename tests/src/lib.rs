@@ -101,7 +101,7 @@ impl Session {
     }
 
     /// The process ids of the app on this library.
-    fn app_pids(&self) -> Result<Vec<i32>, String> {
+    pub fn app_pids(&self) -> Result<Vec<i32>, String> {
         app_pids_on(&self.library_path())
     }
 

@@ -2,6 +2,7 @@ import type { LibraryInfo, Status } from './ipc/bindings';
 import { libraryInfo } from './ipc/commands';
 import { showError } from './errors.svelte';
 import { bootInfo } from './boot';
+import { markFirstAnswer } from './startupMarks';
 
 let info = $state<LibraryInfo | null>(bootInfo()); // the counts read at start, until the first answer
 let version = $state(0);
@@ -26,6 +27,7 @@ export function countFor(status: Status | null): number | null {
 export async function refreshLibrary(changed = false): Promise<void> {
   try {
     info = await libraryInfo();
+    markFirstAnswer();
     if (changed) version += 1;
   } catch (reason) {
     showError(reason);
