@@ -22,8 +22,8 @@ Also the *word ceiling*: the MAP@10 of a system that puts first every relevant a
 text holds each of the query's words (case-folded, as a substring) and finds no other. Publisher
 keywords are often not in the text at all (site-wide or SEO keywords). A search that needs every
 word of the query as written (FTS5 here) cannot score above the ceiling however it ranks; only
-stems, compound parts and articles holding some of the words reach beyond it ("Designmöbel" in
-"Design-Möbel", "Währungen" in "Währung"), and only as far as the text supports them.
+stems, compound parts and articles holding some of the words reach beyond it ("Währungen" in
+"Währungspaare"), and only as far as the text supports them.
 """
 
 import argparse
