@@ -100,8 +100,17 @@ impl Store {
             let mut found = self.text_index().search(&terms, newest, limit)?;
             // Fewer articles hold every word than asked for: those holding some of them
             // follow, below every full match (a word the text lacks, or a typo, does not
-            // leave the list short).
-            if found.len() < limit && terms.phrases.is_empty() && terms.words.len() > 1 {
+            // leave the list short). A lone compound that no article holds, whole or in all
+            // its parts, is followed by those holding some of its parts: "Elektromobilität"
+            // by articles on "Elektroautos" or "Mobilität".
+            let lone_compound = match terms.words.as_slice() {
+                [word] => found.is_empty() && word.parts.len() > 1,
+                _ => false,
+            };
+            if found.len() < limit
+                && terms.phrases.is_empty()
+                && (terms.words.len() > 1 || lone_compound)
+            {
                 let any: Vec<String> = terms
                     .words
                     .iter()

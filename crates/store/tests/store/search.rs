@@ -544,6 +544,31 @@ fn articles_with_only_some_of_the_words_follow_every_full_match() {
 }
 
 #[test]
+fn a_compound_no_article_holds_is_followed_by_articles_holding_its_parts() {
+    let lib = with(&[
+        plain("Neue Elektroautos", "Die Elektroautos kommen."),
+        plain("Mobilität auf dem Land", "Busse fahren selten."),
+        plain("Wetter", "Es regnet."),
+    ]);
+    let found = titles(&lib, "Elektromobilität");
+    assert_eq!(
+        found.len(),
+        2,
+        "no article holds the compound or both its parts, so those holding one follow, never \
+         the one with neither: {found:?}"
+    );
+    let lib = with(&[
+        plain("Elektromobilität", "Ein Überblick."),
+        plain("Neue Elektroautos", "Die Elektroautos kommen."),
+    ]);
+    assert_eq!(
+        titles(&lib, "Elektromobilität"),
+        ["Elektromobilität"],
+        "an article holding the compound is all that is listed"
+    );
+}
+
+#[test]
 fn a_word_typed_in_capitals_finds_the_word_and_an_acronym_stays_an_acronym() {
     let lib = with(&[
         plain("Wahlen in Thüringen", "Die Wahlen sind vorbei."),
