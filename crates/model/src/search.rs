@@ -19,4 +19,8 @@ pub struct SearchHit {
     pub snippet: String,
     /// Higher is better.
     pub score: f64,
+    /// The article holds only some of the query's words (or of a lone compound's parts):
+    /// such hits follow every article holding them all.
+    #[serde(default)]
+    pub partial: bool,
 }

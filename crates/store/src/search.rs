@@ -32,13 +32,14 @@ fn to_hits(
     conn: &Connection,
     marks: &HashSet<String>,
     found: Vec<Scored>,
+    full: usize,
 ) -> Result<Vec<SearchHit>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT kicker, title, status, date, teaser, body FROM articles
          WHERE id = ?1 AND trashed_at IS NULL",
     )?;
     let mut hits = Vec::with_capacity(found.len());
-    for hit in found {
+    for (index, hit) in found.into_iter().enumerate() {
         let row = stmt
             .query_row([hit.id], |r| {
                 Ok((
@@ -70,6 +71,7 @@ fn to_hits(
             date: parse_date(date)?,
             snippet,
             score: f64::from(hit.score),
+            partial: index >= full,
         });
     }
     Ok(hits)
@@ -98,6 +100,7 @@ impl Store {
         let ask = || {
             self.catch_up_search_index()?;
             let mut found = self.text_index().search(&terms, newest, limit)?;
+            let full = found.len();
             // Fewer articles hold every word than asked for: those holding some of them
             // follow, below every full match (a word the text lacks, or a typo, does not
             // leave the list short). A lone compound that no article holds, whole or in all
@@ -132,11 +135,11 @@ impl Store {
                     found.push(hit);
                 }
             }
-            Ok(found)
+            Ok((found, full))
         };
         // (The index's read lock is released before a recovery takes it for writing.)
-        let found = match ask() {
-            Ok(found) => found,
+        let (found, full) = match ask() {
+            Ok(answer) => answer,
             // A damaged index is rebuilt from the library, and asked again.
             Err(StoreError::SearchIndex { .. }) => {
                 self.recover_search_index()?;
@@ -145,6 +148,6 @@ impl Store {
             Err(e) => return Err(e),
         };
         let marks = query.marked_terms(&ANALYZER);
-        self.reading(|conn| to_hits(conn, &marks, found))
+        self.reading(|conn| to_hits(conn, &marks, found, full))
     }
 }

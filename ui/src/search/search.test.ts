@@ -26,6 +26,22 @@ describe('search', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Treffer für „Kommunen“');
   });
 
+  it('sets the hits with only some of the words apart from those with all of them', async () => {
+    const { container } = renderApp('#/search?q=Kabinett%20Kommunen');
+    // (The list may still show an earlier search's hits for a moment.)
+    const divider = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('.search-results [role="separator"]');
+      expect(found).toBeTruthy();
+      return found!;
+    });
+    const results = divider.parentElement!;
+    const rows = [...results.children];
+    expect(divider).toHaveTextContent('Nur mit einem Teil der Suchwörter');
+    // No fixture holds both words, so every hit holds only some of them: the divider heads the list.
+    expect(rows[0]).toBe(divider);
+    expect(rows.filter((row) => row.getAttribute('role') === 'separator')).toHaveLength(1);
+  });
+
   it('opens a hit with the arrow key and Enter, and by click', async () => {
     const { user, container } = renderApp('#/search?q=Thüringen');
     await screen.findByText('Zweites Digitalisierungskabinett');

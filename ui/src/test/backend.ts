@@ -322,18 +322,22 @@ function renderForTest(markdown: string): string {
 }
 
 function search(library: Article[], query: string, limit: number): SearchHit[] {
-  const needle = query.toLowerCase();
-  return library
-    .flatMap((a) => {
-      const text = `${a.title} ${a.teaser} ${a.body}`;
-      const at = text.toLowerCase().indexOf(needle);
-      if (at < 0) return [];
-      const start = Math.max(0, at - 30);
-      const snippet = `${text.slice(start, at)}[${text.slice(at, at + needle.length)}]${text.slice(at + needle.length, at + needle.length + 40)}`;
-      const { id, kicker, title, status, date } = a;
-      return [{ id, kicker, title, status, date, snippet, score: 1 / (1 + at) }];
-    })
-    .slice(0, limit);
+  const hit = (a: Article, needle: string, partial: boolean): SearchHit[] => {
+    const text = `${a.title} ${a.teaser} ${a.body}`;
+    const at = text.toLowerCase().indexOf(needle);
+    if (at < 0) return [];
+    const start = Math.max(0, at - 30);
+    const snippet = `${text.slice(start, at)}[${text.slice(at, at + needle.length)}]${text.slice(at + needle.length, at + needle.length + 40)}`;
+    const { id, kicker, title, status, date } = a;
+    return [{ id, kicker, title, status, date, snippet, score: 1 / (1 + at), partial }];
+  };
+  // Like the core: the articles holding the whole query, then those holding one of its words.
+  const full = library.flatMap((a) => hit(a, query.toLowerCase(), false));
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const some = words.length < 2 ? [] : library
+    .filter((a) => !full.some((h) => h.id === a.id))
+    .flatMap((a) => words.flatMap((w) => hit(a, w, true)).slice(0, 1));
+  return [...full, ...some].slice(0, limit);
 }
 
 /** Stands in for the core's readiness check: required fields and picture credits. */

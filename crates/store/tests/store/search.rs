@@ -532,6 +532,18 @@ fn articles_with_only_some_of_the_words_follow_every_full_match() {
         3,
         "then those with one of them, never one with neither: {found:?}"
     );
+    let partial: Vec<bool> = lib
+        .store
+        .search("Radweg Jena", 10)
+        .expect("search")
+        .iter()
+        .map(|hit| hit.partial)
+        .collect();
+    assert_eq!(
+        partial,
+        [false, true, true],
+        "the hits with only some of the words say so, for the list to set them apart"
+    );
     let typo = titles(&lib, "Radweg Jnea");
     assert!(
         typo.len() == 2 && typo.iter().all(|t| t.starts_with("Radweg")),
@@ -556,6 +568,14 @@ fn a_compound_no_article_holds_is_followed_by_articles_holding_its_parts() {
         2,
         "no article holds the compound or both its parts, so those holding one follow, never \
          the one with neither: {found:?}"
+    );
+    assert!(
+        lib.store
+            .search("Elektromobilität", 10)
+            .expect("search")
+            .iter()
+            .all(|hit| hit.partial),
+        "each of them holds only a part"
     );
     let lib = with(&[
         plain("Elektromobilität", "Ein Überblick."),

@@ -92,6 +92,7 @@ export const de = {
   'search.none': 'Keine Treffer für „{query}“.',
   'search.empty': 'Suchbegriff oben links eingeben.',
   'search.loading': 'Suche läuft …',
+  'search.partial': 'Nur mit einem Teil der Suchwörter',
 
 
   'statusbar.label': 'Statusleiste',

@@ -93,6 +93,7 @@ export const en: Messages = {
   'search.none': 'No hits for “{query}”.',
   'search.empty': 'Type a search term at the top left.',
   'search.loading': 'Searching …',
+  'search.partial': 'With only some of the words',
 
 
   'statusbar.label': 'Status bar',

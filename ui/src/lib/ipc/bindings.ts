@@ -123,7 +123,12 @@ snippet: string,
 /**
  * Higher is better.
  */
-score: number, };
+score: number, 
+/**
+ * The article holds only some of the query's words (or of a lone compound's parts):
+ * such hits follow every article holding them all.
+ */
+partial: boolean, };
 
 export type RevisionSummary = { article_id: number, revision: number, saved_at: string, status: Status, title: string, 
 /**
