@@ -9,7 +9,7 @@
 //!   are not verb particles (zusammen, heraus);
 //! - a modifier may carry a linking element (Fugenelement: s, es, n, en; er, e, ens, ns only
 //!   when the piece is no word as it is) — Verwaltung·s·digitalisierung, Land·es·regierung —
-//!   or have lost a final e (Schul·buch);
+//!   or have lost a final e (Schul·buch), or be a verb's stem (Wohn·zimmer: wohnen);
 //! - the last part (head) may be inflected (Digitalisierungskabinett·s, Landesregierung·en).
 //!
 //! Never split: words under 6 letters, words with digits, protected words (names, weekdays,
@@ -81,8 +81,9 @@ pub(crate) struct Piece {
     pub end: usize,
     /// End of the base within the surface (the head's inflection is not in the base).
     pub base_end: usize,
-    /// The base is `folded[start..base_end]` + "e" (Schul → Schule).
-    pub elided_e: bool,
+    /// What the modifier lost, put back to make its base: "e" (Schul → Schule), "en" for a
+    /// verb stem (Wohn → wohnen, Abnehm → abnehmen), or "".
+    pub restored: &'static str,
     pub linking: &'static str,
     frequency: u32,
 }
@@ -91,9 +92,7 @@ impl Piece {
     /// The part's base, folded.
     pub fn base(&self, folded: &str) -> String {
         let mut base = folded[self.start..self.base_end].to_owned();
-        if self.elided_e {
-            base.push('e');
-        }
+        base.push_str(self.restored);
         base
     }
 }
@@ -148,7 +147,7 @@ impl Lexicon {
                 let head = pieces.last_mut().expect("a split has parts");
                 head.end = folded.len();
                 head.base_end = folded.len();
-                head.elided_e = false;
+                head.restored = "";
                 return Some(pieces);
             }
         }
@@ -302,7 +301,7 @@ impl Search<'_> {
             start,
             end,
             base_end: end,
-            elided_e: false,
+            restored: "",
             linking: "",
             frequency: self.part(start, end, false),
         };
@@ -329,19 +328,22 @@ impl Search<'_> {
             .next_back()
             .is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
         if consonant && char_len(piece) >= MIN_PART_CHARS {
-            self.scratch.clear();
-            self.scratch.push_str(piece);
-            self.scratch.push('e');
-            let frequency = self.lexicon.part_frequency(&self.scratch, false);
-            if frequency > best.frequency {
-                best = Piece {
-                    end,
-                    base_end: end,
-                    elided_e: true,
-                    linking: "",
-                    frequency,
-                    ..best
-                };
+            // A lost e (Schul·buch), or a verb's stem (Wohn·zimmer, Such·maschine).
+            for restored in ["e", "en"] {
+                self.scratch.clear();
+                self.scratch.push_str(piece);
+                self.scratch.push_str(restored);
+                let frequency = self.lexicon.part_frequency(&self.scratch, false);
+                if frequency > best.frequency {
+                    best = Piece {
+                        end,
+                        base_end: end,
+                        restored,
+                        linking: "",
+                        frequency,
+                        ..best
+                    };
+                }
             }
         }
         (best.frequency > 0).then_some(best)
@@ -360,7 +362,7 @@ impl Search<'_> {
             start,
             end,
             base_end: end,
-            elided_e: false,
+            restored: "",
             linking: "",
             frequency: self.part(start, end, true),
         };
@@ -393,7 +395,7 @@ impl Search<'_> {
                 let surface = &self.word[pieces[i].start..last.end];
                 let base = &self.word[pieces[i].start..last.base_end];
                 // "Hoch·schul" of "Hochschulgesetz" is the protected "Hochschule".
-                let with_e = last.elided_e && {
+                let with_e = last.restored == "e" && {
                     let mut restored = String::with_capacity(surface.len() + 1);
                     restored.push_str(surface);
                     restored.push('e');
@@ -407,7 +409,7 @@ impl Search<'_> {
             if let Some((j, last, with_e)) = merged {
                 pieces[i] = Piece {
                     start: pieces[i].start,
-                    elided_e: with_e,
+                    restored: if with_e { "e" } else { "" },
                     ..last
                 };
                 pieces.drain(i + 1..=j);
@@ -464,6 +466,15 @@ mod tests {
         assert_eq!(parts("Landesregierung"), ["Land", "regierung"]);
         assert_eq!(parts("Staatskanzlei"), ["Staat", "kanzlei"]);
         assert_eq!(parts("Ölpreis"), ["Öl", "preis"]);
+    }
+
+    #[test]
+    fn a_verb_stem_is_a_modifier() {
+        assert_eq!(parts("Wohnzimmer"), ["Wohn", "zimmer"]);
+        assert_eq!(parts("Suchmaschine"), ["Such", "maschine"]);
+        assert_eq!(parts("Abnehmtipps"), ["Abnehm", "tipps"]);
+        let wohn = &GERMAN.split_compound("Wohnzimmer")[0];
+        assert_eq!(wohn.base, "wohnen", "the verb is the part's base");
     }
 
     #[test]
