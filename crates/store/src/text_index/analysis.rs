@@ -13,10 +13,11 @@ use super::INDEX_SCHEMA;
 pub(crate) static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::german);
 
 /// Words whose analysis stands for the analyzer's behaviour: folding, transliteration,
-/// stemming, compound splitting, hyphens, acronyms, names, stop words.
+/// stemming, compound splitting (linking elements, a lost e, a verb stem), hyphens, acronyms,
+/// names, stop words.
 const PROBE: &str = "Die Verwaltungsdigitalisierung in Thüringen und Thueringen: Maßnahmen des \
     Digitalisierungskabinetts, Ölpreise, E-Government-Gesetz, CDOs, Bodo Ramelow, Krankenhaus, \
-    Schulbuch, Landesregierungen, Quellen, aktuelle Straßen, Feuer, Mauer, 4,4 MB";
+    Schulbuch, Wohnzimmer, Landesregierungen, Quellen, aktuelle Straßen, Feuer, Mauer, 4,4 MB";
 
 /// What the index's terms depend on: [`INDEX_SCHEMA`] and a fingerprint of how the analyzer
 /// treats [`PROBE`], so that an analysis that changed (a new lexicon, another stemmer) makes
