@@ -106,10 +106,8 @@ impl Store {
             // leave the list short). A lone compound that no article holds, whole or in all
             // its parts, is followed by those holding some of its parts: "Elektromobilität"
             // by articles on "Elektroautos" or "Mobilität".
-            let lone_compound = match terms.words.as_slice() {
-                [word] => found.is_empty() && word.parts.len() > 1,
-                _ => false,
-            };
+            let lone_compound = found.is_empty()
+                && matches!(terms.words.as_slice(), [word] if word.parts.len() > 1);
             if found.len() < limit
                 && terms.phrases.is_empty()
                 && (terms.words.len() > 1 || lone_compound)

@@ -27,19 +27,26 @@ describe('search', () => {
   });
 
   it('sets the hits with only some of the words apart from those with all of them', async () => {
-    const { container } = renderApp('#/search?q=Kabinett%20Kommunen');
+    const { kabinett, ozg, nkr } = await import('../test/fixtures');
+    const { container } = renderApp('#/search?q=Radweg%20Jena', {
+      articles: [
+        { ...kabinett, title: 'Radweg Jena fertig', teaser: '', body: 'Der Radweg Jena ist fertig.' },
+        { ...ozg, title: 'Jena feiert', teaser: '', body: 'Jena feiert sein Stadtfest.' },
+        { ...nkr, title: 'Wetter', teaser: '', body: 'Es regnet.' },
+      ],
+    });
     // (The list may still show an earlier search's hits for a moment.)
     const divider = await waitFor(() => {
       const found = container.querySelector<HTMLElement>('.search-results [role="separator"]');
       expect(found).toBeTruthy();
       return found!;
     });
-    const results = divider.parentElement!;
-    const rows = [...results.children];
     expect(divider).toHaveTextContent('Nur mit einem Teil der Suchwörter');
-    // No fixture holds both words, so every hit holds only some of them: the divider heads the list.
-    expect(rows[0]).toBe(divider);
-    expect(rows.filter((row) => row.getAttribute('role') === 'separator')).toHaveLength(1);
+    // The full match, then the divider, then the article holding one of the words.
+    const rows = [...divider.parentElement!.children].map((row) =>
+      row.getAttribute('role') === 'separator' ? '—' : row.querySelector('.hit-title')?.textContent,
+    );
+    expect(rows).toEqual(['Radweg Jena fertig', '—', 'Jena feiert']);
   });
 
   it('opens a hit with the arrow key and Enter, and by click', async () => {

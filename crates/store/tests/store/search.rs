@@ -1,4 +1,4 @@
-use newsdesk_model::{ArticleContent, Status};
+use newsdesk_model::{ArticleContent, SearchHit, Status};
 
 use crate::{Library, article, at, library};
 
@@ -12,13 +12,17 @@ fn with(articles: &[ArticleContent]) -> Library {
     lib
 }
 
+fn hits(lib: &Library, q: &str) -> Vec<SearchHit> {
+    lib.store.search(q, 20).expect("search runs")
+}
+
 fn titles(lib: &Library, q: &str) -> Vec<String> {
-    lib.store
-        .search(q, 20)
-        .expect("search runs")
-        .into_iter()
-        .map(|h| h.title)
-        .collect()
+    hits(lib, q).into_iter().map(|h| h.title).collect()
+}
+
+/// For each hit of `q`, whether it holds only some of the words.
+fn partial(lib: &Library, q: &str) -> Vec<bool> {
+    hits(lib, q).into_iter().map(|h| h.partial).collect()
 }
 
 fn plain(title: &str, body: &str) -> ArticleContent {
@@ -532,15 +536,8 @@ fn articles_with_only_some_of_the_words_follow_every_full_match() {
         3,
         "then those with one of them, never one with neither: {found:?}"
     );
-    let partial: Vec<bool> = lib
-        .store
-        .search("Radweg Jena", 10)
-        .expect("search")
-        .iter()
-        .map(|hit| hit.partial)
-        .collect();
     assert_eq!(
-        partial,
+        partial(&lib, "Radweg Jena"),
         [false, true, true],
         "the hits with only some of the words say so, for the list to set them apart"
     );
@@ -569,12 +566,9 @@ fn a_compound_no_article_holds_is_followed_by_articles_holding_its_parts() {
         "no article holds the compound or both its parts, so those holding one follow, never \
          the one with neither: {found:?}"
     );
-    assert!(
-        lib.store
-            .search("Elektromobilität", 10)
-            .expect("search")
-            .iter()
-            .all(|hit| hit.partial),
+    assert_eq!(
+        partial(&lib, "Elektromobilität"),
+        [true, true],
         "each of them holds only a part"
     );
     let lib = with(&[
