@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use newsdesk_model::limits::MAX_WORD_CHARS;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
@@ -166,6 +167,9 @@ impl Analyzer {
         let mut terms = Vec::new();
         let mut after_first_name = None;
         for token in tokens(query) {
+            if is_overlong(&token.text) {
+                continue;
+            }
             terms.clear();
             let surname = follows(query, after_first_name, &token);
             let first_name = self.token_terms(query, &token, &mut folded, &mut terms, surname);
@@ -210,6 +214,9 @@ impl Analyzer {
         out: &mut Vec<Term>,
         surname: bool,
     ) -> bool {
+        if is_overlong(&token.text) {
+            return false;
+        }
         if token.kind == TokenKind::Number {
             out.push(Term {
                 text: token.text.clone().into_owned(),
@@ -344,6 +351,12 @@ impl Analyzer {
             Language::English => Cow::Borrowed(folded),
         }
     }
+}
+
+/// Whether a token is longer than [`MAX_WORD_CHARS`]: no word, but a pasted hash, a block
+/// of base64 or a key held down. It gives no term (and costs nothing to analyse).
+pub(crate) fn is_overlong(text: &str) -> bool {
+    text.len() > MAX_WORD_CHARS && text.chars().count() > MAX_WORD_CHARS
 }
 
 /// How many words the analyzer remembers before it forgets them all.
@@ -557,6 +570,29 @@ mod tests {
         let lonely = GERMAN.analyze_query("Wir");
         assert_eq!(lonely.len(), 1, "a query of stop words only keeps them");
         assert_eq!(lonely[0].term, "wir");
+    }
+
+    #[test]
+    fn an_overlong_word_gives_no_term_but_keeps_its_place() {
+        let blob = "Verwaltungsdigitalisierung".repeat(32_000);
+        let text = format!("Das Kabinett {blob} tagte in Erfurt");
+        let terms = GERMAN.analyze(&text);
+        assert_eq!(
+            texts(&terms),
+            ["kabinett", "tagt", "erfurt"],
+            "the 832 KB word is skipped, its neighbours are not"
+        );
+        assert_eq!(terms[1].position, 3, "the skipped word keeps its position");
+        let hyphens = vec!["ab"; 10_000].join("-");
+        assert!(
+            GERMAN.analyze(&hyphens).is_empty(),
+            "10,000 hyphen segments are one overlong token"
+        );
+        let at_limit = "x".repeat(MAX_WORD_CHARS);
+        assert_eq!(GERMAN.analyze(&at_limit).len(), 1, "the limit itself is a word");
+        let query = GERMAN.analyze_query(&format!("{blob} Kabinett"));
+        assert_eq!(query.len(), 1, "a query drops the overlong word too");
+        assert_eq!(query[0].term, "kabinett");
     }
 
     #[test]

@@ -12,10 +12,17 @@
 //!   or have lost a final e (Schul·buch), or be a verb's stem (Wohn·zimmer: wohnen);
 //! - the last part (head) may be inflected (Digitalisierungskabinett·s, Landesregierung·en).
 //!
-//! Never split: words under 6 letters, words with digits, protected words (names, weekdays,
+//! Never split: words under 6 letters or over [`MAX_COMPOUND_CHARS`], words with digits,
+//! protected words (names, weekdays,
 //! and compounds the lexicon marks as words of their own, such as Krankenhaus — those are
 //! put back together when a split cuts through them: Krankenhaus·reform). A feminine form
 //! splits like its masculine word (Wähler·innen is not wähle + Rinnen). At most 4 parts.
+//!
+//! Bounded work: a word is split only up to [`MAX_COMPOUND_CHARS`], and the search for the
+//! best split stops after [`MAX_SPLIT_LOOKUPS`] lexicon lookups, keeping the best split found
+//! until then (the same word always gets the same answer).
+
+use newsdesk_model::limits::{MAX_COMPOUND_CHARS, MAX_SPLIT_LOOKUPS};
 
 use crate::fold::{fold, fold_offsets};
 use crate::lexicon::Lexicon;
@@ -129,7 +136,10 @@ impl Lexicon {
 
     /// The best split of a folded word, if splitting beats keeping it whole.
     pub(crate) fn split_folded(&self, folded: &str) -> Option<Vec<Piece>> {
-        if char_len(folded) < MIN_COMPOUND_CHARS || !folded.chars().all(char::is_alphabetic) {
+        let chars = char_len(folded);
+        if !(MIN_COMPOUND_CHARS..=MAX_COMPOUND_CHARS).contains(&chars)
+            || !folded.chars().all(char::is_alphabetic)
+        {
             return None;
         }
         // A feminine form of a known word splits as that word does: "Wählerinnen" is
@@ -151,19 +161,7 @@ impl Lexicon {
                 return Some(pieces);
             }
         }
-        let mut search = Search {
-            lexicon: self,
-            word: folded,
-            parts: Vec::with_capacity(MAX_PARTS),
-            best: None,
-            scratch: String::new(),
-            looked_up: if folded.len() <= MAX_REMEMBERED_LEN {
-                vec![u32::MAX; (folded.len() + 1) * (folded.len() + 1)]
-            } else {
-                Vec::new()
-            },
-        };
-        search.explore(0);
+        let mut search = self.search(folded);
         let (score, mut pieces) = search.best.take()?;
         let whole = self.whole_frequency(folded);
         if (whole != 0 && score <= f64::from(whole).ln()) || self.is_protected_form(folded) {
@@ -171,6 +169,25 @@ impl Lexicon {
         }
         search.merge_protected(&mut pieces);
         (pieces.len() > 1).then_some(pieces)
+    }
+
+    /// Every split of `folded` tried, within the work allowed ([`MAX_SPLIT_LOOKUPS`]).
+    fn search<'a>(&'a self, folded: &'a str) -> Search<'a> {
+        let mut search = Search {
+            lexicon: self,
+            word: folded,
+            parts: Vec::with_capacity(MAX_PARTS),
+            best: None,
+            scratch: String::new(),
+            lookups: 0,
+            looked_up: if folded.len() <= MAX_REMEMBERED_LEN {
+                vec![u32::MAX; (folded.len() + 1) * (folded.len() + 1)]
+            } else {
+                Vec::new()
+            },
+        };
+        search.explore(0);
+        search
     }
 
     /// The word's own frequency, inflected or not ("landesregierungen" counts as
@@ -224,6 +241,8 @@ struct Search<'a> {
     /// Mean log frequency of the best split so far, and its parts.
     best: Option<(f64, Vec<Piece>)>,
     scratch: String,
+    /// Lexicon lookups made so far; the search stops at [`MAX_SPLIT_LOOKUPS`].
+    lookups: usize,
     /// Frequencies of `word[start..end]` looked up so far, at `start * (len + 1) + end`
     /// (`u32::MAX`: not yet); empty for very long words.
     looked_up: Vec<u32>,
@@ -237,10 +256,14 @@ impl Search<'_> {
         let frequency = match self.looked_up.get_mut(start * width + end) {
             Some(known) if *known != u32::MAX => *known,
             Some(slot) => {
+                self.lookups += 1;
                 *slot = self.lexicon.folded_frequency(piece);
                 *slot
             }
-            None => self.lexicon.folded_frequency(piece),
+            None => {
+                self.lookups += 1;
+                self.lexicon.folded_frequency(piece)
+            }
         };
         if frequency < MIN_PART_FREQUENCY || !may_be_part(piece, head) {
             return 0;
@@ -249,6 +272,9 @@ impl Search<'_> {
     }
 
     fn explore(&mut self, from: usize) {
+        if self.lookups >= MAX_SPLIT_LOOKUPS {
+            return;
+        }
         let word = self.word;
         if !self.parts.is_empty()
             && let Some(head) = self.head(from)
@@ -278,7 +304,7 @@ impl Search<'_> {
             } else {
                 char_len(&word[end..])
             };
-            if left < 3 {
+            if left < 3 || self.lookups >= MAX_SPLIT_LOOKUPS {
                 break;
             }
             if let Some(modifier) = self.modifier(from, end) {
@@ -333,6 +359,7 @@ impl Search<'_> {
                 self.scratch.clear();
                 self.scratch.push_str(piece);
                 self.scratch.push_str(restored);
+                self.lookups += 1;
                 let frequency = self.lexicon.part_frequency(&self.scratch, false);
                 if frequency > best.frequency {
                     best = Piece {
@@ -500,6 +527,54 @@ mod tests {
         ] {
             assert!(parts(word).is_empty(), "{word} is not a compound");
         }
+    }
+
+    #[test]
+    fn words_longer_than_the_limit_stay_whole_and_cost_little() {
+        let word = "Verwaltungsdigitalisierung".repeat(4);
+        assert!(parts(&word).is_empty(), "104 letters are no compound");
+        // 832 KB took minutes when the splitter looked at every piece of it.
+        let huge = "Verwaltungsdigitalisierung".repeat(32_000);
+        assert!(parts(&huge).is_empty());
+        let at_limit = format!("Verwaltungsdigitalisierungs{}", "a".repeat(53));
+        assert_eq!(at_limit.chars().count(), MAX_COMPOUND_CHARS);
+        assert!(
+            GERMAN.split_folded(&fold(&at_limit)).is_none(),
+            "no known head: whole, but looked at"
+        );
+    }
+
+    #[test]
+    fn a_word_that_branches_everywhere_stops_at_the_work_allowed() {
+        // Every piece of four letters or more is a known word: some 300,000 splits to try.
+        let mut lexicon = Lexicon::new();
+        for length in 4..=40 {
+            lexicon.add(&"a".repeat(length), 10);
+        }
+        let word = "a".repeat(MAX_COMPOUND_CHARS);
+        let search = lexicon.search(&word);
+        assert!(
+            search.lookups >= MAX_SPLIT_LOOKUPS,
+            "this word needs more than the budget: {} lookups",
+            search.lookups
+        );
+        assert!(
+            search.lookups <= MAX_SPLIT_LOOKUPS + 16,
+            "the search stops at its budget: {} lookups",
+            search.lookups
+        );
+        assert!(search.best.is_some(), "the best split found so far is kept");
+        assert_eq!(
+            lexicon.split_folded(&word),
+            lexicon.split_folded(&word),
+            "the same word always splits the same way"
+        );
+        let real = GERMAN.search("verwaltungsdigitalisierung");
+        assert!(
+            real.lookups < MAX_SPLIT_LOOKUPS / 10,
+            "a real compound needs little: {} lookups",
+            real.lookups
+        );
     }
 
     #[test]

@@ -110,7 +110,10 @@ impl Lexicon {
     /// words with digits are left out.
     pub fn learn(&mut self, text: &str) {
         for token in tokens(text) {
-            if token.kind != TokenKind::Word || token.text.chars().any(char::is_numeric) {
+            if token.kind != TokenKind::Word
+                || token.text.chars().any(char::is_numeric)
+                || crate::analyzer::is_overlong(&token.text)
+            {
                 continue;
             }
             if token.is_hyphenated() {

@@ -19,6 +19,27 @@ pub const MAX_NESTING: usize = 32;
 /// The largest article the library stores: all its text and extra fields together.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The longest word the text analysis (search, tag suggestions, snippets) takes as a word, in
+/// characters with its hyphens. A longer run of letters and digits — a pasted hash or
+/// base64 block, a key held down, "Verwaltungsdigitalisierung" 32,000 times — keeps its
+/// position in the text but gives no search term: it cannot be found, and it costs nothing.
+/// German's longest words in real use have some 60–90 letters.
+pub const MAX_WORD_CHARS: usize = 128;
+
+/// The longest word the compound splitter tries to split, in characters ("Rindfleisch­
+/// etikettierungsüberwachungsaufgabenübertragungsgesetz" has 63). Longer words stay whole.
+pub const MAX_COMPOUND_CHARS: usize = 80;
+
+/// The work the compound splitter may do for one word: lookups in the lexicon. A word built
+/// to branch at every letter (short known words in a row) stops there and keeps the best
+/// split found so far; real compounds need a few hundred.
+pub const MAX_SPLIT_LOOKUPS: usize = 20_000;
+
+/// How much of an article's body the search index reads: the first 1 MiB (a long novel's
+/// chapter; news articles hold 2–20 KiB). Beyond it the text is stored, shown and exported
+/// but not searchable, so that saving a huge article never makes the index slow.
+pub const MAX_INDEXED_BODY_BYTES: usize = 1024 * 1024;
+
 /// How deeply `value` nests (a scalar is 0, `[1]` is 1, `{"a": [1]}` is 2).
 pub fn nesting(value: &serde_json::Value) -> usize {
     // An explicit stack, so that a value nested beyond any limit cannot overflow ours.

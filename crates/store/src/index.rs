@@ -6,21 +6,30 @@
 //! - After the transaction commits, the writer applies the queue to the index: it takes the
 //!   index's lock (another process may hold it: then it waits, and at worst leaves the queue
 //!   for later), reads the queued articles in one snapshot, commits the index, and only then
-//!   deletes the queue rows it read (`seq <=` the last one it saw, so a change queued
-//!   meanwhile stays). A crash anywhere in between leaves the rows queued: the next open, write
-//!   or search applies them again (putting an article twice is harmless).
+//!   deletes the queue rows it applied (`seq <=` the last one it saw, so a change queued
+//!   meanwhile stays). A crash anywhere in between leaves the rows queued: the next write or
+//!   search applies them again (putting an article twice is harmless).
+//! - Applying the queue has a time budget ([`WRITE_BUDGET`], [`SEARCH_BUDGET`]), checked
+//!   between articles: what is left stays queued for the next write or search. Opening the
+//!   library never applies the queue, so no article — however costly to analyse — can keep
+//!   the library from opening (the analysis itself is bounded: [`MAX_WORD_CHARS`],
+//!   [`MAX_INDEXED_BODY_BYTES`]).
 //! - The index's last commit carries a stamp: the index schema and a fingerprint of the
 //!   analysis ([`INDEX_VERSION`]) and the library's `search_index_id` (a random id in `settings`, new after a restore). When the
 //!   stamp is not what the library expects, or the index is missing or unreadable, the whole
 //!   index is rebuilt from the library.
 //!
+//!
+//! [`MAX_WORD_CHARS`]: newsdesk_model::limits::MAX_WORD_CHARS
+//!
 //! The article's **day** (its date, or its creation day when it has none) comes from the
 //! search key of migration 4: days since 1970 shifted left 32 bits, plus the id.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use newsdesk_model::ArticleContent;
+use newsdesk_model::limits::MAX_INDEXED_BODY_BYTES;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::codec::parse_ts;
@@ -148,9 +157,10 @@ pub(crate) fn indexed_article(
             ))
         })
         .optional()?;
-    let Some((kicker, title, teaser, body, key)) = row else {
+    let Some((kicker, title, teaser, mut body, key)) = row else {
         return Ok(None);
     };
+    body.truncate(indexed_len(&body));
     Ok(Some(IndexedArticle {
         id,
         day: key.map(key_day).unwrap_or_default(),
@@ -161,6 +171,18 @@ pub(crate) fn indexed_article(
         captions: captions_of(conn, id)?,
         body,
     }))
+}
+
+/// How much of `text` the index reads: all of it up to [`MAX_INDEXED_BODY_BYTES`], else up
+/// to the last whole character before it.
+pub(crate) fn indexed_len(text: &str) -> usize {
+    if text.len() <= MAX_INDEXED_BODY_BYTES {
+        return text.len();
+    }
+    (0..=MAX_INDEXED_BODY_BYTES)
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0)
 }
 
 /// The captions, credits and alt texts of article `id`'s pictures; for a picture of the
@@ -228,9 +250,11 @@ pub(crate) fn has_pending(conn: &Connection) -> Result<bool, StoreError> {
 /// What [`sync`] should do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sync {
-    /// Apply the queue, if any.
-    Queued,
-    /// Check the index's stamp too, and rebuild it when it is not this library's.
+    /// Apply the queue, if any, for at most the given time (checked between articles; at
+    /// least one article is applied).
+    Queued(Duration),
+    /// Rebuild the index when its stamp is not this library's (at open); the queue waits for
+    /// the next write or search.
     Checked,
     /// Rebuild the whole index from the library.
     Rebuild,
@@ -238,7 +262,8 @@ pub(crate) enum Sync {
 
 /// Brings `index` up to date with the library on `conn` (which may write: it deletes the
 /// queue rows it applied). Returns false when another process held the index's lock for all
-/// of `wait`: the queue then stays for later.
+/// of `wait`, or when the time budget ran out before the queue was empty: the rest of the
+/// queue then stays for later.
 pub(crate) fn sync(
     conn: &Connection,
     index: &TextIndex,
@@ -251,9 +276,9 @@ pub(crate) fn sync(
         // The first search checks it ([`Store::catch_up_search_index`]), every index write too.
         Sync::Checked => {
             let library = library_id(conn)?;
-            has_pending(conn)? || !index.stamp()?.is_some_and(|s| s.is_for(&library))
+            !index.stamp()?.is_some_and(|s| s.is_for(&library))
         }
-        Sync::Queued => has_pending(conn)?,
+        Sync::Queued(_) => has_pending(conn)?,
     };
     if !needed {
         return Ok(true);
@@ -266,33 +291,64 @@ pub(crate) fn sync(
     let snapshot = conn.unchecked_transaction()?;
     let stamp = expected_stamp(&snapshot)?;
     // Entries of another analysis or library must not be added to: then all is rebuilt.
-    let rebuild = how == Sync::Rebuild || index.stamp()?.as_ref() != Some(&stamp);
+    let budget = match how {
+        Sync::Queued(budget) => Some(budget),
+        Sync::Checked | Sync::Rebuild => None,
+    };
+    let rebuild = budget.is_none() || index.stamp()?.as_ref() != Some(&stamp);
     let last: i64 = snapshot.query_row(
         "SELECT coalesce(max(seq), 0) FROM search_pending",
         [],
         |r| r.get(0),
     )?;
+    let mut applied = None;
     if rebuild {
         rebuild_into(&snapshot, &mut update)?;
     } else {
         let ids: Vec<i64> = snapshot
-            .prepare("SELECT DISTINCT article_id FROM search_pending WHERE seq <= ?1")?
+            .prepare(
+                "SELECT article_id FROM search_pending WHERE seq <= ?1
+                 GROUP BY article_id ORDER BY min(seq)",
+            )?
             .query_map([last], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         if ids.is_empty() {
             return Ok(true);
         }
-        for id in ids {
+        let started = Instant::now();
+        let budget = budget.unwrap_or(Duration::MAX);
+        let mut done = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            if !done.is_empty() && started.elapsed() >= budget {
+                break;
+            }
             match indexed_article(&snapshot, id)? {
                 Some(article) => update.put(&article)?,
                 None => update.remove(id),
             }
+            done.push(id);
+        }
+        if done.len() < ids.len() {
+            applied = Some(done);
         }
     }
     snapshot.commit()?;
     update.commit(&stamp)?;
-    conn.execute("DELETE FROM search_pending WHERE seq <= ?1", [last])?;
-    Ok(true)
+    let Some(done) = applied else {
+        conn.execute("DELETE FROM search_pending WHERE seq <= ?1", [last])?;
+        return Ok(true);
+    };
+    // The budget ran out: only the rows of the articles written go; the rest waits.
+    let tx = conn.unchecked_transaction()?;
+    {
+        let mut delete =
+            tx.prepare("DELETE FROM search_pending WHERE article_id = ?1 AND seq <= ?2")?;
+        for id in done {
+            delete.execute(params![id, last])?;
+        }
+    }
+    tx.commit()?;
+    Ok(false)
 }
 
 /// Puts every article outside the trash into an emptied index.
@@ -314,6 +370,11 @@ fn rebuild_into(conn: &Connection, update: &mut IndexUpdate<'_>) -> Result<(), S
 /// answers from the index as it is.
 pub(crate) const WRITE_WAIT: Duration = Duration::from_secs(15);
 pub(crate) const SEARCH_WAIT: Duration = Duration::from_secs(1);
+
+/// How long a write, after it committed, spends putting queued articles into the index; a
+/// search spends as long before it answers. The rest waits for the next write or search.
+pub(crate) const WRITE_BUDGET: Duration = Duration::from_secs(2);
+pub(crate) const SEARCH_BUDGET: Duration = Duration::from_secs(2);
 
 impl Store {
     /// Rebuilds the search index from the library (after a restore; `db check` can ask).
@@ -337,6 +398,64 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsdesk_model::Status;
+
+    fn pending(conn: &Connection) -> i64 {
+        conn.query_row("SELECT count(*) FROM search_pending", [], |r| r.get(0))
+            .unwrap_or(-1)
+    }
+
+    #[test]
+    fn a_spent_budget_leaves_the_rest_queued_and_each_sync_moves_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("library.sqlite")).expect("open");
+        let mut ids = Vec::new();
+        for title in ["Eins", "Zwei", "Drei"] {
+            let content = ArticleContent {
+                title: title.into(),
+                ..Default::default()
+            };
+            ids.push(
+                store
+                    .insert_article(&content, Status::Draft, "", Utc::now())
+                    .expect("insert")
+                    .id,
+            );
+        }
+        let conn = store.write();
+        for &id in &ids {
+            queue(&conn, id).expect("queue");
+        }
+        queue(&conn, ids[0]).expect("queued twice");
+        let index = store.text_index();
+        let no_time = Sync::Queued(Duration::ZERO);
+        assert_eq!(
+            sync(&conn, &index, no_time, WRITE_WAIT).ok(),
+            Some(false),
+            "with no time left one article is still applied, the rest waits"
+        );
+        assert_eq!(pending(&conn), 2, "both rows of the first article went");
+        assert_eq!(sync(&conn, &index, no_time, WRITE_WAIT).ok(), Some(false));
+        assert_eq!(pending(&conn), 1);
+        assert_eq!(
+            sync(&conn, &index, no_time, WRITE_WAIT).ok(),
+            Some(true),
+            "the last one empties the queue"
+        );
+        assert_eq!(pending(&conn), 0);
+        assert_eq!(index.len().ok(), Some(3));
+    }
+
+    #[test]
+    fn the_indexed_text_ends_on_a_character() {
+        let text = "ä".repeat(MAX_INDEXED_BODY_BYTES);
+        let len = indexed_len(&text);
+        assert!(len <= MAX_INDEXED_BODY_BYTES && text.is_char_boundary(len));
+        assert_eq!(len, MAX_INDEXED_BODY_BYTES, "2-byte letters fill it exactly");
+        let odd = format!("x{text}");
+        assert_eq!(indexed_len(&odd), MAX_INDEXED_BODY_BYTES - 1);
+        assert_eq!(indexed_len("kurz"), 4);
+    }
 
     #[test]
     fn keys_order_by_date_then_id_and_give_the_day_back() {

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use newsdesk_model::RelatedArticle;
+use newsdesk_model::limits::MAX_WORD_CHARS;
 
 use crate::articles::load;
 use crate::fold::fold;
@@ -39,7 +40,8 @@ fn key_words(article: &newsdesk_model::ArticleContent, limit: usize) -> Vec<Stri
     for (text, weight) in parts {
         for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             let word = word.trim_matches('-').to_lowercase();
-            if word.chars().count() < 5 || STOP_WORDS.contains(&word.as_str()) {
+            let letters = word.chars().count();
+            if !(5..=MAX_WORD_CHARS).contains(&letters) || STOP_WORDS.contains(&word.as_str()) {
                 continue;
             }
             *weights.entry(word).or_default() += weight;

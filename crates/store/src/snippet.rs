@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use newsdesk_analysis::Analyzer;
 
+use crate::index::indexed_len;
 use crate::text_index::index_term;
 
 /// Characters of context on each side of the match.
@@ -15,11 +16,16 @@ const CONTEXT: usize = 60;
 
 /// The excerpt of `text` around the bytes `start..end`, the match wrapped in `[` … `]`.
 fn excerpt(text: &str, start: usize, end: usize) -> String {
+    // Only the context is looked at, however long the text.
     let before: String = {
-        let head: Vec<char> = text[..start].chars().collect();
-        let cut = head.len().saturating_sub(CONTEXT);
-        let mut s: String = head[cut..].iter().collect();
-        if cut > 0 {
+        let head = &text[..start];
+        let from = head
+            .char_indices()
+            .rev()
+            .nth(CONTEXT - 1)
+            .map_or(0, |(at, _)| at);
+        let mut s = head[from..].to_owned();
+        if from > 0 {
             // Start at a word boundary.
             if let Some(space) = s.find(' ') {
                 s = s[space + 1..].to_string();
@@ -29,9 +35,9 @@ fn excerpt(text: &str, start: usize, end: usize) -> String {
         s
     };
     let after: String = {
-        let tail: Vec<char> = text[end..].chars().collect();
-        let mut s: String = tail.iter().take(CONTEXT).collect();
-        if tail.len() > CONTEXT {
+        let tail = &text[end..];
+        let mut s: String = tail.chars().take(CONTEXT).collect();
+        if s.len() < tail.len() {
             if let Some(space) = s.rfind(' ') {
                 s.truncate(space);
             }
@@ -51,6 +57,8 @@ pub(crate) fn snippet(
     terms: &HashSet<String>,
 ) -> Option<String> {
     for text in texts {
+        // The index reads no further: a match beyond would not have been found.
+        let text = &text[..indexed_len(text)];
         let found = analyzer
             .analyze(text)
             .into_iter()

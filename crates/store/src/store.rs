@@ -7,7 +7,9 @@ use crate::StoreError;
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
 };
-use crate::index::{SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync};
+use crate::index::{
+    SEARCH_BUDGET, SEARCH_WAIT, Sync, WRITE_BUDGET, WRITE_WAIT, expected_stamp, has_pending, sync,
+};
 use crate::migrations;
 use crate::text_index::TextIndex;
 
@@ -84,7 +86,8 @@ impl Store {
         let (writer, reader, identity) = opened?;
         let dir = TextIndex::dir_of(path);
         let mut index = TextIndex::open_or_create(&dir)?;
-        // A new, damaged or foreign index is rebuilt, queued changes applied.
+        // A new, damaged or foreign index is rebuilt; queued changes wait for the next write
+        // or search (no article can keep the library from opening).
         match sync(&writer, &index, Sync::Checked, WRITE_WAIT) {
             Ok(_) => {}
             Err(StoreError::SearchIndex { .. }) => {
@@ -133,7 +136,11 @@ impl Store {
         let mut current = true;
         if queued || stale {
             let conn = self.write();
-            let how = if stale { Sync::Rebuild } else { Sync::Queued };
+            let how = if stale {
+                Sync::Rebuild
+            } else {
+                Sync::Queued(SEARCH_BUDGET)
+            };
             current = sync(&conn, &self.text_index(), how, SEARCH_WAIT)
                 .map_err(|e| e.in_library(&self.path))?;
         }
@@ -200,9 +207,15 @@ impl Store {
             Ok(value)
         })();
         let value = result.map_err(|e: StoreError| e.in_library(&self.path))?;
-        // The write is saved; the search index follows. Should that fail, the changes stay
-        // queued in the library and the next write, search or open applies them.
-        let _ = sync(&conn, &self.text_index(), Sync::Queued, WRITE_WAIT);
+        // The write is saved; the search index follows. Should that fail (or take longer
+        // than its budget), the changes stay queued in the library and the next write or
+        // search applies them.
+        let _ = sync(
+            &conn,
+            &self.text_index(),
+            Sync::Queued(WRITE_BUDGET),
+            WRITE_WAIT,
+        );
         Ok(value)
     }
 
