@@ -16,8 +16,9 @@ APT_PACKAGES=(
   # The export tests read the PDF print version back with pdftotext.
   poppler-utils
   # Portal secrets live in the system's keyring: the publishing tests run a real Secret
-  # Service (GNOME Keyring) on a private D-Bus session bus; curl reads the portal back.
-  gnome-keyring dbus curl
+  # Service (GNOME Keyring) on a private D-Bus session bus; curl reads the portal back;
+  # secret-tool writes the keyring entries older releases left (their migration is tested).
+  gnome-keyring dbus curl libsecret-tools
 )
 RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js

@@ -139,6 +139,8 @@ impl ApiError {
                 | newsdesk_publish::PublishError::Rejected { .. }
                 | newsdesk_publish::PublishError::Protocol(_)
                 | newsdesk_publish::PublishError::Tls(_)
+                | newsdesk_publish::PublishError::TooLarge(_)
+                | newsdesk_publish::PublishError::Redirected { .. }
                 | newsdesk_publish::PublishError::Invalid(_) => ErrorCode::InvalidInput,
             },
             ApiError::Secret(secret) => match secret {

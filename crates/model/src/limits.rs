@@ -40,6 +40,27 @@ pub const MAX_SPLIT_LOOKUPS: usize = 20_000;
 /// but not searchable, so that saving a huge article never makes the index slow.
 pub const MAX_INDEXED_BODY_BYTES: usize = 1024 * 1024;
 
+/// The largest answer Newsdesk reads from a portal (one page of posts with their HTML, an
+/// item, a page of tags). A longer one is refused when its `Content-Length` says so, else as
+/// soon as that many bytes came. Answers are read into typed values that keep only the fields
+/// used, so one takes memory near its size.
+pub const MAX_PORTAL_ANSWER_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many pages of one list Newsdesk reads from a portal: its tags, its categories, the
+/// posts a pull brings, the results of one search. Past it the rest is left out and the pull
+/// says so (with 100 tags a page, 100,000 tags; with 20–50 posts a page, 20,000–50,000 posts).
+pub const MAX_PORTAL_PAGES: usize = 1_000;
+
+/// How many entries of one list in a portal's answer Newsdesk keeps: a post's tags, the names
+/// of a vocabulary that comes in one answer. A post with more is refused; a vocabulary keeps
+/// its first ones and the pull says so.
+pub const MAX_PORTAL_LIST_ITEMS: usize = 100_000;
+
+/// How many redirects within the portal's own address (same scheme, host and port) one
+/// request follows. A redirect anywhere else is never followed: the request carries the
+/// login, and the editor is told the new address instead.
+pub const MAX_PORTAL_REDIRECTS: usize = 5;
+
 /// How deeply `value` nests (a scalar is 0, `[1]` is 1, `{"a": [1]}` is 2).
 pub fn nesting(value: &serde_json::Value) -> usize {
     // An explicit stack, so that a value nested beyond any limit cannot overflow ours.

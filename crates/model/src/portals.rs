@@ -101,6 +101,9 @@ pub struct PortalCheck {
     pub site: String,
     /// Who Newsdesk is logged in as there (empty when the portal does not say).
     pub user: String,
+    /// Where the login was proven: scheme, host and port of the answer
+    /// (`https://portal.example`). Requests never follow a redirect to another address.
+    pub address: String,
 }
 
 /// What `portal pull` brought into the library.
@@ -115,6 +118,10 @@ pub struct PullReport {
     pub added: Vec<i64>,
     /// Published articles the library already knew (published from here or pulled before).
     pub known: u32,
+    /// What was left out, in words: a limit reached (too many pages of posts, tags past
+    /// the vocabulary's limit).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// What a job in the outbox does.

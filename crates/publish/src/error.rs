@@ -33,6 +33,18 @@ pub enum PublishError {
     /// An answer Newsdesk cannot read (not the JSON the API promises, a field missing).
     #[error("the portal's answer could not be understood: {0}")]
     Protocol(String),
+    /// An answer beyond a limit (its size, a list's length): not retried, it would come the
+    /// same again.
+    #[error("the portal's answer is too large: {0}")]
+    TooLarge(String),
+    /// The portal sent the request elsewhere: another scheme, host or port, or a write to
+    /// another address. Not followed, since the request carries the login.
+    #[error(
+        "the portal redirected ({status}) to {to}: Newsdesk does not send the login to another \
+         address; if the portal lives there now, use that address (`newsdesk portal remove`, \
+         then `newsdesk portal add` with it)"
+    )]
+    Redirected { status: u16, to: String },
     /// The TLS handshake failed (an untrusted certificate): not retried.
     #[error("the portal's secure connection failed ({0}): check its address and certificate")]
     Tls(String),
@@ -63,6 +75,8 @@ impl PublishError {
             PublishError::Unauthorized { .. }
             | PublishError::Rejected { .. }
             | PublishError::Tls(_)
+            | PublishError::TooLarge(_)
+            | PublishError::Redirected { .. }
             | PublishError::Invalid(_) => Retry::Never,
             PublishError::Changed { .. } => Retry::Conflict,
         }

@@ -7,23 +7,73 @@
 //!   first tag, which Ghost calls its primary tag.
 //! - Updates carry the `updated_at` Ghost last gave: a newer copy there answers 409, and
 //!   nothing is overwritten (Ghost's own guard, on top of the outbox's comparison).
+//! - Lists are read page by page (`meta.pagination.next`, up to `MAX_PORTAL_PAGES`); answers
+//!   into the fields used only.
 
 use std::sync::Arc;
 
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
+use newsdesk_model::limits::{MAX_PORTAL_LIST_ITEMS, MAX_PORTAL_PAGES};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::{Value, json};
 use sha2::Sha256;
 
 use crate::adapter::{Credentials, PortalAdapter};
-use crate::http::{Http, Method, Request, Response};
-use crate::post::text_field;
+use crate::answer::{Bounded, First, Id, Text};
+use crate::http::{Http, Method, Request, Response, origin_of};
 use crate::text::{clip, encode, header_file_name};
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
     Vocabulary,
 };
+
+/// The most entries Newsdesk asks Ghost for in one page (`limit`).
+const PER_PAGE: usize = 100;
+
+/// A post as Ghost answers it (`formats=html&include=tags`), only the fields Newsdesk reads.
+#[derive(Deserialize)]
+struct GhostPost {
+    id: Id,
+    #[serde(default)]
+    url: Text,
+    updated_at: String,
+    #[serde(default)]
+    status: Text,
+    #[serde(default)]
+    slug: Text,
+    #[serde(default)]
+    title: Text,
+    #[serde(default)]
+    custom_excerpt: Text,
+    #[serde(default)]
+    html: Text,
+    #[serde(default)]
+    tags: Bounded<Named, MAX_PORTAL_LIST_ITEMS>,
+    #[serde(default)]
+    published_at: Text,
+}
+
+/// Anything with a name (a tag).
+#[derive(Deserialize)]
+struct Named {
+    #[serde(default)]
+    name: Text,
+}
+
+/// Where a list answer goes on: `meta.pagination.next`.
+#[derive(Deserialize, Default)]
+struct Meta {
+    #[serde(default)]
+    pagination: Pagination,
+}
+
+#[derive(Deserialize, Default)]
+struct Pagination {
+    next: Option<u64>,
+}
 
 pub struct Ghost {
     api: String,
@@ -125,14 +175,19 @@ impl Ghost {
     }
 
     fn one_post(&self, answer: Response) -> Result<RemotePost, PublishError> {
+        #[derive(Deserialize)]
+        struct One {
+            posts: First<GhostPost>,
+        }
         if answer.status == 409 {
             return Err(PublishError::Changed { remote: None });
         }
-        let body = answer.ok_json()?;
-        let post = body
-            .pointer("/posts/0")
+        let one: One = answer.ok_parse()?;
+        let post = one
+            .posts
+            .0
             .ok_or_else(|| PublishError::Protocol("the answer holds no post".into()))?;
-        remote(post)
+        Ok(remote(post))
     }
 
     fn get_post(&self, path: &str) -> Result<Option<RemotePost>, PublishError> {
@@ -147,66 +202,60 @@ impl Ghost {
     }
 }
 
-fn remote(post: &Value) -> Result<RemotePost, PublishError> {
-    let mut tags: Vec<String> = post
-        .get("tags")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|t| t.get("name").and_then(Value::as_str).map(str::to_owned))
-        .collect();
+fn remote(post: GhostPost) -> RemotePost {
+    let mut tags: Vec<String> = post.tags.0.into_iter().filter_map(|t| t.name.0).collect();
     let section = if tags.is_empty() {
         String::new()
     } else {
         tags.remove(0)
     };
-    Ok(RemotePost {
-        id: text_field(post, "/id")?,
-        url: text_field(post, "/url").unwrap_or_default(),
-        modified: text_field(post, "/updated_at")?,
-        status: text_field(post, "/status").unwrap_or_default(),
-        slug: text_field(post, "/slug").unwrap_or_default(),
+    RemotePost {
+        id: post.id.0,
+        url: post.url.0.unwrap_or_default(),
+        modified: post.updated_at,
+        status: post.status.0.unwrap_or_default(),
+        slug: post.slug.0.unwrap_or_default(),
         fields: PostFields {
-            title: text_field(post, "/title").unwrap_or_default(),
-            excerpt: post
-                .get("custom_excerpt")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            content: post
-                .get("html")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
+            title: post.title.0.unwrap_or_default(),
+            excerpt: post.custom_excerpt.0.unwrap_or_default(),
+            content: post.html.0.unwrap_or_default(),
             tags,
             section,
         },
+        title_parts: None,
         published: post
-            .get("published_at")
-            .and_then(Value::as_str)
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .published_at
+            .0
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
             .map(|t| t.with_timezone(&Utc)),
-    })
+    }
 }
 
 impl PortalAdapter for Ghost {
     fn check(&self) -> Result<SiteInfo, PublishError> {
-        // A request only a valid key may make, then the site's name.
-        self.send(Request::new(
+        #[derive(Deserialize)]
+        struct Site {
+            site: Title,
+        }
+        #[derive(Deserialize)]
+        struct Title {
+            #[serde(default)]
+            title: Text,
+        }
+        // A request only a valid key may make, where it is answered; then the site's name.
+        let answer = self.send(Request::new(
             Method::Get,
             self.url("/posts/?limit=1&fields=id"),
-        ))?
-        .ok_json()?;
-        let site = self
+        ))?;
+        let address = origin_of(&answer.url);
+        answer.ok_parse::<IgnoredAny>()?;
+        let site: Site = self
             .send(Request::new(Method::Get, self.url("/site/")))?
-            .ok_json()?;
+            .ok_parse()?;
         Ok(SiteInfo {
-            site: site
-                .pointer("/site/title")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
+            site: site.site.title.0.unwrap_or_default(),
             user: String::new(),
+            address,
         })
     }
 
@@ -220,8 +269,20 @@ impl PortalAdapter for Ghost {
         let body = multipart(&boundary, image);
         let request = Request::new(Method::Post, self.url("/images/upload/"))
             .bytes(&format!("multipart/form-data; boundary={boundary}"), body);
-        let answer = self.send(request)?.ok_json()?;
-        let url = text_field(&answer, "/images/0/url")?;
+        #[derive(Deserialize)]
+        struct Uploaded {
+            images: First<Image>,
+        }
+        #[derive(Deserialize)]
+        struct Image {
+            url: String,
+        }
+        let uploaded: Uploaded = self.send(request)?.ok_parse()?;
+        let url = uploaded
+            .images
+            .0
+            .ok_or_else(|| PublishError::Protocol("the answer lacks /images/0/url".into()))?
+            .url;
         Ok(RemoteImage {
             id: url.clone(),
             url,
@@ -286,47 +347,62 @@ impl PortalAdapter for Ghost {
     }
 
     fn vocabulary(&self) -> Result<Vocabulary, PublishError> {
-        let answer = self
-            .send(Request::new(
-                Method::Get,
-                self.url("/tags/?limit=all&fields=name"),
-            ))?
-            .ok_json()?;
-        Ok(Vocabulary {
-            tags: answer
-                .get("tags")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|t| t.get("name").and_then(Value::as_str).map(str::to_owned))
-                .collect(),
-            sections: Vec::new(),
-        })
+        #[derive(Deserialize)]
+        struct Tags {
+            tags: Bounded<Named, PER_PAGE>,
+            #[serde(default)]
+            meta: Meta,
+        }
+        let mut vocabulary = Vocabulary::default();
+        let mut page = 1;
+        for _ in 0..MAX_PORTAL_PAGES {
+            let answer: Tags = self
+                .send(Request::new(
+                    Method::Get,
+                    self.url(&format!("/tags/?limit={PER_PAGE}&page={page}&fields=name")),
+                ))?
+                .ok_parse()?;
+            vocabulary
+                .tags
+                .extend(answer.tags.0.into_iter().filter_map(|t| t.name.0));
+            match answer.meta.pagination.next {
+                Some(next) if next > page => page = next,
+                _ => return Ok(vocabulary),
+            }
+        }
+        vocabulary.notes.push(format!(
+            "the portal's tags run past {MAX_PORTAL_PAGES} pages: the first {} were read, the \
+             rest left out (MAX_PORTAL_PAGES)",
+            vocabulary.tags.len()
+        ));
+        Ok(vocabulary)
     }
 
     fn published(
         &self,
         cursor: Option<&str>,
     ) -> Result<(Vec<RemotePost>, Option<String>), PublishError> {
-        let page: u32 = cursor.and_then(|c| c.parse().ok()).unwrap_or(1);
-        let answer = self
+        #[derive(Deserialize)]
+        struct Posts {
+            posts: Bounded<GhostPost, PER_PAGE>,
+            #[serde(default)]
+            meta: Meta,
+        }
+        let page: u64 = cursor.and_then(|c| c.parse().ok()).unwrap_or(1);
+        let answer: Posts = self
             .send(Request::new(
                 Method::Get,
                 self.url(&format!(
                     "/posts/?filter=status:published&limit=20&page={page}&formats=html&include=tags"
                 )),
             ))?
-            .ok_json()?;
-        let posts = answer
-            .get("posts")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(remote)
-            .collect::<Result<Vec<_>, _>>()?;
+            .ok_parse()?;
+        let posts = answer.posts.0.into_iter().map(remote).collect();
         let next = answer
-            .pointer("/meta/pagination/next")
-            .and_then(Value::as_u64)
+            .meta
+            .pagination
+            .next
+            .filter(|next| *next > page)
             .map(|n| n.to_string());
         Ok((posts, next))
     }

@@ -1,15 +1,22 @@
 //! HTTP behind a small interface: adapters build [`Request`]s and read [`Response`]s; the real
 //! client is [`UreqHttp`] (blocking, rustls). Tests put faults between it and a real server
 //! (a TCP proxy), not in place of it.
+//!
+//! Every answer is read up to [`MAX_PORTAL_ANSWER_BYTES`] and parsed into typed values
+//! ([`Response::parse`]); a redirect is followed only within the portal's own address (scheme,
+//! host and port), up to [`MAX_PORTAL_REDIRECTS`] times: the request carries the login, and a
+//! portal that moved is named to the editor instead ([`PublishError::Redirected`]).
 
+use std::io::Read;
 use std::time::Duration;
 
+use newsdesk_model::limits::{MAX_PORTAL_ANSWER_BYTES, MAX_PORTAL_REDIRECTS, human_bytes};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::PublishError;
-
-/// The largest answer read from a portal (a page of posts with their HTML).
-const MAX_ANSWER: u64 = 64 * 1024 * 1024;
+use crate::answer::{First, Text, clip, describe_body, read};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -71,6 +78,8 @@ pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// The address that answered: the request's, or where a redirect within the portal led.
+    pub url: String,
 }
 
 impl Response {
@@ -85,20 +94,25 @@ impl Response {
         (200..300).contains(&self.status)
     }
 
-    /// The body as JSON.
-    pub fn json(&self) -> Result<Value, PublishError> {
-        serde_json::from_slice(&self.body).map_err(|e| {
-            PublishError::Protocol(format!(
-                "expected JSON, got {} ({e})",
-                describe_body(&self.body)
-            ))
-        })
+    /// The JSON body as `T` (the fields an adapter uses; the rest is skipped, not kept).
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, PublishError> {
+        read(&self.body)
     }
 
-    /// The JSON body of a successful answer; any other status becomes its [`PublishError`].
-    pub fn ok_json(self) -> Result<Value, PublishError> {
+    /// The JSON body of a successful answer as `T`; any other status becomes its
+    /// [`PublishError`].
+    pub fn ok_parse<T: DeserializeOwned>(self) -> Result<T, PublishError> {
         if self.is_success() {
-            self.json()
+            self.parse()
+        } else {
+            Err(self.error())
+        }
+    }
+
+    /// A successful answer (its body unread); any other status becomes its [`PublishError`].
+    pub fn ok(self) -> Result<Response, PublishError> {
+        if self.is_success() {
+            Ok(self)
         } else {
             Err(self.error())
         }
@@ -132,34 +146,32 @@ impl Response {
     /// The portal's own words for a failure: `message` (WordPress), `errors[0].message`
     /// (Ghost), `error` (ninjs), else the start of the body.
     fn message(&self) -> String {
-        if let Ok(json) = serde_json::from_slice::<Value>(&self.body) {
-            let text = json
-                .get("message")
-                .or_else(|| json.pointer("/errors/0/message"))
-                .or_else(|| json.get("error"))
-                .and_then(Value::as_str);
+        #[derive(Deserialize)]
+        struct Failure {
+            #[serde(default)]
+            message: Text,
+            #[serde(default)]
+            errors: First<GhostError>,
+            #[serde(default)]
+            error: Text,
+        }
+        #[derive(Deserialize)]
+        struct GhostError {
+            #[serde(default)]
+            message: Text,
+        }
+        if let Ok(failure) = read::<Failure>(&self.body) {
+            let text = failure
+                .message
+                .0
+                .or_else(|| failure.errors.0.and_then(|e| e.message.0))
+                .or(failure.error.0);
             if let Some(text) = text {
-                return clip(text, 300);
+                return clip(&text, 300);
             }
         }
         describe_body(&self.body)
     }
-}
-
-fn describe_body(body: &[u8]) -> String {
-    if body.is_empty() {
-        return "an empty answer".into();
-    }
-    let text = String::from_utf8_lossy(body);
-    format!("“{}”", clip(text.trim(), 120))
-}
-
-fn clip(text: &str, max: usize) -> String {
-    let mut out: String = text.chars().filter(|c| !c.is_control()).take(max).collect();
-    if text.chars().count() > max {
-        out.push('…');
-    }
-    out
 }
 
 /// What sends requests. `Send + Sync`: the outbox shares one between jobs.
@@ -180,6 +192,8 @@ impl UreqHttp {
             .timeout_global(Some(timeout))
             .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
             .http_status_as_error(false)
+            // Redirects are followed by `send`, within the portal's address only.
+            .max_redirects(0)
             .user_agent(concat!("Newsdesk/", env!("CARGO_PKG_VERSION")))
             .tls_config(
                 ureq::tls::TlsConfig::builder()
@@ -192,13 +206,12 @@ impl UreqHttp {
             timeout,
         }
     }
-}
 
-impl Http for UreqHttp {
-    fn send(&self, request: &Request) -> Result<Response, PublishError> {
+    /// One request, no redirect followed.
+    fn send_once(&self, request: &Request, url: &str) -> Result<Response, PublishError> {
         let mut builder = ureq::http::Request::builder()
             .method(request.method.as_str())
-            .uri(&request.url);
+            .uri(url);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
@@ -220,18 +233,130 @@ impl Http for UreqHttp {
                 )
             })
             .collect();
-        let body = answer
-            .body_mut()
-            .with_config()
-            .limit(MAX_ANSWER)
-            .read_to_vec()
-            .map_err(|e| transport_error(e, self.timeout))?;
+        let body = answer.body_mut();
+        let announced = body.content_length();
+        if let Some(length) = announced.filter(|l| *l > MAX_PORTAL_ANSWER_BYTES) {
+            return Err(too_large(Some(length)));
+        }
+        // Room for what the answer announces (compressed, it may grow: read on up to the cap).
+        let capacity = announced.unwrap_or(0).min(MAX_PORTAL_ANSWER_BYTES) as usize;
+        let mut bytes = Vec::with_capacity(capacity);
+        body.with_config()
+            .limit(MAX_PORTAL_ANSWER_BYTES)
+            .reader()
+            .read_to_end(&mut bytes)
+            .map_err(|e| transport_error(ureq::Error::from(e), self.timeout))?;
         Ok(Response {
             status,
             headers,
-            body,
+            body: bytes,
+            url: url.to_string(),
         })
     }
+}
+
+impl Http for UreqHttp {
+    fn send(&self, request: &Request) -> Result<Response, PublishError> {
+        let mut url = request.url.clone();
+        let mut request = request.clone();
+        for _ in 0..=MAX_PORTAL_REDIRECTS {
+            let answer = self.send_once(&request, &url)?;
+            let Some(location) = redirect_location(&answer) else {
+                return Ok(answer);
+            };
+            let target = resolve(&url, location);
+            let keeps_method = matches!(answer.status, 307 | 308);
+            if !same_origin(&url, &target) || !(keeps_method || request.method == Method::Get) {
+                return Err(PublishError::Redirected {
+                    status: answer.status,
+                    to: clip(&target, 200),
+                });
+            }
+            if !keeps_method {
+                request.body.clear();
+            }
+            url = target;
+        }
+        Err(PublishError::Protocol(format!(
+            "the portal redirected more than {MAX_PORTAL_REDIRECTS} times within its own \
+             address (MAX_PORTAL_REDIRECTS), last to {}",
+            clip(&url, 200)
+        )))
+    }
+}
+
+/// The `Location` of a redirect (301, 302, 303, 307, 308); `None` for any other answer.
+fn redirect_location(answer: &Response) -> Option<&str> {
+    matches!(answer.status, 301 | 302 | 303 | 307 | 308)
+        .then(|| answer.header("Location"))
+        .flatten()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+}
+
+/// `location` as an absolute address, read against the request's address `base`.
+fn resolve(base: &str, location: &str) -> String {
+    let lower = location.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return location.to_string();
+    }
+    let (scheme, rest) = base.split_once("://").unwrap_or(("http", base));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if let Some(other) = location.strip_prefix("//") {
+        return format!("{scheme}://{other}");
+    }
+    if location.starts_with('/') {
+        return format!("{scheme}://{authority}{location}");
+    }
+    // Relative to the request's folder.
+    let path = rest[authority.len()..]
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default();
+    let folder = path.rsplit_once('/').map(|(f, _)| f).unwrap_or_default();
+    format!("{scheme}://{authority}{folder}/{location}")
+}
+
+/// Whether `a` and `b` have the same scheme, host and port (80 and 443 where none is said).
+fn same_origin(a: &str, b: &str) -> bool {
+    fn origin(url: &str) -> Option<(String, String, u16)> {
+        let uri: ureq::http::Uri = url.parse().ok()?;
+        let scheme = uri.scheme_str()?.to_ascii_lowercase();
+        let default = match scheme.as_str() {
+            "http" => 80,
+            "https" => 443,
+            _ => return None,
+        };
+        let host = uri.host()?.to_ascii_lowercase();
+        Some((scheme, host, uri.port_u16().unwrap_or(default)))
+    }
+    match (origin(a), origin(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Where `url` is: its scheme, host and port (`https://portal.example:8443`), without a path
+/// or anything written before an `@`.
+pub(crate) fn origin_of(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            let host = authority.rsplit('@').next().unwrap_or(authority);
+            format!("{scheme}://{host}")
+        }
+        None => url.to_string(),
+    }
+}
+
+fn too_large(length: Option<u64>) -> PublishError {
+    let size = length
+        .map(|l| format!(" ({})", human_bytes(l)))
+        .unwrap_or_default();
+    PublishError::TooLarge(format!(
+        "the answer{size} is larger than {} (MAX_PORTAL_ANSWER_BYTES)",
+        human_bytes(MAX_PORTAL_ANSWER_BYTES)
+    ))
 }
 
 /// A failure below HTTP, in the outbox's terms.
@@ -251,10 +376,7 @@ fn transport_error(err: ureq::Error, timeout: Duration) -> PublishError {
         ureq::Error::BadUri(uri) => {
             PublishError::Invalid(format!("the portal's address is not usable: {uri}"))
         }
-        ureq::Error::BodyExceedsLimit(limit) => PublishError::Protocol(format!(
-            "the answer is larger than {} MiB",
-            limit / (1024 * 1024)
-        )),
+        ureq::Error::BodyExceedsLimit(_) => too_large(None),
         other => PublishError::Unreachable(other.to_string()),
     }
 }
@@ -268,6 +390,7 @@ mod tests {
             status,
             headers: vec![("Retry-After".into(), "7".into())],
             body: body.as_bytes().to_vec(),
+            url: "https://portal.example/wp-json/wp/v2/posts".into(),
         }
     }
 
@@ -301,11 +424,60 @@ mod tests {
     #[test]
     fn an_html_page_instead_of_json_is_said_briefly() {
         let page = answer(200, "<html><body>Hotel Wi-Fi: please log in</body></html>");
-        let err = page.ok_json().expect_err("HTML is not JSON");
+        let err = page
+            .ok_parse::<serde::de::IgnoredAny>()
+            .expect_err("HTML is not JSON");
         assert!(
             err.to_string().contains("Hotel Wi-Fi"),
             "the start of what came: {err}"
         );
         assert_eq!(err.retry(), crate::Retry::Server, "a captive portal passes");
+    }
+
+    #[test]
+    fn a_redirect_is_read_against_the_address_that_answered() {
+        let base = "https://portal.example:8443/api/newsdesk/items?limit=1";
+        assert_eq!(resolve(base, "/login"), "https://portal.example:8443/login");
+        assert_eq!(
+            resolve(base, "items2?x=1"),
+            "https://portal.example:8443/api/newsdesk/items2?x=1"
+        );
+        assert_eq!(
+            resolve(base, "//other.example/x"),
+            "https://other.example/x"
+        );
+        assert_eq!(resolve(base, "HTTP://Other/x"), "HTTP://Other/x");
+    }
+
+    #[test]
+    fn only_the_same_scheme_host_and_port_is_the_portals_own_address() {
+        let portal = "https://portal.example/wp-json/wp/v2/posts";
+        for same in [
+            "https://portal.example/other",
+            "https://PORTAL.example:443/x",
+            "https://portal.example/?rest_route=/",
+        ] {
+            assert!(same_origin(portal, same), "{same} is the portal");
+        }
+        for other in [
+            "http://portal.example/x",
+            "https://portal.example:8443/x",
+            "https://evil.example/x",
+            "https://portal.example.evil.example/x",
+            "https://portal.example@evil.example/x",
+            "ftp://portal.example/x",
+            "not an address",
+        ] {
+            assert!(!same_origin(portal, other), "{other} is elsewhere");
+        }
+        assert!(same_origin("http://127.0.0.1:80/a", "http://127.0.0.1/b"));
+        assert!(!same_origin(
+            "http://127.0.0.1:8080/a",
+            "http://localhost:8080/b"
+        ));
+        assert_eq!(
+            origin_of("https://ba:pw@portal.example:8443/wp-json/x?y"),
+            "https://portal.example:8443"
+        );
     }
 }

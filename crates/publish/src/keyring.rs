@@ -1,6 +1,7 @@
 //! Portal secrets in the operating system's keyring, behind a small interface. On Linux the
 //! real one is the Secret Service (GNOME Keyring, KWallet, KeePassXC) over D-Bus; the secret
-//! never touches the library, a log or an error message.
+//! never touches the library, a log or an error message. Each portal has an entry of its own
+//! ([`SecretKey::Portal`]).
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,20 +10,44 @@ use keyring_core::api::CredentialStoreApi;
 /// The keyring's service name for every Newsdesk secret.
 const SERVICE: &str = "Newsdesk portal";
 
-/// Which secret: the account (`user`, may be empty) on the portal at `url`.
+/// Which secret.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SecretKey {
-    pub url: String,
-    pub user: String,
+pub enum SecretKey {
+    /// A portal's own entry (account `portal:<id>`), named by the id the library gave the
+    /// portal when it was added: no other portal — in this library or another — shares it.
+    Portal {
+        id: String,
+        /// What the keyring shows for it ("Newsdesk portal “wp” (https://portal.example)").
+        label: String,
+    },
+    /// The entry releases before issue 19 kept a secret in (account `user@url`), shared by
+    /// every portal with that address and user. Only read — to copy a secret into its
+    /// portal's own entry — and removed with the last portal that could still need it.
+    Shared { url: String, user: String },
 }
 
 impl SecretKey {
-    /// The keyring entry's user attribute: `user@url` (or the url alone).
+    /// The entry of the portal `name` at `url` whose secret id is `id`.
+    pub fn portal(id: &str, name: &str, url: &str) -> SecretKey {
+        SecretKey::Portal {
+            id: id.to_string(),
+            label: format!("{SERVICE} “{name}” ({url})"),
+        }
+    }
+
+    /// The keyring entry's user attribute.
     fn account(&self) -> String {
-        if self.user.is_empty() {
-            self.url.clone()
-        } else {
-            format!("{}@{}", self.user, self.url)
+        match self {
+            SecretKey::Portal { id, .. } => format!("portal:{id}"),
+            SecretKey::Shared { url, user } if user.is_empty() => url.clone(),
+            SecretKey::Shared { url, user } => format!("{user}@{url}"),
+        }
+    }
+
+    fn label(&self) -> Option<&str> {
+        match self {
+            SecretKey::Portal { label, .. } => Some(label.as_str()).filter(|l| !l.is_empty()),
+            SecretKey::Shared { .. } => None,
         }
     }
 }
@@ -62,8 +87,11 @@ impl OsKeyring {
             })
             .as_ref()
             .map_err(|e| SecretError::Unavailable(e.clone()))?;
+        let modifiers: Option<std::collections::HashMap<&str, &str>> = key
+            .label()
+            .map(|label| [("label", label)].into_iter().collect());
         store
-            .build(SERVICE, &key.account(), None)
+            .build(SERVICE, &key.account(), modifiers.as_ref())
             .map_err(|e| SecretError::Refused(e.to_string()))
     }
 }
@@ -94,5 +122,35 @@ impl Secrets for OsKeyring {
             Ok(()) | Err(keyring_core::Error::NoEntry) => Ok(()),
             Err(e) => Err(refused(e)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_portals_entry_is_its_own_and_the_shared_one_keeps_its_old_name() {
+        let one = SecretKey::portal("0a1b", "wp", "https://portal.example");
+        let two = SecretKey::portal("9f8e", "wp", "https://portal.example");
+        assert_ne!(
+            one.account(),
+            two.account(),
+            "same name and address, two entries"
+        );
+        assert_eq!(one.account(), "portal:0a1b");
+        assert_eq!(
+            one.label(),
+            Some("Newsdesk portal “wp” (https://portal.example)")
+        );
+        let shared = SecretKey::Shared {
+            url: "https://portal.example".into(),
+            user: "ba".into(),
+        };
+        assert_eq!(
+            shared.account(),
+            "ba@https://portal.example",
+            "as releases before issue 19 wrote it"
+        );
     }
 }

@@ -21,6 +21,7 @@
 //! library. The crate never links Tauri.
 
 mod adapter;
+mod answer;
 mod backoff;
 mod error;
 pub mod ghost;
@@ -38,5 +39,6 @@ pub use http::{Http, Method, Request, Response, UreqHttp};
 pub use keyring::{OsKeyring, SecretError, SecretKey, Secrets};
 pub use post::{
     CREDIT_LABEL, Post, PostFields, PostImage, PostStatus, RemoteImage, RemotePost, SiteInfo,
-    Vocabulary, caption_with_credit, display_title, marker_for, new_token, split_display_title,
+    TitleParts, Vocabulary, caption_with_credit, display_title, marker_for, new_token,
+    split_display_title,
 };

@@ -6,21 +6,149 @@
 //!   creates, `If-Match: <etag>` updates only the version last seen (412 otherwise: a
 //!   conflict, nothing overwritten). The uri is Newsdesk's own, so a create whose answer was
 //!   lost is found again by a GET of the same uri.
-//! - Withdraw: the same item with `pubstatus: canceled`.
+//! - Withdraw: the item as the portal holds it, with `pubstatus: canceled`.
+//! - A pulled item keeps its kicker (subheadline) and title (headline) apart, however long.
+//! - Answers are read into the fields used only: an item's headlines, summary and body by
+//!   role, its subjects; the list's items by uri (`next` followed by the pull).
 
+use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use newsdesk_model::limits::MAX_PORTAL_LIST_ITEMS;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 use crate::adapter::{Credentials, PortalAdapter};
-use crate::http::{Http, Method, Request, Response};
-use crate::post::{display_title, text_field};
+use crate::answer::{Bounded, Capped, Text, read};
+use crate::http::{Http, Method, Request, Response, origin_of};
+use crate::post::{TitleParts, display_title};
 use crate::text::{encode, header_file_name};
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
     Vocabulary,
 };
+
+/// Items per page of a pull; the contract allows up to 200.
+const PER_PAGE: usize = 50;
+
+/// The most items a page may hold (the contract's `maxItems`).
+const MAX_PER_PAGE: usize = 200;
+
+/// A ninjs item as the portal answers it: only what Newsdesk reads.
+#[derive(Deserialize)]
+struct Item {
+    uri: String,
+    #[serde(default)]
+    headlines: Roles,
+    #[serde(default)]
+    descriptions: Roles,
+    #[serde(default)]
+    bodies: Roles,
+    #[serde(default)]
+    subjects: Subjects,
+    #[serde(default)]
+    pubstatus: Text,
+    #[serde(default)]
+    embargoed: Text,
+    #[serde(default)]
+    versioncreated: Text,
+}
+
+/// The values of a list of `{role, value}` Newsdesk reads (`main`, `subheadline`,
+/// `summary`), the first of each; and the first without a role. Others are skipped.
+#[derive(Default)]
+struct Roles {
+    main: Option<String>,
+    subheadline: Option<String>,
+    summary: Option<String>,
+    unnamed: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Roles {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Entry {
+            #[serde(default)]
+            role: Text,
+            #[serde(default)]
+            value: Text,
+        }
+        struct List;
+        impl<'de> Visitor<'de> for List {
+            type Value = Roles;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of {role, value}")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Roles, A::Error> {
+                let mut roles = Roles::default();
+                while let Some(entry) = seq.next_element::<Entry>()? {
+                    let slot = match entry.role.0.as_deref() {
+                        Some("main") => &mut roles.main,
+                        Some("subheadline") => &mut roles.subheadline,
+                        Some("summary") => &mut roles.summary,
+                        None => &mut roles.unnamed,
+                        Some(_) => continue,
+                    };
+                    if slot.is_none() {
+                        *slot = entry.value.0;
+                    }
+                }
+                Ok(roles)
+            }
+        }
+        deserializer.deserialize_seq(List)
+    }
+}
+
+/// An item's subjects: tags, and the section (`rel: section`). Names are kept up to
+/// `MAX_PORTAL_LIST_ITEMS`; an item with more is refused.
+#[derive(Default)]
+struct Subjects {
+    tags: Vec<String>,
+    section: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Subjects {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Subject {
+            #[serde(default)]
+            name: Text,
+            #[serde(default)]
+            rel: Text,
+        }
+        struct List;
+        impl<'de> Visitor<'de> for List {
+            type Value = Subjects;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of subjects")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Subjects, A::Error> {
+                let mut subjects = Subjects::default();
+                while let Some(subject) = seq.next_element::<Subject>()? {
+                    let Some(name) = subject.name.0 else { continue };
+                    if subject.rel.0.as_deref() == Some("section") {
+                        subjects.section.get_or_insert(name);
+                    } else if subjects.tags.len() < MAX_PORTAL_LIST_ITEMS {
+                        subjects.tags.push(name);
+                    } else {
+                        return Err(de::Error::custom(format!(
+                            "{}an item holds more than {MAX_PORTAL_LIST_ITEMS} subjects \
+                             (MAX_PORTAL_LIST_ITEMS)",
+                            crate::answer::OVER_LIMIT
+                        )));
+                    }
+                }
+                Ok(subjects)
+            }
+        }
+        deserializer.deserialize_seq(List)
+    }
+}
 
 pub struct Ninjs {
     base: String,
@@ -85,108 +213,91 @@ impl Ninjs {
     /// named (or, creating, that the item exists).
     fn put(
         &self,
-        item: &Value,
+        item: &[u8],
         uri: &str,
         precondition: (&str, String),
     ) -> Result<Response, PublishError> {
         self.send(
             Request::new(Method::Put, self.item_url(uri))
                 .header(precondition.0, precondition.1)
-                .json(item),
+                .bytes("application/json; charset=utf-8", item.to_vec()),
         )
     }
 
-    /// The post as a successful PUT left it.
-    fn written(&self, answer: Response, item: &Value) -> Result<RemotePost, PublishError> {
+    /// The post as a successful PUT of `item` (the JSON sent) left it.
+    fn written(&self, answer: Response, item: &[u8]) -> Result<RemotePost, PublishError> {
+        #[derive(Deserialize)]
+        struct Stored {
+            #[serde(default)]
+            href: Text,
+            #[serde(default)]
+            etag: Text,
+        }
         if answer.status == 412 {
             return Err(PublishError::Changed { remote: None });
         }
         let etag = answer.header("ETag").map(str::to_owned);
-        let body = answer.ok_json()?;
-        let mut post = remote_post(
-            item,
-            etag.or_else(|| body.get("etag").and_then(Value::as_str).map(str::to_owned)),
-        )?;
-        post.url = body
-            .get("href")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
+        let stored: Stored = answer.ok_parse()?;
+        let mut post = remote_post(read(item)?, etag.or(stored.etag.0))?;
+        post.url = stored.href.0.unwrap_or_default();
         Ok(post)
     }
 }
 
-/// A ninjs item as a post: headline with subheadline as the shown title, summary, the HTML
-/// body, subjects (rel `section` the section), the ETag as its version.
-fn remote_post(item: &Value, etag: Option<String>) -> Result<RemotePost, PublishError> {
-    let uri = text_field(item, "/uri")?;
-    let role = |list: &str, role: &str| -> String {
-        item.get(list)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .find(|h| h.get("role").and_then(Value::as_str) == Some(role))
-            .and_then(|h| h.get("value").and_then(Value::as_str))
-            .unwrap_or_default()
-            .to_string()
-    };
-    let subjects: Vec<&Value> = item
-        .get("subjects")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .collect();
-    let named = |s: &&Value| s.get("name").and_then(Value::as_str).map(str::to_owned);
-    let is_section = |s: &&&Value| s.get("rel").and_then(Value::as_str) == Some("section");
+/// A ninjs item as a post: headline and subheadline (kicker) apart and as the shown title,
+/// summary, the HTML body, subjects (rel `section` the section), the ETag as its version.
+fn remote_post(item: Item, etag: Option<String>) -> Result<RemotePost, PublishError> {
+    let kicker = item.headlines.subheadline.unwrap_or_default();
+    let title = item
+        .headlines
+        .main
+        .or(item.headlines.unnamed)
+        .unwrap_or_default();
     Ok(RemotePost {
-        slug: uri.rsplit(':').next().unwrap_or_default().to_string(),
-        id: uri,
+        slug: item.uri.rsplit(':').next().unwrap_or_default().to_string(),
         url: String::new(),
         modified: etag.ok_or_else(|| PublishError::Protocol("the answer has no ETag".into()))?,
-        status: item
-            .get("pubstatus")
-            .and_then(Value::as_str)
-            .unwrap_or("usable")
-            .to_string(),
+        status: item.pubstatus.0.unwrap_or_else(|| "usable".into()),
         fields: PostFields {
-            title: display_title(
-                &role("headlines", "subheadline"),
-                &role("headlines", "main"),
-            ),
-            excerpt: role("descriptions", "summary"),
-            content: role("bodies", "main"),
-            tags: subjects
-                .iter()
-                .filter(|s| !is_section(s))
-                .filter_map(named)
-                .collect(),
-            section: subjects
-                .iter()
-                .find(is_section)
-                .and_then(named)
-                .unwrap_or_default(),
+            title: display_title(&kicker, &title),
+            excerpt: item.descriptions.summary.unwrap_or_default(),
+            content: item.bodies.main.unwrap_or_default(),
+            tags: item.subjects.tags,
+            section: item.subjects.section.unwrap_or_default(),
         },
+        title_parts: Some(TitleParts { kicker, title }),
         published: item
-            .get("embargoed")
-            .or_else(|| item.get("versioncreated"))
-            .and_then(Value::as_str)
-            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .embargoed
+            .0
+            .or(item.versioncreated.0)
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
             .map(|t| t.with_timezone(&Utc)),
+        id: item.uri,
     })
 }
 
 impl PortalAdapter for Ninjs {
     fn check(&self) -> Result<SiteInfo, PublishError> {
-        let root = self
+        #[derive(Deserialize)]
+        struct Root {
+            #[serde(default)]
+            name: Text,
+        }
+        let root: Root = self
             .send(Request::new(Method::Get, format!("{}/", self.base)))?
-            .ok_json()?;
+            .ok_parse()?;
+        // The items need the token (on every path, the contract says; this one surely):
+        // the login is proven where the answer came from.
+        let answer = self.send(Request::new(
+            Method::Get,
+            format!("{}/items?limit=1", self.base),
+        ))?;
+        let address = origin_of(&answer.url);
+        answer.ok_parse::<IgnoredAny>()?;
         Ok(SiteInfo {
-            site: root
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
+            site: root.name.0.unwrap_or_default(),
             user: String::new(),
+            address,
         })
     }
 
@@ -203,10 +314,15 @@ impl PortalAdapter for Ninjs {
                 "Content-Disposition",
                 format!("attachment; filename=\"{name}\""),
             );
-        let answer = self.send(request)?.ok_json()?;
+        #[derive(Deserialize)]
+        struct Stored {
+            id: String,
+            href: String,
+        }
+        let stored: Stored = self.send(request)?.ok_parse()?;
         Ok(RemoteImage {
-            id: text_field(&answer, "/id")?,
-            url: text_field(&answer, "/href")?,
+            id: stored.id,
+            url: stored.href,
         })
     }
 
@@ -221,8 +337,7 @@ impl PortalAdapter for Ninjs {
             return Ok(None);
         }
         let etag = answer.header("ETag").map(str::to_owned);
-        let item = answer.ok_json()?;
-        remote_post(&item, etag).map(Some)
+        remote_post(answer.ok_parse()?, etag).map(Some)
     }
 
     fn find(&self, marker: &str) -> Result<Option<RemotePost>, PublishError> {
@@ -230,7 +345,7 @@ impl PortalAdapter for Ninjs {
     }
 
     fn create(&self, post: &Post, images: &[RemoteImage]) -> Result<RemotePost, PublishError> {
-        let item = self.item(post, images);
+        let item = self.item(post, images).to_string().into_bytes();
         let answer = self.put(&item, &post.uri(), ("If-None-Match", "*".into()))?;
         if answer.status == 412 {
             // Created before, the answer lost: the uri is this article's alone.
@@ -248,7 +363,7 @@ impl PortalAdapter for Ninjs {
         post: &Post,
         images: &[RemoteImage],
     ) -> Result<RemotePost, PublishError> {
-        let item = self.item(post, images);
+        let item = self.item(post, images).to_string().into_bytes();
         let answer = self.put(&item, &current.id, ("If-Match", current.modified.clone()))?;
         self.written(answer, &item)
     }
@@ -261,31 +376,47 @@ impl PortalAdapter for Ninjs {
                 message: "the portal no longer has the item".into(),
             });
         }
-        let mut item = answer.ok_json()?;
-        item["pubstatus"] = json!("canceled");
+        // Sent back as the portal holds it (each property's JSON as it came), canceled.
+        let mut item: BTreeMap<String, Box<RawValue>> = answer.ok_parse()?;
+        let canceled = RawValue::from_string(r#""canceled""#.into())
+            .map_err(|e| PublishError::Invalid(format!("cannot write the item: {e}")))?;
+        item.insert("pubstatus".into(), canceled);
+        let item = serde_json::to_vec(&item)
+            .map_err(|e| PublishError::Invalid(format!("cannot write the item: {e}")))?;
         let answer = self.put(&item, &current.id, ("If-Match", current.modified.clone()))?;
         self.written(answer, &item)
     }
 
     fn vocabulary(&self) -> Result<Vocabulary, PublishError> {
-        let answer = self
+        type Names = Capped<Text, MAX_PORTAL_LIST_ITEMS>;
+        #[derive(Deserialize)]
+        struct Answer {
+            #[serde(default)]
+            tags: Names,
+            #[serde(default)]
+            sections: Names,
+        }
+        let answer: Answer = self
             .send(Request::new(
                 Method::Get,
                 format!("{}/vocabulary", self.base),
             ))?
-            .ok_json()?;
-        let list = |key: &str| -> Vec<String> {
-            answer
-                .get(key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
+            .ok_parse()?;
+        let mut notes = Vec::new();
+        let mut names = |list: Names, what: &str| -> Vec<String> {
+            if list.more {
+                notes.push(format!(
+                    "the portal's vocabulary lists more than {MAX_PORTAL_LIST_ITEMS} {what}: the \
+                     first {MAX_PORTAL_LIST_ITEMS} were read, the rest left out \
+                     (MAX_PORTAL_LIST_ITEMS)"
+                ));
+            }
+            list.items.into_iter().filter_map(|t| t.0).collect()
         };
         Ok(Vocabulary {
-            tags: list("tags"),
-            sections: list("sections"),
+            tags: names(answer.tags, "tags"),
+            sections: names(answer.sections, "sections"),
+            notes,
         })
     }
 
@@ -293,30 +424,34 @@ impl PortalAdapter for Ninjs {
         &self,
         cursor: Option<&str>,
     ) -> Result<(Vec<RemotePost>, Option<String>), PublishError> {
-        let mut url = format!("{}/items?limit=50", self.base);
+        #[derive(Deserialize)]
+        struct Page {
+            items: Bounded<Listed, MAX_PER_PAGE>,
+            #[serde(default)]
+            next: Text,
+        }
+        #[derive(Deserialize)]
+        struct Listed {
+            uri: String,
+            #[serde(default)]
+            pubstatus: Text,
+        }
+        let mut url = format!("{}/items?limit={PER_PAGE}", self.base);
         if let Some(cursor) = cursor {
             url.push_str(&format!("&cursor={}", encode(cursor)));
         }
-        let answer = self.send(Request::new(Method::Get, url))?.ok_json()?;
+        let page: Page = self.send(Request::new(Method::Get, url))?.ok_parse()?;
         let mut posts = Vec::new();
-        for item in answer
-            .get("items")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if item.get("pubstatus").and_then(Value::as_str) == Some("canceled") {
+        for item in page.items.0 {
+            if item.pubstatus.0.as_deref() == Some("canceled") {
                 continue;
             }
             // The list carries no ETags: each item is read once for its version.
-            if let Some(post) = self.fetch(&text_field(item, "/uri")?)? {
+            if let Some(post) = self.fetch(&item.uri)? {
                 posts.push(post);
             }
         }
-        let next = answer
-            .get("next")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        let next = page.next.0.filter(|next| Some(next.as_str()) != cursor);
         Ok((posts, next))
     }
 
@@ -341,5 +476,48 @@ impl PortalAdapter for Ninjs {
             })
             .collect();
         json!({format!("PUT {}", self.item_url(&post.uri())): self.item(post, &uploads)})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_items_kicker_and_title_stay_apart_however_long() {
+        let kicker = format!("{}: Anhörung", "Untersuchungsausschuss ".repeat(40).trim());
+        let title = "Zeugen: Der zweite Tag ".repeat(20);
+        let item = json!({
+            "uri": "urn:newsdesk:x-nd1",
+            "headlines": [
+                {"role": "other", "value": "skipped"},
+                {"role": "main", "value": title},
+                {"role": "subheadline", "value": kicker},
+                {"role": "main", "value": "a second main is not the title"}
+            ],
+            "descriptions": [{"role": "summary", "value": "Kurz."}],
+            "bodies": [{"role": "main", "value": "<p>Text</p>"}],
+            "subjects": [{"name": "Politik", "rel": "section"}, {"name": "Landtag"}, {"rel": "x"}],
+            "unused": [[[1, 2, 3]], {"a": "b"}]
+        });
+        let item = Item::deserialize(&item).expect("an item");
+        let post = remote_post(item, Some("\"v1\"".into())).expect("a post");
+        assert_eq!(
+            post.kicker_and_title(""),
+            TitleParts {
+                kicker: kicker.clone(),
+                title: title.trim().to_string(),
+            },
+            "the subheadline is the kicker, whole"
+        );
+        assert_eq!(post.fields.title, display_title(&kicker, &title));
+        assert_eq!(post.fields.excerpt, "Kurz.");
+        assert_eq!(post.fields.content, "<p>Text</p>");
+        assert_eq!(post.fields.section, "Politik");
+        assert_eq!(
+            post.fields.tags,
+            vec!["Landtag"],
+            "a subject without a name is no tag"
+        );
     }
 }

@@ -7,8 +7,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::PublishError;
-
 /// How the portal shows a picture's credit (the portal's own word, as on its pages).
 pub const CREDIT_LABEL: &str = "Bildquelle";
 
@@ -73,8 +71,47 @@ pub struct RemotePost {
     pub status: String,
     pub slug: String,
     pub fields: PostFields,
+    /// Kicker and title apart, where the portal keeps them apart (ninjs: subheadline and
+    /// headline); `None` where it holds only the shown title (WordPress, Ghost).
+    pub title_parts: Option<TitleParts>,
     /// When it was (or will be) published, as the portal says.
     pub published: Option<DateTime<Utc>>,
+}
+
+/// A title's two parts, as an article holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TitleParts {
+    pub kicker: String,
+    pub title: String,
+}
+
+impl RemotePost {
+    /// The post's kicker and title: as the portal keeps them where it does; else split from the
+    /// shown title, at `known_kicker` (the library's, however long) where the title starts with
+    /// it, otherwise by [`split_display_title`].
+    pub fn kicker_and_title(&self, known_kicker: &str) -> TitleParts {
+        if let Some(parts) = &self.title_parts {
+            return TitleParts {
+                kicker: parts.kicker.trim().to_string(),
+                title: parts.title.trim().to_string(),
+            };
+        }
+        let shown = self.fields.title.trim();
+        let known = known_kicker.trim();
+        if !known.is_empty()
+            && let Some(title) = shown
+                .strip_prefix(known)
+                .and_then(|rest| rest.strip_prefix(": "))
+                .filter(|title| !title.trim().is_empty())
+        {
+            return TitleParts {
+                kicker: known.to_string(),
+                title: title.trim().to_string(),
+            };
+        }
+        let (kicker, title) = split_display_title(shown);
+        TitleParts { kicker, title }
+    }
 }
 
 /// The portal's tags and sections, for the library's vocabulary.
@@ -82,6 +119,8 @@ pub struct RemotePost {
 pub struct Vocabulary {
     pub tags: Vec<String>,
     pub sections: Vec<String>,
+    /// What was left out, in words (a limit reached).
+    pub notes: Vec<String>,
 }
 
 /// Who answered a `portal test`.
@@ -89,6 +128,8 @@ pub struct Vocabulary {
 pub struct SiteInfo {
     pub site: String,
     pub user: String,
+    /// Where the login was proven: scheme, host and port of the answer.
+    pub address: String,
 }
 
 /// The article as a portal receives it.
@@ -317,17 +358,6 @@ pub fn new_token() -> String {
     format!("{:010x}", fastrand::u64(..) & 0xff_ffff_ffff)
 }
 
-/// Reads a JSON string field, or says which one is missing.
-pub(crate) fn text_field(value: &Value, pointer: &str) -> Result<String, PublishError> {
-    value
-        .pointer(pointer)
-        .map(|v| match v {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        })
-        .ok_or_else(|| PublishError::Protocol(format!("the answer lacks {pointer}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,5 +410,45 @@ mod tests {
             "Hartmut Schubert (Bildquelle: Thüringer Staatskanzlei)"
         );
         assert_eq!(caption_with_credit("", "dpa"), "Bildquelle: dpa");
+    }
+
+    #[test]
+    fn a_kicker_comes_back_whole_however_long() {
+        let kicker = format!("{} – Anhörung: Teil 2", "Landtag ".repeat(30).trim());
+        let post = |title_parts: Option<TitleParts>| RemotePost {
+            id: "1".into(),
+            url: String::new(),
+            modified: "v1".into(),
+            status: "publish".into(),
+            slug: String::new(),
+            fields: PostFields {
+                title: display_title(&kicker, "Der Titel"),
+                ..PostFields::default()
+            },
+            title_parts,
+            published: None,
+        };
+        let apart = TitleParts {
+            kicker: kicker.clone(),
+            title: "Der Titel".into(),
+        };
+        assert_eq!(
+            post(Some(apart.clone())).kicker_and_title(""),
+            apart,
+            "kept apart where the portal keeps them apart (ninjs)"
+        );
+        assert_eq!(
+            post(None).kicker_and_title(&kicker),
+            apart,
+            "split at the library's kicker, long and with a colon of its own"
+        );
+        assert_eq!(
+            post(None).kicker_and_title("Ein anderer"),
+            TitleParts {
+                kicker: String::new(),
+                title: display_title(&kicker, "Der Titel"),
+            },
+            "a kicker not known and past the convention's length stays in the title"
+        );
     }
 }

@@ -119,6 +119,8 @@ PRAGMA application_id = 1313100619;
     crate::portals::PORTALS_MIGRATION,
     // 10: the outbox.
     crate::outbox::OUTBOX_MIGRATION,
+    // 11: each portal's secret has a keyring entry of its own.
+    crate::portals::PORTAL_SECRET_ID_MIGRATION,
 ];
 
 /// The schema version this build writes.

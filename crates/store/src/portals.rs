@@ -63,6 +63,15 @@ CREATE TABLE portal_sections (
     PRIMARY KEY (portal, name)
 ) WITHOUT ROWID;
 "#;
+/// Migration 11: each portal's secret is an entry of its own in the keyring, named by the
+/// portal's `secret_id` (before, portals with the same address and user shared one entry, and
+/// adding the second replaced the first's secret). Existing portals get an id here; their
+/// secret is copied from the old shared entry on first use.
+pub(crate) const PORTAL_SECRET_ID_MIGRATION: &str = r#"
+ALTER TABLE portals ADD COLUMN secret_id TEXT NOT NULL DEFAULT '';
+UPDATE portals SET secret_id = lower(hex(randomblob(8)));
+"#;
+
 /// A portals row as stored: (name, kind, url, user, timeout_ms, created_at, pulled_at).
 type PortalRow = (String, String, String, String, i64, String, Option<String>);
 
@@ -127,8 +136,8 @@ impl Store {
             }
             let timeout_ms = i64::from(new.timeout_secs.unwrap_or(30).clamp(1, 3600)) * 1000;
             tx.execute(
-                "INSERT INTO portals (name, kind, url, user, timeout_ms, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO portals (name, kind, url, user, timeout_ms, created_at, secret_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, lower(hex(randomblob(8))))",
                 params![
                     name,
                     new.kind.as_str(),
@@ -157,6 +166,20 @@ impl Store {
 
     pub fn portal(&self, name: &str) -> Result<Portal, StoreError> {
         self.reading(|conn| load_portal(conn, name))
+    }
+
+    /// The id naming the portal's secret in the keyring: its own, made when it was added (or
+    /// by migration 11), never another portal's.
+    pub fn portal_secret_id(&self, name: &str) -> Result<String, StoreError> {
+        self.reading(|conn| {
+            conn.query_row(
+                "SELECT secret_id FROM portals WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::PortalNotFound(name.to_string()))
+        })
     }
 
     /// Removes a portal profile with what the library knew about it there (the posts on the

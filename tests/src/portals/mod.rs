@@ -1,10 +1,12 @@
 //! Real portals and a real keyring for the publishing tests, all on 127.0.0.1: a private
 //! D-Bus session bus with GNOME Keyring's Secret Service ([`Keyring`]), a real WordPress
 //! (Debian's packages, scripts/portals/wordpress.sh, shared by the tests: [`WordPress`]), the
-//! reference ninjs endpoint ([`NinjsServer`]), a real Ghost ([`Ghost`], `make test-ghost`),
+//! reference ninjs endpoint ([`NinjsServer`]), a real Ghost ([`Ghost`], `make test-ghost`), a
+//! server answering what a test says ([`canned::CannedPortal`]: huge or endless answers),
 //! and a TCP fault proxy in front of a server ([`proxy::FaultProxy`]). Used by the CLI's
 //! tests and the window's.
 
+pub mod canned;
 pub mod proxy;
 
 use std::io::{BufRead, BufReader, Write};
@@ -92,6 +94,83 @@ impl Keyring {
             std::thread::sleep(Duration::from_millis(50));
         }
         panic!("GNOME Keyring did not take the Secret Service name within 20 s");
+    }
+
+    /// `secret-tool` (libsecret-tools) on this keyring's bus.
+    fn secret_tool(&self, args: &[&str]) -> Command {
+        let mut command = Command::new("secret-tool");
+        command
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address);
+        command
+    }
+
+    /// Stores `secret` as Newsdesk's entry for `account` (service "Newsdesk portal"), the way
+    /// an older release (or another program) left it.
+    pub fn store(&self, account: &str, secret: &str) {
+        let mut child = self
+            .secret_tool(&[
+                "store",
+                "--label=written by the test",
+                "service",
+                "Newsdesk portal",
+                "username",
+                account,
+            ])
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("secret-tool runs (package libsecret-tools)");
+        child
+            .stdin
+            .take()
+            .expect("piped")
+            .write_all(secret.as_bytes())
+            .expect("the secret reaches secret-tool");
+        assert!(
+            child.wait().expect("secret-tool ends").success(),
+            "secret-tool stored {account}"
+        );
+    }
+
+    /// The secret of Newsdesk's entry for `account`, if there is one.
+    pub fn lookup(&self, account: &str) -> Option<String> {
+        let out = self
+            .secret_tool(&["lookup", "service", "Newsdesk portal", "username", account])
+            .output()
+            .expect("secret-tool runs (package libsecret-tools)");
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Removes Newsdesk's entry for `account`.
+    pub fn clear(&self, account: &str) {
+        let status = self
+            .secret_tool(&["clear", "service", "Newsdesk portal", "username", account])
+            .status()
+            .expect("secret-tool runs (package libsecret-tools)");
+        assert!(status.success(), "secret-tool cleared {account}");
+    }
+
+    /// Every entry of Newsdesk's: (account, label).
+    pub fn entries(&self) -> Vec<(String, String)> {
+        let out = self
+            .secret_tool(&["search", "--all", "service", "Newsdesk portal"])
+            .output()
+            .expect("secret-tool runs (package libsecret-tools)");
+        // secret-tool prints each item's label and attributes on its error stream.
+        let text = String::from_utf8_lossy(&out.stderr).into_owned()
+            + &String::from_utf8_lossy(&out.stdout);
+        let mut entries = Vec::new();
+        let mut label = String::new();
+        for line in text.lines() {
+            if let Some(l) = line.strip_prefix("label = ") {
+                label = l.to_string();
+            } else if let Some(account) = line.strip_prefix("attribute.username = ") {
+                entries.push((account.to_string(), label.clone()));
+            }
+        }
+        entries
     }
 
     /// The files the keyring keeps its (encrypted) secrets in.

@@ -1,6 +1,7 @@
 //! A small TCP fault proxy on 127.0.0.1 in front of a real portal: every request passes
 //! through to the server unchanged unless a rule says otherwise — drop the connection, stall
-//! past the client's timeout, answer 500 itself, or let the server act and lose its answer.
+//! past the client's timeout, answer 500 or a redirect itself, or let the server act and lose
+//! its answer.
 //! One request per client connection (`Connection: close` both ways), so each request meets
 //! exactly one rule.
 
@@ -25,6 +26,10 @@ pub enum Fault {
     ActThenDrop,
     /// The server acts; the client is kept waiting this long, then the line closes.
     ActThenStall(Duration),
+    /// The proxy answers this redirect status itself, `Location` the same path and query at
+    /// `http://<address>` (the proxy's own address: a redirect within the portal; another:
+    /// a redirect to another host).
+    Redirect(u16, SocketAddr),
 }
 
 #[derive(Debug)]
@@ -107,6 +112,11 @@ impl FaultProxy {
         self.lock().rules.clear();
     }
 
+    /// Where the proxy listens (for a redirect back to itself).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
     /// Request lines seen so far with the fault each met.
     pub fn seen(&self) -> Vec<(String, Option<Fault>)> {
         self.lock().seen.clone()
@@ -162,6 +172,14 @@ fn serve(client: TcpStream, upstream: SocketAddr, state: &Mutex<State>) {
                 "HTTP/1.1 {status} Injected\r\nContent-Type: application/json\r\n\
                  Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
+            );
+        }
+        Some(Fault::Redirect(status, to)) => {
+            let target = line.split_whitespace().nth(1).unwrap_or("/");
+            let _ = write!(
+                client,
+                "HTTP/1.1 {status} Moved\r\nLocation: http://{to}{target}\r\n\
+                 Content-Length: 0\r\nConnection: close\r\n\r\n"
             );
         }
         Some(Fault::ActThenDrop) => {

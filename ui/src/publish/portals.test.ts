@@ -73,7 +73,7 @@ describe('the portals', () => {
     const row = (await screen.findByText('Landesportal')).closest('li')!;
     expect(within(row).getByText('WordPress')).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: 'Verbindung prüfen' }));
-    expect(await within(row).findByText('Verbunden mit „Landesportal (Testseite)“ als redaktion.')).toBeInTheDocument();
+    expect(await within(row).findByText('Verbunden mit „Landesportal (Testseite)“ unter https://landesportal.example als redaktion.')).toBeInTheDocument();
     expect(backend.callsOf('test_portal').map((c) => c.args)).toEqual([{ name: 'Landesportal' }]);
 
     await user.click(within(row).getByRole('button', { name: 'Vom Portal holen' }));

@@ -151,12 +151,12 @@ export function fakePublishing(options: PublishingOptions, library: Library) {
         return null;
       case 'test_portal': {
         const found = findPortal(args.name);
-        return { portal: found.name, site: `${found.name} (Testseite)`, user: found.user } satisfies PortalCheck;
+        return { portal: found.name, site: `${found.name} (Testseite)`, user: found.user, address: new URL(found.url).origin } satisfies PortalCheck;
       }
       case 'pull_portal': {
         const found = findPortal(args.name);
         portals = portals.map((p) => (p.name === found.name ? { ...p, pulled_at: now() } : p));
-        return { portal: found.name, new_tags: ['Landtag'], sections: ['Politik', 'Kommunen', 'Wirtschaft'], added: [41, 42], known: 7 } satisfies PullReport;
+        return { portal: found.name, new_tags: ['Landtag'], sections: ['Politik', 'Kommunen', 'Wirtschaft'], added: [41, 42], known: 7, notes: [] } satisfies PullReport;
       }
       case 'publish_article': {
         const id = Number(args.id);

@@ -100,8 +100,10 @@ pub fn parse_schedule(text: &str) -> Result<DateTime<Utc>, ApiError> {
     )))
 }
 
-fn key_of(portal: &Portal) -> SecretKey {
-    SecretKey {
+/// The entry releases before issue 19 kept the portal's secret in, shared by every portal
+/// with its address and user.
+fn shared_key(portal: &Portal) -> SecretKey {
+    SecretKey::Shared {
         url: portal.url.clone(),
         user: portal.user.clone(),
     }
@@ -149,18 +151,17 @@ impl App {
             },
             Arc::new(UreqHttp::new(Duration::from_secs(1))),
         )?;
-        let key = SecretKey {
-            url: new.url.clone(),
-            user: new.user.trim().to_string(),
-        };
-        self.publishing.secrets.set(&key, secret.trim())?;
-        match self.store.add_portal(&new, self.clock.now()) {
-            Ok(portal) => Ok(portal),
-            Err(e) => {
-                let _ = self.publishing.secrets.delete(&key);
-                Err(e.into())
-            }
+        // The profile first (a name taken is refused before the keyring is touched), then its
+        // secret under the portal's own id: no other portal's entry is ever written.
+        let portal = self.store.add_portal(&new, self.clock.now())?;
+        let stored = self
+            .own_key(&portal)
+            .and_then(|key| Ok(self.publishing.secrets.set(&key, secret.trim())?));
+        if let Err(e) = stored {
+            let _ = self.store.remove_portal(&portal.name);
+            return Err(e);
         }
+        Ok(portal)
     }
 
     /// Every portal profile.
@@ -184,19 +185,47 @@ impl App {
                  cancel them (`newsdesk outbox list`) before removing the portal"
             )));
         }
+        let own = self.own_key(&portal)?;
         self.store.remove_portal(name)?;
-        let still_used = self
-            .store
-            .portals()?
-            .iter()
-            .any(|p| p.url == portal.url && p.user == portal.user);
-        if !still_used {
-            self.publishing.secrets.delete(&key_of(&portal))?;
+        self.publishing.secrets.delete(&own)?;
+        // The shared entry of older releases goes with the last portal of this library that
+        // could still need it (same address and user, no entry of its own yet).
+        let mut still_needed = false;
+        for other in self.store.portals()? {
+            if other.url == portal.url && other.user == portal.user {
+                let key = self.own_key(&other)?;
+                still_needed |= self.publishing.secrets.get(&key)?.is_none();
+            }
+        }
+        if !still_needed {
+            self.publishing.secrets.delete(&shared_key(&portal))?;
         }
         Ok(())
     }
 
-    /// Logs in to the portal and says which site answered.
+    /// The portal's own keyring entry.
+    fn own_key(&self, portal: &Portal) -> Result<SecretKey, ApiError> {
+        let id = self.store.portal_secret_id(&portal.name)?;
+        Ok(SecretKey::portal(&id, &portal.name, &portal.url))
+    }
+
+    /// The portal's secret: from its own entry; for a portal added before each had its own,
+    /// copied once from the shared entry of its address and user (which stays, for the other
+    /// portals that may still read it).
+    fn secret_of(&self, portal: &Portal) -> Result<Option<String>, ApiError> {
+        let own = self.own_key(portal)?;
+        if let Some(secret) = self.publishing.secrets.get(&own)? {
+            return Ok(Some(secret));
+        }
+        let Some(secret) = self.publishing.secrets.get(&shared_key(portal))? else {
+            return Ok(None);
+        };
+        self.publishing.secrets.set(&own, &secret)?;
+        Ok(Some(secret))
+    }
+
+    /// Logs in to the portal and says which site answered, as whom, and where: a request that
+    /// needs the login, answered at that address (requests follow no redirect elsewhere).
     pub fn test_portal(&self, name: &str) -> Result<PortalCheck, ApiError> {
         let portal = self.store.portal(name)?;
         let site = self.adapter(&portal)?.check()?;
@@ -204,18 +233,15 @@ impl App {
             portal: portal.name,
             site: site.site,
             user: site.user,
+            address: site.address,
         })
     }
 
     /// The adapter for `portal`, logged in with its secret from the keyring.
     pub(crate) fn adapter(&self, portal: &Portal) -> Result<Box<dyn PortalAdapter>, ApiError> {
-        let secret = self
-            .publishing
-            .secrets
-            .get(&key_of(portal))?
-            .ok_or_else(|| ApiError::NoSecret {
-                portal: portal.name.clone(),
-            })?;
+        let secret = self.secret_of(portal)?.ok_or_else(|| ApiError::NoSecret {
+            portal: portal.name.clone(),
+        })?;
         let http = Arc::new(UreqHttp::new(Duration::from_secs(u64::from(
             portal.timeout_secs,
         ))));

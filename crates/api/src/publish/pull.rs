@@ -2,14 +2,12 @@
 //! published articles into the library — for the archive, tag learning, and updating posts
 //! that were made elsewhere.
 
+use newsdesk_model::limits::MAX_PORTAL_PAGES;
 use newsdesk_model::{ArticleContent, PublicationState, PullReport};
-use newsdesk_publish::{RemotePost, split_display_title};
+use newsdesk_publish::RemotePost;
 use newsdesk_store::PublishedPost;
 
 use crate::{ApiError, App};
-
-/// At most this many pages of posts per pull (20–50 posts each).
-const MAX_PAGES: usize = 500;
 
 impl App {
     /// Pulls `portal`'s vocabulary and its published articles (those new to the library
@@ -27,10 +25,11 @@ impl App {
                 self.clock.now(),
             )?,
             sections: vocabulary.sections.clone(),
+            notes: vocabulary.notes.clone(),
             ..PullReport::default()
         };
         let mut cursor: Option<String> = None;
-        for _ in 0..MAX_PAGES {
+        for page in 1..=MAX_PORTAL_PAGES {
             let (posts, next) = adapter.published(cursor.as_deref())?;
             for post in posts {
                 if self
@@ -63,6 +62,10 @@ impl App {
                 report.added.push(id);
             }
             match next {
+                Some(_) if page == MAX_PORTAL_PAGES => report.notes.push(format!(
+                    "the portal's published posts run past {MAX_PORTAL_PAGES} pages: the rest \
+                     was left out (MAX_PORTAL_PAGES)"
+                )),
                 Some(next) => cursor = Some(next),
                 None => break,
             }
@@ -71,18 +74,19 @@ impl App {
     }
 }
 
-/// The portal's post as article content: kicker and title split from the shown title, the
-/// excerpt as teaser, the HTML as Markdown (what Newsdesk itself appended — figures, the
-/// author's initials, the links — left out), tags and section. Over `base` (the library's
-/// own version), the pictures, links and the rest stay as they are there.
+/// The portal's post as article content: kicker and title (apart where the portal keeps them
+/// apart, else split from the shown title at the library's kicker or by the portal's
+/// convention), the excerpt as teaser, the HTML as Markdown (what Newsdesk itself appended —
+/// figures, the author's initials, the links — left out), tags and section. Over `base` (the
+/// library's own version), the pictures, links and the rest stay as they are there.
 pub(crate) fn content_from_remote(
     post: &RemotePost,
     base: Option<&ArticleContent>,
 ) -> ArticleContent {
-    let (kicker, title) = split_display_title(&post.fields.title);
+    let parts = post.kicker_and_title(base.map_or("", |b| b.kicker.as_str()));
     let mut content = base.cloned().unwrap_or_default();
-    content.kicker = kicker;
-    content.title = title;
+    content.kicker = parts.kicker;
+    content.title = parts.title;
     content.teaser = post.fields.excerpt.trim().to_string();
     content.body =
         newsdesk_markdown::html_to_markdown(&without_newsdesk_parts(&post.fields.content));

@@ -75,8 +75,9 @@ pub fn run(app: &App, command: PortalCommand) -> Result<(), Failure> {
                 format!(" as {}", clean_line(&check.user))
             };
             outln!(
-                "ok: {} answered: “{}”{user}",
+                "ok: {} answered at {}: “{}”{user}",
                 clean_line(&check.portal),
+                clean_line(&check.address),
                 clean_line(&check.site)
             );
             Ok(())
@@ -94,6 +95,9 @@ pub fn run(app: &App, command: PortalCommand) -> Result<(), Failure> {
                 report.added.len(),
                 report.known
             );
+            for note in &report.notes {
+                outln!("note: {}", clean_line(note));
+            }
             Ok(())
         }
         PortalCommand::Remove { name } => {

@@ -8,19 +8,26 @@
 //! - WordPress has no overwrite guard: the outbox compares `modified_gmt` before an update.
 //! - A site without pretty permalinks answers `/wp-json/` with its 404 page; the adapter then
 //!   uses `?rest_route=`, which every WordPress serves.
+//! - Every list is read page by page (`X-WP-TotalPages`, up to `MAX_PORTAL_PAGES`), a post's
+//!   terms by id in chunks of 100 (`include=`); answers are read into the fields used only.
 
 mod terms;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use base64::Engine;
 use chrono::{DateTime, NaiveDateTime, Utc};
+use newsdesk_model::limits::MAX_PORTAL_LIST_ITEMS;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::{Value, json};
 
 use crate::adapter::{Credentials, PortalAdapter};
-use crate::http::{Http, Method, Request, Response};
-use crate::post::{escape, text_field};
+use crate::answer::{Bounded, First, Id, RawOrRendered, Text};
+use crate::http::{Http, Method, Request, Response, origin_of};
+use crate::post::escape;
 use crate::text::{decode_entities, encode, strip_tags};
 use crate::{
     Post, PostFields, PostImage, PostStatus, PublishError, RemoteImage, RemotePost, SiteInfo,
@@ -29,6 +36,44 @@ use crate::{
 
 /// Every state a post of Newsdesk's can be in, for looking it up by slug.
 const ANY_STATUS: &str = "publish,future,draft,pending,private";
+
+/// The most entries WordPress gives in one page (`per_page`).
+const PER_PAGE: usize = 100;
+
+/// Posts per page of a pull.
+const POSTS_PER_PAGE: usize = 20;
+
+/// A post as WordPress answers it (context `edit`), only the fields Newsdesk reads.
+#[derive(Deserialize)]
+struct WpPost {
+    id: Id,
+    #[serde(default)]
+    link: Text,
+    modified_gmt: String,
+    #[serde(default)]
+    status: Text,
+    #[serde(default)]
+    slug: Text,
+    #[serde(default)]
+    title: RawOrRendered,
+    #[serde(default)]
+    excerpt: RawOrRendered,
+    #[serde(default)]
+    content: RawOrRendered,
+    #[serde(default)]
+    tags: Bounded<u64, MAX_PORTAL_LIST_ITEMS>,
+    #[serde(default)]
+    categories: Bounded<u64, MAX_PORTAL_LIST_ITEMS>,
+    #[serde(default)]
+    date_gmt: Text,
+}
+
+/// A media item: where the picture is.
+#[derive(Deserialize)]
+struct Media {
+    id: Id,
+    source_url: String,
+}
 
 pub struct WordPress {
     base: String,
@@ -105,8 +150,12 @@ impl WordPress {
         Ok(answer)
     }
 
-    pub(super) fn get(&self, route: &str, query: &[(&str, String)]) -> Result<Value, PublishError> {
-        self.call(Method::Get, route, query, None)?.ok_json()
+    pub(super) fn get<T: DeserializeOwned>(
+        &self,
+        route: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, PublishError> {
+        self.call(Method::Get, route, query, None)?.ok_parse()
     }
 
     /// The post's body as WordPress wants it.
@@ -143,80 +192,136 @@ impl WordPress {
         Ok(body)
     }
 
-    /// A post as WordPress answered it (context `edit`: the raw fields), its terms named.
+    /// Posts as WordPress answered them (context `edit`: the raw fields), their terms named:
+    /// `names` where the caller knows them (what it just sent), else looked up, for all the
+    /// posts at once.
     fn remote(
         &self,
-        value: &Value,
+        posts: Vec<WpPost>,
+        names: Option<(&[String], &str)>,
+    ) -> Result<Vec<RemotePost>, PublishError> {
+        let (tags, categories) = match names {
+            Some(_) => (HashMap::new(), HashMap::new()),
+            None => {
+                let ids = |f: fn(&WpPost) -> &[u64]| -> Vec<u64> {
+                    posts.iter().flat_map(|p| f(p).iter().copied()).collect()
+                };
+                (
+                    self.term_names("tags", &ids(|p| &p.tags.0))?,
+                    self.term_names("categories", &ids(|p| &p.categories.0))?,
+                )
+            }
+        };
+        let named = |names: &HashMap<u64, String>, ids: &[u64]| -> Vec<String> {
+            ids.iter().filter_map(|id| names.get(id).cloned()).collect()
+        };
+        Ok(posts
+            .into_iter()
+            .map(|post| {
+                let (tags, section) = match names {
+                    Some((tags, section)) => (tags.to_vec(), section.to_string()),
+                    None => (
+                        named(&tags, &post.tags.0),
+                        named(&categories, &post.categories.0)
+                            .into_iter()
+                            .next()
+                            .unwrap_or_default(),
+                    ),
+                };
+                RemotePost {
+                    id: post.id.0,
+                    url: post.link.0.unwrap_or_default(),
+                    modified: post.modified_gmt,
+                    status: post.status.0.unwrap_or_default(),
+                    slug: post.slug.0.unwrap_or_default(),
+                    fields: PostFields {
+                        title: decode_entities(&post.title.0),
+                        excerpt: strip_tags(&post.excerpt.0),
+                        content: post.content.0,
+                        tags,
+                        section,
+                    },
+                    title_parts: None,
+                    published: post
+                        .date_gmt
+                        .0
+                        .and_then(|d| NaiveDateTime::parse_from_str(&d, "%Y-%m-%dT%H:%M:%S").ok())
+                        .map(|d| DateTime::<Utc>::from_naive_utc_and_offset(d, Utc)),
+                }
+            })
+            .collect())
+    }
+
+    /// One post as WordPress answered it.
+    fn one(
+        &self,
+        post: WpPost,
         names: Option<(&[String], &str)>,
     ) -> Result<RemotePost, PublishError> {
-        let ids = |key: &str| -> Vec<u64> {
-            value
-                .get(key)
-                .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_u64).collect())
-                .unwrap_or_default()
-        };
-        let (tags, section) = match names {
-            Some((tags, section)) => (tags.to_vec(), section.to_string()),
-            None => (
-                self.term_names("tags", &ids("tags"))?,
-                self.term_names("categories", &ids("categories"))?
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default(),
-            ),
-        };
-        Ok(RemotePost {
-            id: text_field(value, "/id")?,
-            url: text_field(value, "/link").unwrap_or_default(),
-            modified: text_field(value, "/modified_gmt")?,
-            status: text_field(value, "/status").unwrap_or_default(),
-            slug: text_field(value, "/slug").unwrap_or_default(),
-            fields: PostFields {
-                title: decode_entities(&raw_or_rendered(value, "title")),
-                excerpt: strip_tags(&raw_or_rendered(value, "excerpt")),
-                content: raw_or_rendered(value, "content"),
-                tags,
-                section,
-            },
-            published: value
-                .get("date_gmt")
-                .and_then(Value::as_str)
-                .and_then(|d| NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
-                .map(|d| DateTime::<Utc>::from_naive_utc_and_offset(d, Utc)),
-        })
+        self.remote(vec![post], names)?
+            .pop()
+            .ok_or_else(|| PublishError::Protocol("the answer holds no post".into()))
     }
 }
 
 impl PortalAdapter for WordPress {
     fn check(&self) -> Result<SiteInfo, PublishError> {
-        let me = self.get("/wp/v2/users/me", &[("context", "edit".into())])?;
+        // Only a logged-in user may read its own record with context `edit`: the login is
+        // proven where the answer came from.
+        #[derive(Deserialize)]
+        struct Me {
+            #[allow(dead_code)]
+            id: Id,
+            #[serde(default)]
+            name: Text,
+        }
+        #[derive(Deserialize)]
+        struct Root {
+            #[serde(default)]
+            name: Text,
+        }
+        let answer = self.call(
+            Method::Get,
+            "/wp/v2/users/me",
+            &[("context", "edit".into())],
+            None,
+        )?;
+        let address = origin_of(&answer.url);
+        let me: Me = answer.ok_parse()?;
         let site = self
             .call(Method::Get, "/", &[], None)?
-            .ok_json()
+            .ok_parse::<Root>()
             .ok()
-            .and_then(|root| {
-                root.get("name")
-                    .and_then(Value::as_str)
-                    .map(decode_entities)
-            })
+            .and_then(|root| root.name.0)
+            .map(|name| decode_entities(&name))
             .unwrap_or_default();
         Ok(SiteInfo {
             site,
-            user: me
-                .get("name")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
+            user: me.name.0.unwrap_or_default(),
+            address,
         })
     }
 
     fn find_image(&self, image: &PostImage) -> Result<Option<RemoteImage>, PublishError> {
-        let found = self.get("/wp/v2/media", &[("slug", image.marker.clone())])?;
-        Ok(found
-            .as_array()
-            .and_then(|items| items.first())
-            .and_then(|item| media(item).ok()))
+        #[derive(Deserialize)]
+        struct Found {
+            id: Option<Id>,
+            #[serde(default)]
+            source_url: Text,
+        }
+        let found: First<Found> = self.get(
+            "/wp/v2/media",
+            &[
+                ("slug", image.marker.clone()),
+                ("_fields", "id,source_url".into()),
+            ],
+        )?;
+        Ok(found.0.and_then(|item| {
+            Some(RemoteImage {
+                id: item.id?.0,
+                url: item.source_url.0?,
+            })
+        }))
     }
 
     fn upload_image(&self, image: &PostImage) -> Result<RemoteImage, PublishError> {
@@ -235,8 +340,11 @@ impl PortalAdapter for WordPress {
                     ascii_file_name(&image.file_name)
                 ),
             );
-        let answer = self.send(request)?;
-        media(&answer.ok_json()?)
+        let media: Media = self.send(request)?.ok_parse()?;
+        Ok(RemoteImage {
+            id: media.id.0,
+            url: media.source_url,
+        })
     }
 
     fn update_image(&self, remote: &RemoteImage, image: &PostImage) -> Result<(), PublishError> {
@@ -246,7 +354,7 @@ impl PortalAdapter for WordPress {
             &[],
             Some(&json!({"caption": escape(&image.caption), "alt_text": image.alt})),
         )?
-        .ok_json()
+        .ok_parse::<IgnoredAny>()
         .map(|_| ())
     }
 
@@ -260,11 +368,11 @@ impl PortalAdapter for WordPress {
         if answer.status == 404 || answer.status == 410 {
             return Ok(None);
         }
-        self.remote(&answer.ok_json()?, None).map(Some)
+        self.one(answer.ok_parse()?, None).map(Some)
     }
 
     fn find(&self, marker: &str) -> Result<Option<RemotePost>, PublishError> {
-        let found = self.get(
+        let found: First<WpPost> = self.get(
             "/wp/v2/posts",
             &[
                 ("slug", marker.to_string()),
@@ -272,8 +380,8 @@ impl PortalAdapter for WordPress {
                 ("context", "edit".into()),
             ],
         )?;
-        match found.as_array().and_then(|posts| posts.first()) {
-            Some(post) => self.remote(post, None).map(Some),
+        match found.0 {
+            Some(post) => self.one(post, None).map(Some),
             None => Ok(None),
         }
     }
@@ -282,8 +390,8 @@ impl PortalAdapter for WordPress {
         let body = self.body(post, images, true)?;
         let answer = self
             .call(Method::Post, "/wp/v2/posts", &[], Some(&body))?
-            .ok_json()?;
-        self.remote(&answer, Some((&post.tags, &post.section)))
+            .ok_parse()?;
+        self.one(answer, Some((&post.tags, &post.section)))
     }
 
     fn update(
@@ -304,8 +412,8 @@ impl PortalAdapter for WordPress {
                 &[],
                 Some(&body),
             )?
-            .ok_json()?;
-        self.remote(&answer, Some((&post.tags, &post.section)))
+            .ok_parse()?;
+        self.one(answer, Some((&post.tags, &post.section)))
     }
 
     fn withdraw(&self, current: &RemotePost) -> Result<RemotePost, PublishError> {
@@ -316,17 +424,21 @@ impl PortalAdapter for WordPress {
                 &[],
                 Some(&json!({"status": "draft"})),
             )?
-            .ok_json()?;
-        self.remote(
-            &answer,
+            .ok_parse()?;
+        self.one(
+            answer,
             Some((&current.fields.tags, &current.fields.section)),
         )
     }
 
     fn vocabulary(&self) -> Result<Vocabulary, PublishError> {
+        let mut notes = Vec::new();
+        let tags = self.all_names("tags", &mut notes)?;
+        let sections = self.all_names("categories", &mut notes)?;
         Ok(Vocabulary {
-            tags: self.all_names("tags")?,
-            sections: self.all_names("categories")?,
+            tags,
+            sections,
+            notes,
         })
     }
 
@@ -341,7 +453,7 @@ impl PortalAdapter for WordPress {
             &[
                 ("status", "publish".into()),
                 ("context", "edit".into()),
-                ("per_page", "20".into()),
+                ("per_page", POSTS_PER_PAGE.to_string()),
                 ("page", page.to_string()),
             ],
             None,
@@ -350,13 +462,8 @@ impl PortalAdapter for WordPress {
             return Ok((Vec::new(), None)); // past the last page
         }
         let pages = total_pages(&answer);
-        let posts = answer.ok_json()?;
-        let posts = posts
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| self.remote(p, None))
-            .collect::<Result<Vec<_>, _>>()?;
+        let posts: Bounded<WpPost, PER_PAGE> = answer.ok_parse()?;
+        let posts = self.remote(posts.0, None)?;
         let next = (page < pages).then(|| (page + 1).to_string());
         Ok((posts, next))
     }
@@ -382,13 +489,6 @@ impl PortalAdapter for WordPress {
     }
 }
 
-fn media(item: &Value) -> Result<RemoteImage, PublishError> {
-    Ok(RemoteImage {
-        id: text_field(item, "/id")?,
-        url: text_field(item, "/source_url")?,
-    })
-}
-
 /// The media item's title: the caption's first words, else the file name.
 fn title_of(image: &PostImage) -> String {
     let base = if image.alt.trim().is_empty() {
@@ -397,15 +497,6 @@ fn title_of(image: &PostImage) -> String {
         image.alt.clone()
     };
     base.chars().take(80).collect()
-}
-
-fn raw_or_rendered(value: &Value, field: &str) -> String {
-    value
-        .pointer(&format!("/{field}/raw"))
-        .or_else(|| value.pointer(&format!("/{field}/rendered")))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
 }
 
 pub(super) fn total_pages(answer: &Response) -> u32 {

@@ -623,7 +623,12 @@ site: string,
 /**
  * Who Newsdesk is logged in as there (empty when the portal does not say).
  */
-user: string, };
+user: string, 
+/**
+ * Where the login was proven: scheme, host and port of the answer
+ * (`https://portal.example`). Requests never follow a redirect to another address.
+ */
+address: string, };
 
 export type PullReport = { portal: string, 
 /**
@@ -641,7 +646,12 @@ added: Array<number>,
 /**
  * Published articles the library already knew (published from here or pulled before).
  */
-known: number, };
+known: number, 
+/**
+ * What was left out, in words: a limit reached (too many pages of posts, tags past
+ * the vocabulary's limit).
+ */
+notes: Array<string>, };
 
 export type JobAction = "publish" | "update" | "schedule" | "withdraw";
 
