@@ -3,6 +3,7 @@
 //! straight quotes and apostrophes stay unescaped on purpose: Typst sets them as typographic
 //! quotes of the text's language („…“ in German).
 
+use newsdesk_model::limits::MAX_PRINT_NESTING;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::anatomy::safe_url;
@@ -49,10 +50,6 @@ pub fn string(text: &str) -> String {
 pub fn content(text: &str) -> String {
     format!("[{}]", escape(text))
 }
-
-/// How deep lists, quotes and emphasis may nest in the print version; deeper parts are set
-/// flat (Typst refuses very deep markup, and no article needs more).
-const MAX_NESTING: usize = 24;
 
 /// HTML elements whose text is not text a reader should see.
 const HIDDEN_HTML: [&str; 6] = [
@@ -130,7 +127,7 @@ fn start(
     closers: &mut Vec<&'static str>,
     code: &mut Option<String>,
 ) {
-    if closers.len() >= MAX_NESTING && !matches!(tag, Tag::Paragraph | Tag::CodeBlock(_)) {
+    if closers.len() >= MAX_PRINT_NESTING && !matches!(tag, Tag::Paragraph | Tag::CodeBlock(_)) {
         // Too deep: the text continues without another container.
         out.push(' ');
         closers.push("");
@@ -288,7 +285,7 @@ mod tests {
         assert!(markup.contains("tief"), "the text stays");
         assert_eq!(
             markup.matches("#quote(").count(),
-            MAX_NESTING,
+            MAX_PRINT_NESTING,
             "no deeper than the limit"
         );
         let opened = markup.matches('[').count() - markup.matches("\\[").count();

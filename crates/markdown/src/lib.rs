@@ -9,10 +9,12 @@
 //! result always passes through an allow-list sanitiser (ammonia), because bodies come from
 //! pasted HTML and imported files. Pure functions: no IO, no state.
 
+mod depth;
 mod fast;
 mod outline;
 mod paste;
 
+pub use depth::{bound_html_depth, bounded_events};
 pub use outline::{Heading, Outline, OutlineImage, OutlineLink, outline, plain_text};
 pub use paste::html_to_markdown;
 
@@ -39,10 +41,15 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
+/// Markdown's events, containers deeper than the limit set flat.
+fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
+    bounded_events(Parser::new_ext(markdown, options()))
+}
+
 /// Renders Markdown to HTML without sanitising: only for callers that sanitise themselves.
 fn to_raw_html(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(markdown, options()));
+    html::push_html(&mut out, events(markdown));
     out
 }
 
@@ -53,7 +60,7 @@ fn to_raw_html(markdown: &str) -> String {
 /// (what editors write) takes [`fast`]'s path, which changes the same things on the parser's
 /// events instead of re-parsing the HTML.
 pub fn to_safe_html(markdown: &str) -> String {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let events: Vec<Event<'_>> = events(markdown).collect();
     if events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
@@ -65,9 +72,10 @@ pub fn to_safe_html(markdown: &str) -> String {
     out
 }
 
-/// Cleans an HTML fragment with the same allow-list as [`to_safe_html`].
+/// Cleans an HTML fragment with the same allow-list as [`to_safe_html`]; elements nested
+/// deeper than the limit are flattened first (their text kept).
 pub fn sanitise_html(fragment: &str) -> String {
-    SANITISER.clean(fragment).to_string()
+    SANITISER.clean(&bound_html_depth(fragment)).to_string()
 }
 
 /// Escapes text for use inside HTML element content or a quoted attribute.
@@ -162,6 +170,70 @@ mod tests {
             fast.contains(">a") && fast.contains(">d</a>"),
             "link texts stay: {fast}"
         );
+    }
+
+    /// Inputs nested `depth` deep, each a different way HTML or Markdown nests.
+    fn deep_inputs(depth: usize) -> Vec<(&'static str, String)> {
+        let nested =
+            |open: &str, close: &str| format!("{}Mitte{}", open.repeat(depth), close.repeat(depth));
+        vec![
+            ("div", nested("<div>", "</div>")),
+            ("blockquote", nested("<blockquote>", "</blockquote>")),
+            ("ul", nested("<ul><li>", "</li></ul>")),
+            ("span", nested("<span>", "</span>")),
+            ("unclosed tables", nested("<table><td>", "")),
+            ("misnested", nested("<span><div></span>", "")),
+            (
+                "formatting",
+                (0..depth)
+                    .map(|i| format!("<b id={i}>"))
+                    .collect::<String>()
+                    + "Mitte</p><p>",
+            ),
+            ("markdown quotes", format!("{} Mitte\n", ">".repeat(depth))),
+            ("markdown lists", format!("{}Mitte\n", "- ".repeat(depth))),
+            ("markdown emphasis", nested("*", "*")),
+            ("markdown pictures", nested("![a", "](u)")),
+            (
+                "quotes with html",
+                format!("{}<b>Mitte</b>\n", ">".repeat(depth)),
+            ),
+        ]
+    }
+
+    #[test]
+    fn deep_nesting_costs_no_stack_and_keeps_the_text() {
+        // 256 KiB: an eighth of the app's smallest threads (the outbox's, tokio's: 2 MiB).
+        let run = |depth: usize| {
+            std::thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || {
+                    for (name, input) in deep_inputs(depth) {
+                        let html = to_safe_html(&input);
+                        assert!(
+                            html.contains("Mitte"),
+                            "{name}: the text stays in the preview"
+                        );
+                        let pasted = html_to_markdown(&input);
+                        assert!(
+                            pasted.contains("Mitte"),
+                            "{name}: the text stays in Markdown"
+                        );
+                        assert!(sanitise_html(&input).contains("Mitte"), "{name}");
+                        // Raw HTML has no plain text (it is markup); Markdown's text stays.
+                        assert!(
+                            plain_text(&input).contains("Mitte") || !name.starts_with("markdown"),
+                            "{name}"
+                        );
+                        let _ = outline(&input);
+                    }
+                })
+                .expect("thread")
+                .join()
+                .is_ok()
+        };
+        assert!(run(10_000), "10,000 deep");
+        assert!(run(100_000), "100,000 deep");
     }
 
     #[test]

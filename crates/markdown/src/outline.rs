@@ -1,7 +1,7 @@
 //! What a body holds besides its text: headings, links and images (for the readiness and
 //! accessibility checks), and the plain text (for counts and readability).
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -48,11 +48,29 @@ enum Open {
     Image(String),
 }
 
+/// How much of a heading's, link's or picture's text is kept: enough for every message that
+/// quotes it. Each open one collects the text inside it, so pictures nested in pictures' alt
+/// texts would otherwise hold the body many times over.
+const TEXT_BYTES: usize = 1024;
+
+fn push_capped(text: &mut String, more: &str) {
+    let room = TEXT_BYTES.saturating_sub(text.len());
+    if more.len() <= room {
+        text.push_str(more);
+    } else {
+        let mut end = room;
+        while !more.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.push_str(&more[..end]);
+    }
+}
+
 /// Reads the headings, links and images of `markdown`.
 pub fn outline(markdown: &str) -> Outline {
     let mut out = Outline::default();
     let mut open: Vec<(Open, String)> = Vec::new();
-    for event in Parser::new_ext(markdown, super::options()) {
+    for event in super::events(markdown) {
         match event {
             Event::Start(Tag::Heading { level: l, .. }) => {
                 open.push((Open::Heading(level(l)), String::new()))
@@ -65,12 +83,12 @@ pub fn outline(markdown: &str) -> Outline {
             }
             Event::Text(t) | Event::Code(t) => {
                 for (_, text) in open.iter_mut() {
-                    text.push_str(&t);
+                    push_capped(text, &t);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 for (_, text) in open.iter_mut() {
-                    text.push(' ');
+                    push_capped(text, " ");
                 }
             }
             Event::End(TagEnd::Heading(_) | TagEnd::Link | TagEnd::Image) => {
@@ -92,7 +110,7 @@ pub fn outline(markdown: &str) -> Outline {
 /// The text of `markdown` without its markup, paragraphs and list items on lines of their own.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, super::options()) {
+    for event in super::events(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),

@@ -53,9 +53,12 @@ static PASTE_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-/// Clean Markdown for pasted HTML.
+/// Clean Markdown for pasted HTML (or a portal's post). Elements nested deeper than the
+/// limit are flattened first, their text kept: the converter walks the tree recursively.
 pub fn html_to_markdown(html: &str) -> String {
-    let clean = PASTE_CLEANER.clean(html).to_string();
+    let clean = PASTE_CLEANER
+        .clean(&crate::bound_html_depth(html))
+        .to_string();
     let markdown = htmd::convert(&clean).unwrap_or_else(|_| ammonia::clean_text(&clean));
     markdown.trim().to_string()
 }

@@ -61,6 +61,36 @@ pub const MAX_PORTAL_LIST_ITEMS: usize = 100_000;
 /// login, and the editor is told the new address instead.
 pub const MAX_PORTAL_REDIRECTS: usize = 5;
 
+/// How deeply elements may nest in HTML that Newsdesk reads or renders: pasted HTML, a
+/// portal's post on pull and in a conflict's view, raw HTML in a body on its way to the
+/// preview and the exports. Deeper tags are dropped and their text kept (before any parser
+/// builds a tree of it), so nesting costs time in proportion to its length and never
+/// overflows a stack. Real articles nest 5–20 deep; browsers flatten beyond 512.
+pub const MAX_HTML_DEPTH: usize = 64;
+
+/// How deeply Markdown's containers — quotes (`>>>`), lists, list items, emphasis, links —
+/// may nest in a body for the preview, the exports and the checks. Deeper ones are set flat,
+/// their text kept.
+pub const MAX_MARKDOWN_DEPTH: usize = 64;
+
+/// How deeply lists, quotes and emphasis nest in the print version (PDF); deeper parts are set
+/// flat (Typst refuses very deep markup).
+pub const MAX_PRINT_NESTING: usize = 24;
+
+/// Free space below which a disk that refused a write counts as full: the failure is then
+/// said as "disk full" (in the window "Datenträger voll") with the folder, and a library
+/// that cannot be opened for writing is opened for reading only. SQLite needs 32 KiB to
+/// open a library for writing, a save a few pages more.
+pub const DISK_FULL_BELOW: u64 = 1024 * 1024;
+
+/// What the library's write-ahead log (`<library>-wal`) keeps of its size once it has been
+/// copied into the library: a bigger write (a large import, or one rolled back on a full
+/// disk) leaves no bigger log behind (SQLite's `journal_size_limit`).
+pub const WAL_KEPT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How many missing pictures a refused `db restore` names (it counts all of them).
+pub const MISSING_PICTURES_NAMED: usize = 5;
+
 /// How deeply `value` nests (a scalar is 0, `[1]` is 1, `{"a": [1]}` is 2).
 pub fn nesting(value: &serde_json::Value) -> usize {
     // An explicit stack, so that a value nested beyond any limit cannot overflow ours.
