@@ -15,6 +15,8 @@ pub struct Answer {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Arc<Vec<u8>>,
+    /// Whether `Content-Length` is sent; without it the body ends when the line closes.
+    pub announce_length: bool,
 }
 
 impl Answer {
@@ -24,6 +26,7 @@ impl Answer {
             status: 200,
             headers: vec![("Content-Type".into(), "application/json".into())],
             body: Arc::new(body.into()),
+            announce_length: true,
         }
     }
 
@@ -33,6 +36,7 @@ impl Answer {
             status: 200,
             headers: vec![("Content-Type".into(), "application/json".into())],
             body,
+            announce_length: true,
         }
     }
 
@@ -43,6 +47,12 @@ impl Answer {
 
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Answer {
         self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Without `Content-Length`: the client learns the size only by reading.
+    pub fn without_length(mut self) -> Answer {
+        self.announce_length = false;
         self
     }
 }
@@ -135,7 +145,7 @@ fn answer(client: TcpStream, script: &Script, seen: &Mutex<Vec<String>>) {
         has_length |= name.eq_ignore_ascii_case("content-length");
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    if !has_length {
+    if !has_length && answer.announce_length {
         head.push_str(&format!("Content-Length: {}\r\n", answer.body.len()));
     }
     head.push_str("Connection: close\r\n\r\n");

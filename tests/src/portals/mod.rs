@@ -158,18 +158,22 @@ impl Keyring {
             .secret_tool(&["search", "--all", "service", "Newsdesk portal"])
             .output()
             .expect("secret-tool runs (package libsecret-tools)");
-        // secret-tool prints each item's label and attributes on its error stream.
-        let text = String::from_utf8_lossy(&out.stderr).into_owned()
-            + &String::from_utf8_lossy(&out.stdout);
-        let mut entries = Vec::new();
-        let mut label = String::new();
-        for line in text.lines() {
-            if let Some(l) = line.strip_prefix("label = ") {
-                label = l.to_string();
-            } else if let Some(account) = line.strip_prefix("attribute.username = ") {
-                entries.push((account.to_string(), label.clone()));
-            }
-        }
+        // secret-tool prints each item's label and secret on its output, its attributes on
+        // its error stream, both in the same order.
+        let labels = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.strip_prefix("label = ").map(str::to_owned))
+            .collect::<Vec<_>>();
+        let accounts = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter_map(|l| l.strip_prefix("attribute.username = ").map(str::to_owned))
+            .collect::<Vec<_>>();
+        assert_eq!(
+            labels.len(),
+            accounts.len(),
+            "secret-tool named each entry's label and account"
+        );
+        let entries: Vec<(String, String)> = accounts.into_iter().zip(labels).collect();
         entries
     }
 
@@ -272,6 +276,41 @@ impl WordPress {
             status.trim().parse().unwrap_or(0),
             serde_json::from_str(json).unwrap_or(Value::Null),
         )
+    }
+
+    /// Many REST calls in batches of 25 (`/batch/v1`): each `(method, path, body)` with its
+    /// (status, JSON body), in order.
+    pub fn batch(&self, calls: &[(&str, String, Value)]) -> Vec<(u16, Value)> {
+        let mut answers = Vec::new();
+        for chunk in calls.chunks(25) {
+            let requests: Vec<Value> = chunk
+                .iter()
+                .map(|(method, path, body)| {
+                    serde_json::json!({"method": method, "path": path, "body": body})
+                })
+                .collect();
+            let out = Command::new("curl")
+                .args(["-sS", "-H", "Content-Type: application/json", "-u"])
+                .arg(format!("{}:{}", self.user, self.password))
+                .arg("--data-binary")
+                .arg(serde_json::json!({"requests": requests}).to_string())
+                .arg(format!("{}/wp-json/batch/v1", self.url))
+                .output()
+                .expect("curl runs");
+            let answer: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+            let responses = answer["responses"].as_array().cloned().unwrap_or_default();
+            assert_eq!(
+                responses.len(),
+                chunk.len(),
+                "WordPress answered every call of the batch: {answer}"
+            );
+            answers.extend(
+                responses
+                    .into_iter()
+                    .map(|r| (r["status"].as_u64().unwrap_or(0) as u16, r["body"].clone())),
+            );
+        }
+        answers
     }
 
     /// Unauthenticated, as a reader would ask.

@@ -57,6 +57,33 @@ impl Desk {
         self.command(args).output().expect("newsdesk runs")
     }
 
+    /// Runs the command under `/usr/bin/time`: its output and its peak memory (maximum
+    /// resident set size) in KiB.
+    pub fn run_measured(&self, args: &[&str]) -> (Output, u64) {
+        let report = self.dir.path().join(format!("time-{}.txt", unique_name()));
+        let plain = self.command(args);
+        let mut command = Command::new("/usr/bin/time");
+        command
+            .args(["-f", "%M", "-o"])
+            .arg(&report)
+            .arg(plain.get_program())
+            .args(plain.get_args());
+        for (name, value) in plain.get_envs() {
+            match value {
+                Some(value) => command.env(name, value),
+                None => command.env_remove(name),
+            };
+        }
+        let out = command.output().expect("/usr/bin/time runs newsdesk");
+        let text = std::fs::read_to_string(&report).unwrap_or_default();
+        let kib = text
+            .lines()
+            .filter_map(|l| l.trim().parse::<u64>().ok())
+            .next_back()
+            .unwrap_or_else(|| panic!("/usr/bin/time reported the peak memory: {text:?}"));
+        (out, kib)
+    }
+
     /// With `input` on standard input.
     pub fn run_with_input(&self, args: &[&str], input: &str) -> Output {
         let mut child = self

@@ -2,6 +2,7 @@
 //! reference ninjs endpoint, a real Secret Service for the secrets, and a TCP fault proxy in
 //! front of the server for the outbox's faults.
 
+mod answers;
 mod conflict;
 mod faults;
 mod ghost;

@@ -158,3 +158,61 @@ fn a_ninjs_portals_articles_and_vocabulary_are_pulled() {
     assert_eq!(job["action"], "update", "{job}");
     assert_eq!(job["state"], "done", "{job}");
 }
+
+#[test]
+fn an_item_with_long_fields_comes_back_with_each_field_whole() {
+    let server = NinjsServer::start();
+    let desk = Desk::new();
+    let run = unique_name();
+    // A subheadline (kicker) far past any "Kicker: Titel" convention, with colons of its own;
+    // a long title and teaser, many tags.
+    let kicker = format!(
+        "Untersuchungsausschuss: {} – Tag 2",
+        "Anhörung der Sachverständigen zur Verwaltungsdigitalisierung "
+            .repeat(12)
+            .trim()
+    );
+    let title = format!(
+        "Zeugen: {} {run}",
+        "Der Ausschuss hört weitere Zeugen ".repeat(20).trim()
+    );
+    let teaser = "Der Ausschuss setzt seine Arbeit fort. ".repeat(300);
+    let tags: Vec<String> = (0..300).map(|n| format!("Stichwort {n}")).collect();
+    let file = desk.dir.path().join("lang.md");
+    std::fs::write(
+        &file,
+        format!(
+            "---\nkicker: \"{kicker}\"\ntitle: \"{title}\"\ntype: Bericht\nsection: Politik\n\
+             date: 2026-03-01\nauthor: ba\nteaser: \"{}\"\ntags: [{}]\n---\nDer Text.\n",
+            teaser.trim(),
+            tags.join(", ")
+        ),
+    )
+    .expect("article file");
+    let imported = desk.json(&["article", "import", file.to_str().expect("path"), "--json"]);
+    let id = imported["imported"][0]["id"].to_string();
+    desk.add_portal("portal", "ninjs", &server.url, "", &server.token);
+    let job = desk.json(&["publish", &id, "--portal", "portal", "--json"]);
+    assert_eq!(job["state"], "done", "{job}");
+
+    let other = Desk::new();
+    other.add_portal("portal", "ninjs", &server.url, "", &server.token);
+    let report = other.json(&["portal", "pull", "portal", "--json"]);
+    let pulled = other.json(&["article", "show", &report["added"][0].to_string(), "--json"]);
+    assert_eq!(
+        pulled["kicker"], kicker,
+        "the subheadline comes back as the kicker, whole"
+    );
+    assert_eq!(pulled["title"], title, "and the title without it");
+    assert_eq!(pulled["teaser"], teaser.trim());
+    let mut back: Vec<String> = pulled["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .filter_map(|t| t.as_str().map(str::to_owned))
+        .collect();
+    back.sort();
+    let mut sent = tags.clone();
+    sent.sort();
+    assert_eq!(back, sent, "every tag");
+}
