@@ -51,6 +51,11 @@ pub const MAX_PORTAL_ANSWER_BYTES: u64 = 64 * 1024 * 1024;
 /// says so (with 100 tags a page, 100,000 tags; with 20–50 posts a page, 20,000–50,000 posts).
 pub const MAX_PORTAL_PAGES: usize = 1_000;
 
+/// How many pages of results Newsdesk reads when it looks a tag or category up by name on
+/// WordPress (100 a page). A name not among them is created, which WordPress answers with the
+/// existing term's id: a portal answering endless results cannot stall a publish.
+pub const MAX_PORTAL_SEARCH_PAGES: usize = 10;
+
 /// How many entries of one list in a portal's answer Newsdesk keeps: a post's tags, the names
 /// of a vocabulary that comes in one answer. A post with more is refused; a vocabulary keeps
 /// its first ones and the pull says so.

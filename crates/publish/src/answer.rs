@@ -344,6 +344,22 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_costs_no_stack() {
+        let deep = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+        let page = read::<Page>(format!(r#"{{"other":{deep}}}"#).as_bytes())
+            .expect("a field no one reads is skipped, however deep (serde_json skips in a loop)");
+        assert!(page.items.0.is_empty());
+        // Where a value is read, what is not of its shape is refused, what is skipped
+        // is skipped in a loop: neither walks down the stack.
+        for field in ["note", "title", "first", "items", "names"] {
+            match read::<Page>(format!(r#"{{"{field}":[{deep}]}}"#).as_bytes()) {
+                Ok(_) | Err(PublishError::Protocol(_)) => {}
+                Err(other) => panic!("{field}: {other}"),
+            }
+        }
+    }
+
+    #[test]
     fn a_body_is_described_by_its_start_only() {
         assert_eq!(describe_body(b""), "an empty answer");
         let long = "x".repeat(10_000);

@@ -1,9 +1,10 @@
 //! Tags and categories: WordPress takes them as ids; Newsdesk knows them by name. Every list
-//! is read to its end, page by page (`X-WP-TotalPages`), up to `MAX_PORTAL_PAGES` pages.
+//! is read to its end, page by page (`X-WP-TotalPages`), up to `MAX_PORTAL_PAGES` pages (a
+//! search for one name up to `MAX_PORTAL_SEARCH_PAGES`).
 
 use std::collections::HashMap;
 
-use newsdesk_model::limits::MAX_PORTAL_PAGES;
+use newsdesk_model::limits::{MAX_PORTAL_LIST_ITEMS, MAX_PORTAL_PAGES, MAX_PORTAL_SEARCH_PAGES};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -49,10 +50,12 @@ impl WordPress {
         Ok(ids)
     }
 
-    /// The id of the term named `name` (any case), searched page by page.
+    /// The id of the term named `name` (any case), searched page by page (at most
+    /// `MAX_PORTAL_SEARCH_PAGES`: a name past them is created, which answers with the existing
+    /// one's id).
     fn search_term(&self, route: &str, name: &str) -> Result<Option<u64>, PublishError> {
         let wanted = name.to_lowercase();
-        for page in 1..=MAX_PORTAL_PAGES {
+        for page in 1..=MAX_PORTAL_SEARCH_PAGES {
             let answer = self.call(
                 Method::Get,
                 route,
@@ -118,6 +121,12 @@ impl WordPress {
         let mut unique = ids.to_vec();
         unique.sort_unstable();
         unique.dedup();
+        if unique.len() > MAX_PORTAL_LIST_ITEMS {
+            return Err(PublishError::TooLarge(format!(
+                "the posts name more than {MAX_PORTAL_LIST_ITEMS} {taxonomy} \
+                 (MAX_PORTAL_LIST_ITEMS)"
+            )));
+        }
         let mut names = HashMap::with_capacity(unique.len());
         for chunk in unique.chunks(PER_PAGE) {
             let include: Vec<String> = chunk.iter().map(u64::to_string).collect();
