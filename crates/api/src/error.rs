@@ -19,7 +19,7 @@ pub enum ApiError {
     /// A picture that cannot be read, decoded or given its credits.
     #[error(transparent)]
     Media(#[from] newsdesk_media::MediaError),
-    #[error("{context} {}: {source}", path.display())]
+    #[error("{}", io_message(context, path, source))]
     Io {
         context: &'static str,
         path: PathBuf,
@@ -66,6 +66,32 @@ fn list_problems(problems: &[newsdesk_model::ReadinessProblem]) -> String {
         .join("\n")
 }
 
+/// An I/O failure in words; a full disk is said as one, with the folder.
+fn io_message(context: &str, path: &std::path::Path, source: &std::io::Error) -> String {
+    if is_storage_full(source) {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        format!(
+            "disk full: the disk holding {} has no space left: {context} {}. Free some \
+             space there and try again; everything saved before is intact.",
+            folder.display(),
+            path.display()
+        )
+    } else {
+        format!("{context} {}: {source}", path.display())
+    }
+}
+
+/// True for the errors of a write that found no space (ENOSPC, EDQUOT).
+pub(crate) fn is_storage_full(err: &std::io::Error) -> bool {
+    matches!(
+        err.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
+}
+
 fn location(file: &str, line: Option<u32>) -> String {
     match line {
         Some(line) => format!("{file}, line {line}"),
@@ -108,10 +134,12 @@ impl ApiError {
                 StoreError::Invalid(_)
                 | StoreError::NotALibrary { .. }
                 | StoreError::PortalExists(_) => ErrorCode::InvalidInput,
+                StoreError::DiskFull { .. } => ErrorCode::DiskFull,
                 StoreError::Corrupt(_)
                 | StoreError::Sqlite(_)
                 | StoreError::Database { .. }
                 | StoreError::Io { .. }
+                | StoreError::ReadOnly { .. }
                 | StoreError::SearchIndex { .. } => ErrorCode::Storage,
             },
             ApiError::Format { .. }
@@ -121,11 +149,15 @@ impl ApiError {
             ApiError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 ErrorCode::NotFound
             }
+            ApiError::Io { source, .. } if is_storage_full(source) => ErrorCode::DiskFull,
             ApiError::Io { .. } => ErrorCode::Storage,
             ApiError::NoDataDir => ErrorCode::Internal,
             ApiError::Export(export) => match export {
                 newsdesk_export::ExportError::Template { .. }
                 | newsdesk_export::ExportError::Typeset(_) => ErrorCode::InvalidInput,
+                newsdesk_export::ExportError::Io { source, .. } if is_storage_full(source) => {
+                    ErrorCode::DiskFull
+                }
                 newsdesk_export::ExportError::Io { .. }
                 | newsdesk_export::ExportError::Bundle(_) => ErrorCode::Storage,
             },
@@ -153,6 +185,9 @@ impl ApiError {
                     if source.kind() == std::io::ErrorKind::NotFound =>
                 {
                     ErrorCode::NotFound
+                }
+                newsdesk_media::MediaError::Io { source, .. } if is_storage_full(source) => {
+                    ErrorCode::DiskFull
                 }
                 newsdesk_media::MediaError::Io { .. } => ErrorCode::Storage,
                 newsdesk_media::MediaError::Unsupported { .. }

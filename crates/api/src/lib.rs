@@ -36,5 +36,6 @@ pub use images::{PictureKey, Rendition, Thumbnail, credit_report_csv, thumbnails
 pub use newsdesk_export::UnknownFormat;
 pub use newsdesk_markdown::html_to_markdown;
 pub use publish::{OutboxLock, OutboxWorker, parse_schedule};
+pub use newsdesk_store::{Leftover, LeftoverCleanup};
 pub use revisions::diff_contents;
 pub use tags::evaluate_tags_on_dir;

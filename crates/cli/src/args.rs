@@ -293,7 +293,8 @@ pub struct SearchArgs {
 
 #[derive(Subcommand)]
 pub enum DbCommand {
-    /// Check the library for damage (SQLite integrity and the search index)
+    /// Check the library for damage (SQLite integrity and the search index); remove the
+    /// temporary files killed picture imports left in its pictures folder
     Check {
         #[arg(long)]
         json: bool,

@@ -18,6 +18,9 @@ pub enum ErrorCode {
     Unreachable,
     /// The library file or the disk failed.
     Storage,
+    /// The disk has no space left: nothing new could be saved (what was saved is intact);
+    /// the library may be open for reading only until space is freed.
+    DiskFull,
     /// Something else; the message says what.
     Internal,
 }
@@ -43,6 +46,19 @@ mod tests {
         assert_eq!(
             json, r#"{"code":"not_found","message":"Artikel 7 gibt es nicht."}"#,
             "the UI's ipc module parses exactly this shape"
+        );
+    }
+
+    #[test]
+    fn a_full_disk_has_its_own_code() {
+        let err = UserError {
+            code: ErrorCode::DiskFull,
+            message: "disk full".into(),
+        };
+        let json = serde_json::to_string(&err).expect("plain struct serialises");
+        assert_eq!(
+            json, r#"{"code":"disk_full","message":"disk full"}"#,
+            "the UI words this code (error.code.disk_full)"
         );
     }
 }

@@ -54,6 +54,11 @@ pub struct LibraryInfo {
     pub trashed: i64,
     pub by_status: Vec<StatusCount>,
     pub sections: Vec<String>,
+    /// Set when the library is open for reading only (a full disk, a file that may not be
+    /// written): why, as the error a save would meet. Absent while it can be written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub read_only: Option<crate::UserError>,
 }
 
 /// What the window shows first, read before it opens and handed to its script at start

@@ -313,6 +313,11 @@ impl Store {
                     }
                     Err(e) => {
                         drop(sp); // rolls the savepoint back
+                        if tx.is_autocommit() {
+                            // SQLite rolled the whole batch back (a full disk, an I/O error):
+                            // nothing of it is stored, so none of it may be acknowledged.
+                            return Err(e);
+                        }
                         results.push(Err(e));
                     }
                 }

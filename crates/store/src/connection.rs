@@ -56,10 +56,17 @@ fn register_functions(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// Settings of every connection that do not change the file.
-fn configure_session(conn: &Connection) -> Result<(), StoreError> {
-    conn.busy_handler(Some(wait_while_busy))?;
+pub(crate) fn configure_session(conn: &Connection) -> Result<(), StoreError> {
+    restore_busy_handler(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     register_functions(conn)
+}
+
+/// Puts back the connection's wait for other processes' locks (after a step that must not
+/// wait, see [`crate::disk::release_wal_space`]).
+pub(crate) fn restore_busy_handler(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_handler(Some(wait_while_busy))?;
+    Ok(())
 }
 
 /// Switches the (known) library to WAL with full sync: readers never block the writer, and a
@@ -73,11 +80,18 @@ pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // A write that grew the log and then failed (a full disk, a huge import rolled back)
+    // must not keep its size on the disk: each reset of the log cuts it back.
+    conn.pragma_update(
+        None,
+        "journal_size_limit",
+        newsdesk_model::limits::WAL_KEPT_BYTES as i64,
+    )?;
     Ok(())
 }
 
 /// What a database file holds, read without changing it.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Identity {
     /// No schema at all: a new or empty file that may become a library.
     Empty,
@@ -91,8 +105,12 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity, Store
     // while another process is migrating the file.
     let snapshot = conn.unchecked_transaction()?;
     let identity = identify_in(&snapshot, path);
-    snapshot.commit()?;
-    identity
+    let ended = snapshot.commit();
+    // A read that failed (a full disk: the `-shm` cannot grow) may have ended the
+    // transaction already; its error is the one to tell, not the commit's "no transaction".
+    let identity = identity?;
+    ended?;
+    Ok(identity)
 }
 
 fn identify_in(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {

@@ -68,6 +68,22 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// The disk holding `folder` has no space left: `what` (a clause: "the change was not
+    /// saved") happened. Nothing saved before is lost.
+    #[error(
+        "disk full: the disk holding {} has no space left: {what}. Free some space there \
+         and try again; everything saved before is intact.",
+        folder.display()
+    )]
+    DiskFull { folder: PathBuf, what: String },
+    /// The library could not be opened for writing for another reason than a full disk (a
+    /// read-only disk, missing permissions), so it was opened for reading only.
+    #[error(
+        "the library {path} is open for reading only, so nothing can be saved: it cannot be \
+         written ({reason}). Check that the file and its folder are writable, then open it \
+         again."
+    )]
+    ReadOnly { path: PathBuf, reason: String },
 }
 
 /// What went wrong with the file and what the user can do, by SQLite's error code.
@@ -89,8 +105,8 @@ fn database_message(path: &Path, err: &rusqlite::Error) -> String {
             )
         }
         Some(ErrorCode::DiskFull) => format!(
-            "the disk that holds the library {path} is full: free some space and try again; \
-             what was saved before is intact"
+            "disk full: the disk that holds the library {path} is full: free some space and \
+             try again; what was saved before is intact"
         ),
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => format!(
             "the library {path} is damaged ({err}): run `newsdesk db check`, and restore a \
@@ -112,15 +128,51 @@ impl StoreError {
         }
     }
 
-    /// Ties a database error to the library file it happened on.
+    /// An error of writing the file or folder at `path`: a full disk is said as one.
+    pub(crate) fn io_at(context: impl Into<String>, path: &Path, source: std::io::Error) -> Self {
+        let context = context.into();
+        if crate::disk::is_storage_full(&source) {
+            StoreError::DiskFull {
+                folder: crate::disk::folder_of(path),
+                what: lowercase_first(&context),
+            }
+        } else {
+            StoreError::Io { context, source }
+        }
+    }
+
+    /// Ties a database error to the library file it happened on; one that failed because the
+    /// disk is full says so.
     pub(crate) fn in_library(self, path: &Path) -> Self {
         match self {
+            StoreError::Sqlite(source) if crate::disk::sqlite_failed_for_space(&source, path) => {
+                StoreError::DiskFull {
+                    folder: crate::disk::folder_of(path),
+                    what: format!(
+                        "the library {} could not be written ({source})",
+                        path.display()
+                    ),
+                }
+            }
             StoreError::Sqlite(source) => StoreError::Database {
                 path: path.to_path_buf(),
                 source,
             },
             other => other,
         }
+    }
+
+    /// True when the disk was full (a write refused or failed for want of space).
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, StoreError::DiskFull { .. })
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -20,15 +20,18 @@
 //! - Time is passed in (`now`) so callers decide the clock.
 
 mod articles;
+mod backup;
 
 mod codec;
 mod connection;
+mod disk;
 pub mod credit_line;
 mod error;
 pub mod fold;
 mod image_list;
 mod images;
 mod index;
+mod leftovers;
 mod list;
 mod maintenance;
 mod media_files;
@@ -48,9 +51,11 @@ mod trash;
 mod vocabulary;
 
 pub use connection::APPLICATION_ID;
+pub use disk::ReadOnlyCause;
 pub use error::StoreError;
 pub use image_list::LIBRARY_IMAGE_PREFIX;
 pub use images::NewImage;
+pub use leftovers::{Leftover, LeftoverCleanup};
 pub use media_files::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use outbox::{ClaimedJob, JobOutcome};
 pub use publications::{PortalMedia, PublicationRecord, PublishedPost};

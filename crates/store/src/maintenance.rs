@@ -9,8 +9,15 @@
 //!    this version knows, exactly Newsdesk's tables and indexes (no triggers or views of its
 //!    own), and pass SQLite's integrity check, the foreign-key check, both search indexes'
 //!    checks, and every article and revision must read back;
-//! 3. the current library is backed up to `<name>.before-restore-<time>.sqlite`;
-//! 4. the checked copy replaces the content of the open library in one step.
+//! 3. every picture the copy names (its pictures' hashes, the `sha256:` files of its
+//!    articles) must be in the backup's pictures folder (`<backup>.media/`) or already in
+//!    this library's; the backup's are then added to this library's pictures folder;
+//! 4. the current library is backed up to `<name>.before-restore-<time>.sqlite` (the file
+//!    only: its pictures stay in the pictures folder, which a restore only adds to);
+//! 5. the checked copy replaces the content of the open library in one step.
+//!
+//! A backup ([`Store::backup_to`], in `backup.rs`) is made under temporary names and appears
+//! under its own only when whole.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,7 +34,7 @@ use crate::{Store, StoreError, migrations};
 /// Pages copied per step of an online backup; readers and the writer may work in between.
 const PAGES_PER_STEP: std::os::raw::c_int = 1024;
 
-fn copy(from: &Connection, to: &mut Connection) -> Result<(), StoreError> {
+pub(crate) fn copy(from: &Connection, to: &mut Connection) -> Result<(), StoreError> {
     let backup = Backup::new(from, to)?;
     backup.run_to_completion(PAGES_PER_STEP, Duration::from_millis(0), None)?;
     Ok(())
@@ -91,7 +98,7 @@ fn problems_of(conn: &Connection) -> Result<Vec<String>, StoreError> {
 }
 
 /// A file name beside `path` for work in progress, unique to this process and moment.
-fn scratch_beside(path: &Path, label: &str) -> PathBuf {
+pub(crate) fn scratch_beside(path: &Path, label: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -101,7 +108,7 @@ fn scratch_beside(path: &Path, label: &str) -> PathBuf {
 }
 
 /// Removes a scratch database and its companions (`-wal`, `-shm`, `-journal`).
-fn remove_database_files(path: &Path) {
+pub(crate) fn remove_database_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
@@ -150,30 +157,6 @@ impl Store {
         problems_of(&conn).map_err(|e| e.in_library(self.path()))
     }
 
-    /// Writes a consistent copy of the library to `target` while it stays in use.
-    ///
-    /// Never replaces an existing file; the copy appears whole under its name or not at all.
-    pub fn backup_to(&self, target: &Path) -> Result<(), StoreError> {
-        if target.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} exists already; choose a new file name for the backup",
-                target.display()
-            )));
-        }
-        let scratch = scratch_beside(target, "backup");
-        let written = (|| {
-            let mut out = Connection::open(&scratch)?;
-            copy(&self.read(), &mut out)?;
-            out.close().map_err(|(_, e)| e)?;
-            // A hard link appears atomically and fails if the name was taken meanwhile.
-            std::fs::hard_link(&scratch, target).map_err(|e| {
-                StoreError::io(format!("cannot write the backup {}", target.display()), e)
-            })
-        })();
-        remove_database_files(&scratch);
-        written.map_err(|e| e.in_library(self.path()))
-    }
-
     /// Replaces the whole library with the backup at `source`, after checking it (see the
     /// module docs). Returns the safety copy of the replaced library.
     pub fn restore_from(&self, source: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
@@ -208,6 +191,11 @@ impl Store {
             copy(&backup, &mut checked).map_err(not_readable)?;
         }
         verify(&mut checked, source).map_err(not_readable)?;
+        // Every picture it names must be at hand; they join this library's pictures (named
+        // by their content, adding never changes one) before the library is replaced.
+        let backup_media = source.with_extension("media");
+        crate::backup::check_pictures(&checked, source, &[&backup_media, &self.media_dir()])?;
+        crate::backup::copy_missing_pictures(&backup_media, &self.media_dir())?;
         let stem = self
             .path()
             .file_stem()
@@ -217,7 +205,7 @@ impl Store {
             "{stem}.before-restore-{}.sqlite",
             now.format("%Y%m%d-%H%M%S")
         ));
-        self.backup_to(&safety)?;
+        self.backup_library_file(&safety)?;
         let mut writer = self.write();
         let replaced = (|| {
             copy(&checked, &mut writer)?;

@@ -10,7 +10,14 @@
 //! A file is written whole (temporary name, fsync, rename) before the library's row that
 //! names it commits, so a row never points at a half-written file; a crash between the two
 //! leaves at most an unnamed file, which the next import of the same picture reuses.
+//!
+//! Temporary files are named `.newsdesk-XXXXXX.part`, and whoever writes them holds a shared
+//! lock on `<library>.media/.writers.lock` meanwhile. A process killed while writing leaves
+//! its temporary file; `db check` takes that lock exclusively — it gets it only while no
+//! import (of any process) is writing — and removes every temporary file it then finds
+//! ([`Store::remove_media_leftovers`]).
 
+use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +26,136 @@ use crate::{Store, StoreError};
 /// The two renditions made on import: long edge in pixels.
 pub const THUMBNAIL_EDGE: u32 = 320;
 pub const PREVIEW_EDGE: u32 = 1600;
+
+/// The lock file in the pictures' folder (see the module docs).
+const WRITERS_LOCK: &str = ".writers.lock";
+/// How temporary files in the pictures' folder begin and end.
+const TEMP_PREFIX: &str = ".newsdesk-";
+const TEMP_SUFFIX: &str = ".part";
+
+/// True for the name of a temporary file in the pictures' folder: this build's, and those of
+/// earlier builds (tempfile's `.tmpXXXXXX`, a restore's `<hash>.part`).
+pub(crate) fn is_temporary(name: &str) -> bool {
+    name.starts_with(".tmp") || name.ends_with(TEMP_SUFFIX)
+}
+
+/// The shared lock every writer of temporary files in `media` holds while they exist.
+pub(crate) struct MediaWriting {
+    _lock: File,
+}
+
+/// Opens (making it as needed) the lock file of the pictures' folder `media`.
+fn open_writers_lock(media: &Path) -> Result<File, StoreError> {
+    std::fs::create_dir_all(media).map_err(|e| {
+        StoreError::io_at(
+            format!("cannot create the pictures folder {}", media.display()),
+            media,
+            e,
+        )
+    })?;
+    let path = media.join(WRITERS_LOCK);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| StoreError::io_at(format!("cannot open {}", path.display()), &path, e))
+}
+
+impl MediaWriting {
+    /// Waits while `db check` removes leftovers (a moment), then holds the lock shared.
+    pub(crate) fn begin(media: &Path) -> Result<MediaWriting, StoreError> {
+        let lock = open_writers_lock(media)?;
+        lock.lock_shared().map_err(|e| {
+            StoreError::io(
+                format!("cannot lock {}", media.join(WRITERS_LOCK).display()),
+                e,
+            )
+        })?;
+        Ok(MediaWriting { _lock: lock })
+    }
+
+    /// The lock taken exclusively, if no writer holds it now (`None` while one does).
+    pub(crate) fn exclusive(media: &Path) -> Result<Option<File>, StoreError> {
+        let lock = open_writers_lock(media)?;
+        match lock.try_lock() {
+            Ok(()) => Ok(Some(lock)),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::io(
+                format!("cannot lock {}", media.join(WRITERS_LOCK).display()),
+                e,
+            )),
+        }
+    }
+}
+
+/// Writes `bytes` (or the file `from`) to `path` whole: a temporary file beside it, flushed
+/// to disk, then moved into place — never over an existing file when `no_clobber`. The
+/// caller holds [`MediaWriting`] for the folder the file is in.
+pub(crate) fn write_whole(
+    path: &Path,
+    content: Content<'_>,
+    no_clobber: bool,
+) -> Result<(), StoreError> {
+    let io = |source: std::io::Error| {
+        StoreError::io_at(
+            format!("cannot write the file {}", path.display()),
+            path,
+            source,
+        )
+    };
+    let dir = path
+        .parent()
+        .ok_or_else(|| StoreError::Invalid(format!("{} has no folder", path.display())))?;
+    std::fs::create_dir_all(dir).map_err(io)?;
+    // Dropped on any failure, the temporary file goes with it.
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(io)?;
+    match content {
+        Content::Bytes(bytes) => temp.write_all(bytes).map_err(io)?,
+        Content::File(from) => {
+            let mut source = File::open(from)
+                .map_err(|e| StoreError::io(format!("cannot read {}", from.display()), e))?;
+            std::io::copy(&mut source, &mut temp).map_err(io)?;
+        }
+    }
+    temp.as_file().sync_all().map_err(io)?;
+    if no_clobber {
+        temp.persist_noclobber(path).map_err(|e| io(e.error))?;
+    } else {
+        temp.persist(path).map_err(|e| io(e.error))?;
+    }
+    Ok(())
+}
+
+/// The file extension of an original in `format` (jpeg, png, webp, tiff).
+pub(crate) fn original_extension(format: &str) -> Option<&'static str> {
+    match format {
+        "jpeg" => Some("jpg"),
+        "png" => Some("png"),
+        "webp" => Some("webp"),
+        "tiff" => Some("tif"),
+        _ => None,
+    }
+}
+
+/// Where the original of `hash` in `format` lives under the pictures' folder `media`.
+pub(crate) fn original_in(media: &Path, hash: &str, extension: &str) -> PathBuf {
+    let fan = hash.get(..2).unwrap_or("00");
+    media
+        .join("originals")
+        .join(fan)
+        .join(format!("{hash}.{extension}"))
+}
+
+/// What [`write_whole`] writes.
+pub(crate) enum Content<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
+}
 
 fn checked_hash(hash: &str) -> Result<&str, StoreError> {
     if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -40,22 +177,9 @@ impl Store {
     /// Where the original of the picture with `hash` lives (`format`: jpeg, png, …).
     pub fn original_path(&self, hash: &str, format: &str) -> Result<PathBuf, StoreError> {
         let hash = checked_hash(hash)?;
-        let extension = match format {
-            "jpeg" => "jpg",
-            "png" => "png",
-            "webp" => "webp",
-            "tiff" => "tif",
-            other => {
-                return Err(StoreError::Invalid(format!(
-                    "unknown picture format {other:?}"
-                )));
-            }
-        };
-        Ok(self
-            .media_dir()
-            .join("originals")
-            .join(&hash[..2])
-            .join(format!("{hash}.{extension}")))
+        let extension = original_extension(format)
+            .ok_or_else(|| StoreError::Invalid(format!("unknown picture format {format:?}")))?;
+        Ok(original_in(&self.media_dir(), hash, extension))
     }
 
     /// Where the JPEG rendition of the picture with `hash` at long edge `edge` lives.
@@ -71,23 +195,10 @@ impl Store {
     /// Writes `bytes` to `path` whole: a temporary file beside it, flushed to disk, then
     /// renamed into place. An existing file of the same size is kept (content-addressed).
     pub fn put_media_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-        let io = |source: std::io::Error| {
-            StoreError::io(
-                format!("the picture file {} cannot be written", path.display()),
-                source,
-            )
-        };
         if std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) {
             return Ok(());
         }
-        let dir = path
-            .parent()
-            .ok_or_else(|| StoreError::Invalid(format!("{} has no folder", path.display())))?;
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-        temp.write_all(bytes).map_err(io)?;
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(path).map_err(|e| io(e.error))?;
-        Ok(())
+        let _writing = MediaWriting::begin(&self.media_dir())?;
+        write_whole(path, Content::Bytes(bytes), false)
     }
 }

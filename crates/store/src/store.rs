@@ -1,4 +1,5 @@
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, RwLock, RwLockReadGuard};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -7,6 +8,7 @@ use crate::StoreError;
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
 };
+use crate::disk::ReadOnlyCause;
 use crate::index::{
     SEARCH_BUDGET, SEARCH_WAIT, Sync, WRITE_BUDGET, WRITE_WAIT, expected_stamp, has_pending, sync,
 };
@@ -20,13 +22,19 @@ use crate::text_index::TextIndex;
 /// for writes (WAL) and writes are serialised.
 pub struct Store {
     path: PathBuf,
-    writer: Mutex<Connection>,
-    reader: Mutex<Connection>,
+    pub(crate) writer: Mutex<Connection>,
+    pub(crate) reader: Mutex<Connection>,
     /// Replaced whole only when it turns out damaged (see [`Store::recover_search_index`]).
-    search: RwLock<TextIndex>,
+    pub(crate) search: RwLock<TextIndex>,
     /// Set once the index is known to be of this build's analysis.
     analysis_checked: OnceLock<()>,
     created: bool,
+    /// Why the library is open for reading only, if it is: a full disk, a file that may not
+    /// be written (see [`crate::disk`]). Each write first tries to open it for writing again.
+    pub(crate) read_only: Mutex<Option<ReadOnlyCause>>,
+    /// Set while `search` is an empty stand-in in memory, because the index beside the
+    /// library could not be opened or made (a full disk); searching says so meanwhile.
+    pub(crate) index_stand_in: AtomicBool,
 }
 
 impl Store {
@@ -69,12 +77,16 @@ impl Store {
                 {
                     std::thread::sleep(std::time::Duration::from_millis(5));
                 }
+                // Writing is impossible (a full disk, a read-only file): read it instead.
+                Err(e) if path.is_file() && crate::disk::read_only_cause(&e, path).is_some() => {
+                    return Store::open_reading(path, e);
+                }
                 other => return other.map_err(|e| explain_open_error(path, e)),
             }
         }
     }
 
-    fn try_open(path: &Path, create: bool) -> Result<Store, StoreError> {
+    pub(crate) fn try_open(path: &Path, create: bool) -> Result<Store, StoreError> {
         let opened: Result<_, StoreError> = (|| {
             let mut writer = open_writer(path, create)?;
             let identity = identify(&writer, path)?;
@@ -85,11 +97,22 @@ impl Store {
         })();
         let (writer, reader, identity) = opened?;
         let dir = TextIndex::dir_of(path);
-        let mut index = TextIndex::open_or_create(&dir)?;
+        let (mut index, stand_in) = match TextIndex::open_or_create(&dir) {
+            Ok(index) => (index, false),
+            // A full disk: the library opens all the same; searching waits for space.
+            Err(e) if e.is_disk_full() => (TextIndex::in_memory(&dir)?, true),
+            Err(e) => return Err(e),
+        };
         // A new, damaged or foreign index is rebuilt; queued changes wait for the next write
         // or search (no article can keep the library from opening).
-        match sync(&writer, &index, Sync::Checked, WRITE_WAIT) {
+        let synced = match stand_in {
+            true => Ok(true),
+            false => sync(&writer, &index, Sync::Checked, WRITE_WAIT),
+        };
+        match synced {
             Ok(_) => {}
+            // A full disk: the index stays as it was (searches answer from it) for now.
+            Err(e) if e.is_disk_full() => {}
             Err(StoreError::SearchIndex { .. }) => {
                 // It opened but cannot be read or written through: start it again.
                 drop(index);
@@ -111,6 +134,43 @@ impl Store {
             search: RwLock::new(index),
             analysis_checked: OnceLock::new(),
             created: identity == Identity::Empty,
+            read_only: Mutex::new(None),
+            index_stand_in: AtomicBool::new(stand_in),
+        })
+    }
+
+    /// Opens the existing library at `path` for reading only, after opening it for writing
+    /// failed with `failure` (a full disk, a file that may not be written).
+    fn open_reading(path: &Path, failure: StoreError) -> Result<Store, StoreError> {
+        let cause = crate::disk::read_only_cause(&failure, path);
+        let Some(cause) = cause else {
+            return Err(explain_open_error(path, failure));
+        };
+        let opened = (|| {
+            let writer = crate::disk::open_for_reading(path)?;
+            crate::disk::check_readable(&writer, path, &cause)?;
+            let reader = crate::disk::open_for_reading(path)?;
+            Ok((writer, reader))
+        })();
+        let (writer, reader) = opened.map_err(|e: StoreError| match e {
+            e @ (StoreError::DiskFull { .. } | StoreError::NewerSchema { .. }) => e,
+            e @ StoreError::NotALibrary { .. } => e,
+            _ => explain_open_error(path, failure),
+        })?;
+        let dir = TextIndex::dir_of(path);
+        let (index, stand_in) = match TextIndex::open_or_create(&dir) {
+            Ok(index) => (index, false),
+            Err(_) => (TextIndex::in_memory(&dir)?, true),
+        };
+        Ok(Store {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+            search: RwLock::new(index),
+            analysis_checked: OnceLock::new(),
+            created: false,
+            read_only: Mutex::new(Some(cause)),
+            index_stand_in: AtomicBool::new(stand_in),
         })
     }
 
@@ -124,6 +184,10 @@ impl Store {
     /// index as that process last committed it. The first time, it also checks that the index was made by this analysis (which opening
     /// leaves out, not to load the analyzer for every command).
     pub(crate) fn catch_up_search_index(&self) -> Result<(), StoreError> {
+        if !self.search_index_usable()? {
+            // Open for reading only: the index answers as it is.
+            return Ok(());
+        }
         let first = self.analysis_checked.get().is_none();
         let (queued, stale) = {
             let conn = self.read();
@@ -199,14 +263,33 @@ impl Store {
         &self,
         write: impl FnOnce(&mut Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.writable()?;
         let mut conn = self.write();
         let result = (|| {
             let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = write(&mut tx)?;
+            if tx.is_autocommit() {
+                // A step failed in a way that made SQLite roll back, and `write` went on.
+                return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR),
+                    Some("the change was rolled back and not saved".into()),
+                )));
+            }
             tx.commit()?;
             Ok(value)
         })();
-        let value = result.map_err(|e: StoreError| e.in_library(&self.path))?;
+        let value = result.map_err(|e: StoreError| {
+            let e = e.in_library(&self.path);
+            if e.is_disk_full() {
+                // Rolled back: the log keeps none of the space it took.
+                crate::disk::release_wal_space(&conn);
+            }
+            e
+        })?;
+        if self.index_stand_in.load(Ordering::Relaxed) {
+            // The changes stay queued; the index, once it can be made, is built whole.
+            return Ok(value);
+        }
         // The write is saved; the search index follows. Should that fail (or take longer
         // than its budget), the changes stay queued in the library and the next write or
         // search applies them.

@@ -111,7 +111,12 @@ impl App {
                 Ok(Attempt::Sent) => JobOutcome::Done,
                 Ok(Attempt::Stopped(outcome)) => outcome,
                 Err(ApiError::Publish(err)) => self.outcome_of(&claimed, err),
-                Err(other) if other.code() == newsdesk_model::ErrorCode::Storage => {
+                Err(other)
+                    if matches!(
+                        other.code(),
+                        newsdesk_model::ErrorCode::Storage | newsdesk_model::ErrorCode::DiskFull
+                    ) =>
+                {
                     // The library itself failed: the job stays `sending` and is sent again
                     // by the next run; say why this one stopped.
                     return Err(other);

@@ -8,12 +8,37 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
     match command {
         DbCommand::Check { json } => {
             let problems = app.check_library()?;
+            // Temporary files of killed picture imports go (none while an import writes).
+            let leftovers = app.remove_media_leftovers()?;
             if json {
-                output::json(
-                    &serde_json::json!({ "ok": problems.is_empty(), "problems": problems }),
-                )?;
-            } else if problems.is_empty() {
-                outln!("ok: {}", app.library_path().display());
+                let removed: Vec<_> = leftovers
+                    .removed
+                    .iter()
+                    .map(|l| serde_json::json!({ "path": l.path, "bytes": l.bytes }))
+                    .collect();
+                output::json(&serde_json::json!({
+                    "ok": problems.is_empty(),
+                    "problems": problems,
+                    "removed": removed,
+                    "import_running": leftovers.writer_busy,
+                }))?;
+            } else {
+                for leftover in &leftovers.removed {
+                    outln!(
+                        "removed the leftover of a killed import: {} ({} bytes)",
+                        output::clean_line(&leftover.path.display().to_string()),
+                        leftover.bytes
+                    );
+                }
+                if leftovers.writer_busy {
+                    outln!(
+                        "a picture import is writing: its temporary files were left alone \
+                         (run db check again afterwards to remove leftovers)"
+                    );
+                }
+                if problems.is_empty() {
+                    outln!("ok: {}", app.library_path().display());
+                }
             }
             if problems.is_empty() {
                 Ok(())

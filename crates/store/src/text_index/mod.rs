@@ -152,6 +152,12 @@ pub(crate) struct TextIndex {
 }
 
 fn index_error(dir: &Path, err: TantivyError) -> StoreError {
+    if crate::disk::tantivy_failed_for_space(&err) {
+        return StoreError::DiskFull {
+            folder: crate::disk::folder_of(dir),
+            what: format!("the search index {} could not be written", dir.display()),
+        };
+    }
     StoreError::SearchIndex {
         path: dir.to_path_buf(),
         reason: err.to_string(),
@@ -184,6 +190,13 @@ impl TextIndex {
         TextIndex::create(dir)
     }
 
+    /// An empty index in memory, standing in for the one beside the library while that
+    /// cannot be opened or made (a full disk): see [`crate::Store::search_index_usable`].
+    pub(crate) fn in_memory(dir: &Path) -> Result<TextIndex, StoreError> {
+        let (schema, fields) = schema();
+        TextIndex::with(dir, Index::create_in_ram(schema), fields)
+    }
+
     fn open(dir: &Path) -> Result<TextIndex, StoreError> {
         let index = Index::open_in_dir(dir).map_err(|e| index_error(dir, e))?;
         let (expected, fields) = schema();
@@ -198,8 +211,9 @@ impl TextIndex {
 
     fn create(dir: &Path) -> Result<TextIndex, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| {
-            StoreError::io(
+            StoreError::io_at(
                 format!("cannot create the search index folder {}", dir.display()),
+                dir,
                 e,
             )
         })?;

@@ -98,6 +98,7 @@ export const de = {
   'statusbar.label': 'Statusleiste',
   'statusbar.articles': { one: '{count} Artikel', other: '{count} Artikel' },
   'statusbar.library': 'Bibliothek: {path}',
+  'statusbar.readOnly': 'Nur lesen: {reason}',
   'statusbar.toggleNav': 'Navigation ein- oder ausblenden (Strg+B)',
   'statusbar.toggleInspector': 'Inspektor ein- oder ausblenden (Strg+Alt+B)',
 
@@ -496,6 +497,7 @@ export const de = {
   'error.code.newer_library': 'Bibliothek einer neueren Version',
   'error.code.unreachable': 'Portal nicht erreichbar',
   'error.code.storage': 'Speicherfehler',
+  'error.code.disk_full': 'Datenträger voll',
   'error.code.internal': 'Fehler',
   'error.noShell':
     'Newsdesk läuft hier nicht im App-Fenster: Die Bibliothek ist nur in der Desktop-App erreichbar.',

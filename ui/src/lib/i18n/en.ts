@@ -99,6 +99,7 @@ export const en: Messages = {
   'statusbar.label': 'Status bar',
   'statusbar.articles': { one: '{count} article', other: '{count} articles' },
   'statusbar.library': 'Library: {path}',
+  'statusbar.readOnly': 'Read only: {reason}',
   'statusbar.toggleNav': 'Show or hide navigation (Ctrl+B)',
   'statusbar.toggleInspector': 'Show or hide inspector (Ctrl+Alt+B)',
 
@@ -497,6 +498,7 @@ export const en: Messages = {
   'error.code.newer_library': 'Library of a newer version',
   'error.code.unreachable': 'Portal not reachable',
   'error.code.storage': 'Storage error',
+  'error.code.disk_full': 'Disk full',
   'error.code.internal': 'Error',
   'error.noShell': 'Newsdesk is not running in its app window here: the library is only reachable from the desktop app.',
   'error.dismiss': 'Dismiss message',

@@ -172,7 +172,12 @@ articles: number,
 /**
  * Articles in the trash.
  */
-trashed: number, by_status: Array<StatusCount>, sections: Array<string>, };
+trashed: number, by_status: Array<StatusCount>, sections: Array<string>, 
+/**
+ * Set when the library is open for reading only (a full disk, a file that may not be
+ * written): why, as the error a save would meet. Absent while it can be written.
+ */
+read_only?: UserError, };
 
 export type BootSnapshot = { info: LibraryInfo, 
 /**
@@ -184,7 +189,7 @@ articles: Array<ArticleSummary>,
  */
 page_size: number, };
 
-export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "unreachable" | "storage" | "internal";
+export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "unreachable" | "storage" | "disk_full" | "internal";
 
 export type UserError = { code: ErrorCode, message: string, };
 

@@ -7,6 +7,7 @@ const codes: Record<ErrorCode, true> = {
   newer_library: true,
   unreachable: true,
   storage: true,
+  disk_full: true,
   internal: true,
 };
 
