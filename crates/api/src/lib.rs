@@ -33,7 +33,7 @@ pub use clock::{Clock, SystemClock};
 pub use error::ApiError;
 pub use export::ExportFormat;
 pub use images::{PictureKey, Rendition, Thumbnail, credit_report_csv, thumbnails};
-pub use newsdesk_export::UnknownFormat;
+pub use newsdesk_export::{UnknownFormat, serve_template_child_if_asked};
 pub use newsdesk_markdown::html_to_markdown;
 pub use publish::{OutboxLock, OutboxWorker, parse_schedule};
 pub use newsdesk_store::{Leftover, LeftoverCleanup};

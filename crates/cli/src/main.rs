@@ -90,6 +90,8 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
 }
 
 fn main() -> ExitCode {
+    // Started to run an export's templates within their budget, this serves them and ends.
+    newsdesk_api::serve_template_child_if_asked();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) | Err(Failure::PipeClosed) => ExitCode::SUCCESS,

@@ -1,14 +1,15 @@
 //! The self-contained HTML page: the article's [`Anatomy`] through the newsroom's template,
 //! pictures embedded as `data:` addresses, no script.
 
+use std::path::Path;
+
 use base64::Engine;
 use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, Value};
+use newsdesk_model::limits::{MAX_EXPORT_BYTES, MAX_TEMPLATE_FUEL, human_bytes};
 
+use crate::sandbox::PageJob;
 use crate::{Anatomy, ExportArticle, ExportError, Templates};
-
-/// Template loops and calls are bounded, so a template that loops for ever fails instead.
-const TEMPLATE_FUEL: u64 = 2_000_000;
 
 /// The article as one HTML page (UTF-8) made with `templates`' `article.html`.
 pub fn html(article: &ExportArticle, templates: &Templates) -> Result<String, ExportError> {
@@ -21,8 +22,41 @@ pub(crate) fn page(
     anatomy: &Anatomy,
     templates: &Templates,
 ) -> Result<String, ExportError> {
+    // One entry per picture, in the article's order: its data: address, or none.
+    let images = article
+        .pictures
+        .iter()
+        .map(|picture| {
+            picture
+                .file
+                .as_ref()
+                .filter(|f| !f.display.is_empty())
+                .map(|file| {
+                    let data = base64::engine::general_purpose::STANDARD.encode(&file.display);
+                    format!("data:image/jpeg;base64,{data}")
+                })
+        })
+        .collect();
+    let job = PageJob {
+        folder: templates.folder().map(Path::to_path_buf),
+        article: serde_json::to_value(anatomy)
+            .map_err(|e| ExportError::template("article.html", e))?,
+        images,
+        credits: anatomy.credits().into_iter().map(str::to_owned).collect(),
+    };
+    crate::sandbox::page(job)
+}
+
+/// Renders the page of `job` with the newsroom's `article.html` (in the template child, or
+/// in-process where there is none). Its loops and calls are bounded by [`MAX_TEMPLATE_FUEL`],
+/// its output by [`MAX_EXPORT_BYTES`].
+pub(crate) fn render_page(job: &PageJob) -> Result<String, ExportError> {
+    let templates = job
+        .folder
+        .clone()
+        .map_or_else(Templates::builtin, Templates::from_folder);
     let mut env = Environment::new();
-    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.set_fuel(Some(MAX_TEMPLATE_FUEL));
     // Text is escaped for HTML as the page needs (& < > " '): addresses keep their slashes.
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), AutoEscape::Html)
@@ -35,48 +69,79 @@ pub(crate) fn page(
         }
         minijinja::escape_formatter(out, state, value)
     });
-    let loader_templates = templates.clone();
-    env.set_loader(move |name| match loader_templates.read(name) {
+    env.set_loader(move |name| match templates.read(name) {
         Ok(text) => Ok(Some(text.into_owned())),
         Err(e) => Err(minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
-            e.to_string(),
+            match e {
+                ExportError::Template { message, .. } => message,
+                other => other.to_string(),
+            },
         )),
     });
     let template = env
         .get_template("article.html")
         .map_err(|e| ExportError::template("article.html", describe(&e)))?;
-    // One entry per picture, in the article's order: its data: address, or none.
-    let images: Vec<Value> = article
-        .pictures
+    let images: Vec<Value> = job
+        .images
         .iter()
-        .map(
-            |picture| match picture.file.as_ref().filter(|f| !f.display.is_empty()) {
-                Some(file) => {
-                    let data = base64::engine::general_purpose::STANDARD.encode(&file.display);
-                    // Base64 holds only letters, digits, + / =: nothing to escape.
-                    Value::from_safe_string(format!("data:image/jpeg;base64,{data}"))
-                }
-                None => Value::from(()),
-            },
-        )
+        .map(|image| match image {
+            // Base64 holds only letters, digits, + / =: nothing to escape.
+            Some(data) => Value::from_safe_string(data.clone()),
+            None => Value::from(()),
+        })
         .collect();
-    let credits: Vec<String> = anatomy.credits().into_iter().map(str::to_owned).collect();
     let context = minijinja::context! {
-        article => Value::from(Serde(anatomy)),
+        article => Value::from(Serde(&job.article)),
         images => Value::from(images),
-        credits => Value::from(credits),
+        credits => Value::from(job.credits.clone()),
         generator => concat!("Newsdesk ", env!("CARGO_PKG_VERSION")),
     };
-    template
-        .render(context)
-        .map_err(|e| ExportError::template("article.html", describe(&e)))
+    let mut out = Capped::default();
+    match template.render_captured_to(context, &mut out) {
+        Ok(_) => String::from_utf8(out.bytes)
+            .map_err(|_| ExportError::template("article.html", "the page is not UTF-8")),
+        Err(_) if out.full => Err(ExportError::template(
+            "article.html",
+            format!(
+                "it made more than {}, the limit for an exported file (MAX_EXPORT_BYTES)",
+                human_bytes(MAX_EXPORT_BYTES)
+            ),
+        )),
+        Err(e) => Err(ExportError::template("article.html", describe(&e))),
+    }
+}
+
+/// The page as it is written, refused past [`MAX_EXPORT_BYTES`].
+#[derive(Default)]
+struct Capped {
+    bytes: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if (self.bytes.len() + buf.len()) as u64 > MAX_EXPORT_BYTES {
+            self.full = true;
+            return Err(std::io::Error::other("the page is too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A template error with its line, as minijinja reports it.
 fn describe(error: &minijinja::Error) -> String {
+    let what = match error.detail() {
+        Some(detail) => format!("{}: {detail}", error.kind()),
+        None => error.kind().to_string(),
+    };
     match (error.name(), error.line()) {
-        (Some(name), Some(line)) => format!("{error} ({name}, line {line})"),
+        (Some(name), Some(line)) => format!("{what} ({name}, line {line})"),
         _ => error.to_string(),
     }
 }

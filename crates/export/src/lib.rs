@@ -15,6 +15,7 @@ mod format;
 mod html;
 mod ninjs;
 mod pdf;
+mod sandbox;
 mod templates;
 mod typst_markup;
 
@@ -26,6 +27,7 @@ pub use format::{Format, UnknownFormat};
 pub use html::{escape_html, html};
 pub use ninjs::{NINJS_SCHEMA_URI, ninjs};
 pub use pdf::pdf;
+pub use sandbox::serve_template_child_if_asked;
 pub use templates::{TEMPLATE_FILES, Templates};
 
 use chrono::{DateTime, Utc};

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+
+use newsdesk_model::limits::{MAX_EXPORT_BYTES, human_bytes};
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -14,6 +16,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+use crate::sandbox::PrintJob;
 use crate::typst_markup::{body, content, string};
 use crate::{Anatomy, ExportArticle, ExportError, Templates};
 
@@ -31,25 +34,43 @@ const CACHE_AGE: usize = 10;
 /// The article as a PDF print version.
 pub fn pdf(article: &ExportArticle, templates: &Templates) -> Result<Vec<u8>, ExportError> {
     let anatomy = Anatomy::of(article);
+    let job = PrintJob {
+        main: main_source(&anatomy),
+        template: templates.read("article.typ")?.into_owned(),
+        today: chrono::Utc::now().date_naive(),
+        pictures: article
+            .pictures
+            .iter()
+            .enumerate()
+            .filter_map(|(index, picture)| {
+                let file = picture.file.as_ref().filter(|f| !f.display.is_empty())?;
+                Some((index, file.display.clone()))
+            })
+            .collect(),
+        fonts: templates.fonts()?,
+    };
+    crate::sandbox::print(job)
+}
+
+/// Typesets `job` (in the template child, or in-process where there is none).
+pub(crate) fn typeset(job: PrintJob) -> Result<Vec<u8>, ExportError> {
     let mut fonts: Vec<Font> = BUILTIN_FONTS.clone();
-    for data in templates.fonts()? {
+    for data in job.fonts {
         fonts.extend(Font::iter(Bytes::new(data)));
     }
-    let template = templates.read("article.typ")?;
-    let mut files = HashMap::new();
-    for (index, picture) in article.pictures.iter().enumerate() {
-        if let Some(file) = picture.file.as_ref().filter(|f| !f.display.is_empty()) {
-            files.insert(picture_id(index), Bytes::new(file.display.clone()));
-        }
-    }
+    let files = job
+        .pictures
+        .into_iter()
+        .map(|(index, bytes)| (picture_id(index), Bytes::new(bytes)))
+        .collect();
     let world = ArticleWorld {
         library: LazyHash::new(Library::builder().build()),
         book: LazyHash::new(FontBook::from_fonts(&fonts)),
         fonts,
-        main: Source::new(file_id("/main.typ"), main_source(&anatomy)),
-        template: Source::new(file_id("/article.typ"), template.into_owned()),
+        main: Source::new(file_id("/main.typ"), job.main),
+        template: Source::new(file_id("/article.typ"), job.template),
         files,
-        today: chrono::Utc::now().date_naive(),
+        today: job.today,
     };
     let result = typst::compile::<PagedDocument>(&world).output;
     let pdf = match result {
@@ -58,6 +79,17 @@ pub fn pdf(article: &ExportArticle, templates: &Templates) -> Result<Vec<u8>, Ex
         Err(errors) => Err(ExportError::Typeset(describe(&world, &errors))),
     };
     comemo::evict(CACHE_AGE);
+    if let Ok(bytes) = &pdf
+        && bytes.len() as u64 > MAX_EXPORT_BYTES
+    {
+        return Err(ExportError::template(
+            "article.typ",
+            format!(
+                "it made more than {}, the limit for an exported file (MAX_EXPORT_BYTES)",
+                human_bytes(MAX_EXPORT_BYTES)
+            ),
+        ));
+    }
     pdf
 }
 

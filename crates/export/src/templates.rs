@@ -3,9 +3,31 @@
 //! of the same names (and fonts, `.otf`/`.ttf`, for the print version) into a templates folder.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use newsdesk_model::limits::{MAX_TEMPLATE_BYTES, human_bytes};
 
 use crate::ExportError;
+
+/// Why a template file was not read.
+enum Limited {
+    TooLarge,
+    Io(std::io::Error),
+}
+
+/// The file's text, refused past [`MAX_TEMPLATE_BYTES`] (without reading more than that).
+fn read_limited(path: &Path) -> Result<String, Limited> {
+    let file = std::fs::File::open(path).map_err(Limited::Io)?;
+    let mut text = String::new();
+    file.take(MAX_TEMPLATE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(Limited::Io)?;
+    if text.len() as u64 > MAX_TEMPLATE_BYTES {
+        return Err(Limited::TooLarge);
+    }
+    Ok(text)
+}
 
 /// The templates' file names and built-in contents.
 pub const TEMPLATE_FILES: [(&str, &str); 3] = [
@@ -48,17 +70,63 @@ impl Templates {
         self.folder.as_deref()
     }
 
-    /// The template `name` (one of [`TEMPLATE_FILES`]): the folder's copy when it has one.
+    /// The template `name`: the folder's copy when it has one, else the built-in one of that
+    /// name ([`TEMPLATE_FILES`]). What a template includes, extends or imports is read the same
+    /// way, so only files inside the templates folder (a name like `parts/header.html`) and
+    /// the built-in templates can be read: a name with `..`, an absolute path, or a file whose
+    /// link points out of the folder is refused, naming it.
     pub fn read(&self, name: &str) -> Result<Cow<'static, str>, ExportError> {
-        if let Some(path) = self.folder.as_ref().map(|f| f.join(name))
-            && path.is_file()
+        let outside = |why: &str| {
+            ExportError::template(
+                name,
+                format!(
+                    "\"{name}\" {why}: templates read only the templates folder{} and the \
+                     built-in templates",
+                    self.folder
+                        .as_ref()
+                        .map(|f| format!(" ({})", f.display()))
+                        .unwrap_or_default()
+                ),
+            )
+        };
+        let relative = Path::new(name);
+        if name.is_empty()
+            || name.contains('\\')
+            || !relative
+                .components()
+                .all(|part| matches!(part, Component::Normal(_)))
         {
-            return std::fs::read_to_string(&path)
-                .map(Cow::Owned)
-                .map_err(|source| ExportError::Io {
-                    path: path.display().to_string(),
-                    source,
+            return Err(outside("is not a name inside the templates folder"));
+        }
+        if let Some(folder) = self.folder.as_ref()
+            && let path = folder.join(relative)
+            && std::fs::symlink_metadata(&path).is_ok()
+        {
+            let io = |source| ExportError::Io {
+                path: path.display().to_string(),
+                source,
+            };
+            // Links are followed to where they end; that must be inside the folder too.
+            let real = std::fs::canonicalize(&path).map_err(io)?;
+            let root = std::fs::canonicalize(folder).map_err(io)?;
+            if !real.starts_with(&root) {
+                return Err(outside(&format!(
+                    "leads to {}, outside the folder",
+                    real.display()
+                )));
+            }
+            if real.is_file() {
+                return read_limited(&real).map(Cow::Owned).map_err(|e| match e {
+                    Limited::TooLarge => ExportError::template(
+                        name,
+                        format!(
+                            "it is larger than {}, the limit for a template (MAX_TEMPLATE_BYTES)",
+                            human_bytes(MAX_TEMPLATE_BYTES)
+                        ),
+                    ),
+                    Limited::Io(source) => io(source),
                 });
+            }
         }
         TEMPLATE_FILES
             .iter()

@@ -497,3 +497,121 @@ fn an_absurdly_nested_article_still_prints() {
         pdf_text(&pdf(&article(4, content), &Templates::builtin()).expect("typeset, flattened"));
     assert!(text.contains("tief"), "{text}");
 }
+
+#[test]
+fn includes_read_only_the_templates_folder_and_the_built_ins() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "GEHEIM-1234").expect("secret");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("templates");
+    std::fs::create_dir_all(folder.join("parts")).expect("folders");
+    std::fs::write(
+        folder.join("parts/kopf.html"),
+        "<h1>{{ article.title }}</h1>",
+    )
+    .expect("part");
+    std::fs::write(
+        folder.join("makros.html"),
+        "{% macro fett(t) %}<b>{{ t }}</b>{% endmacro %}",
+    )
+    .expect("macros");
+    std::fs::write(
+        folder.join("basis.html"),
+        "<main>{% block inhalt %}{% endblock %}</main>",
+    )
+    .expect("base");
+    std::os::unix::fs::symlink(&secret, folder.join("link.html")).expect("symlink");
+    std::fs::write(folder.join("sibling.txt"), "Nachbar").expect("sibling");
+    let templates = Templates::from_folder(&folder);
+    let page_with = |template: &str| {
+        std::fs::write(folder.join("article.html"), template).expect("template");
+        html(&seed_with_photo(), &templates)
+    };
+
+    let page = page_with(
+        "{% extends \"basis.html\" %}{% import \"makros.html\" as m %}{% block inhalt %}\
+         {% include \"parts/kopf.html\" %}{{ m.fett(\"x\") }}{% include \"sibling.txt\" %}\
+         <style>{% include \"article.css\" %}</style>{% endblock %}",
+    )
+    .expect("includes inside the folder and the built-ins work");
+    assert!(
+        page.starts_with("<main><h1>Zweites Digitalisierungskabinett</h1><b>x</b>Nachbar"),
+        "{page}"
+    );
+    assert!(page.contains("font"), "the built-in CSS came along: {page}");
+
+    let secret_text = secret.display().to_string();
+    for (asked, how) in [
+        (
+            "../../".to_owned()
+                + outside
+                    .path()
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("x")
+                + "/secret.txt",
+            "include",
+        ),
+        (secret_text.clone(), "include"),
+        (format!("parts/../../{}", "x.txt"), "include"),
+        ("link.html".to_owned(), "include"),
+        (secret_text.clone(), "extends"),
+        (secret_text.clone(), "import"),
+    ] {
+        let template = match how {
+            "extends" => format!("{{% extends \"{asked}\" %}}"),
+            "import" => format!("{{% import \"{asked}\" as m %}}"),
+            _ => format!("{{% include \"{asked}\" %}}"),
+        };
+        let error = page_with(&template).expect_err("refused");
+        let said = error.to_string();
+        assert!(
+            said.contains("article.html") && said.contains(&asked),
+            "names the template and what it asked for ({how} {asked}): {said}"
+        );
+        assert!(said.contains("templates folder"), "says why: {said}");
+        assert!(!said.contains("GEHEIM"), "nothing of the file: {said}");
+    }
+}
+
+#[test]
+fn an_article_nested_100000_deep_exports_in_every_format() {
+    let body = format!(
+        "{}Ganz innen{}\n\n{} Zitat\n",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000),
+        ">".repeat(100_000)
+    );
+    let content = newsdesk_model::ArticleContent {
+        title: "Tief verschachtelt".into(),
+        body,
+        ..Default::default()
+    };
+    let deep = article(7, content);
+    // On a thread with the app's smallest stack (its outbox and command threads: 2 MiB).
+    let made = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || {
+            let page = html(&deep, &Templates::builtin()).expect("html");
+            let print = pdf(&deep, &Templates::builtin()).expect("pdf");
+            let item = serde_json::to_string(&ninjs(&deep)).expect("ninjs");
+            let zip = bundle(&deep, &Templates::builtin()).expect("bundle");
+            (page, print, item, zip.len())
+        })
+        .expect("thread")
+        .join()
+        .expect("no overflow");
+    let (page, print, item, zip) = made;
+    assert!(
+        page.contains("Ganz innen") && page.contains("Zitat"),
+        "the text stays"
+    );
+    assert!(
+        page.matches("<div>").count() <= newsdesk_model::limits::MAX_HTML_DEPTH,
+        "no deeper than the limit"
+    );
+    assert!(flat(&pdf_text(&print)).contains("Ganz innen"));
+    assert!(item.contains("Ganz innen"));
+    assert!(zip > 0);
+}

@@ -82,6 +82,30 @@ pub const MAX_MARKDOWN_DEPTH: usize = 64;
 /// flat (Typst refuses very deep markup).
 pub const MAX_PRINT_NESTING: usize = 24;
 
+/// The largest template file (the newsroom's `article.html`, `article.css`, `article.typ` or
+/// anything they include) an export reads.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// How many steps (loop turns, calls, output statements) the HTML template may take for one
+/// page; a template that loops for ever stops there. The built-in one takes a few hundred.
+pub const MAX_TEMPLATE_FUEL: u64 = 2_000_000;
+
+/// How long one export's templates may run (the HTML page, the print version's typesetting),
+/// in seconds of wall-clock time. They run in a second Newsdesk process that is stopped when
+/// the time is up; the built-in templates take 2–30 ms for a news article. The environment
+/// variable `NEWSDESK_TEMPLATE_SECONDS` sets another budget.
+pub const MAX_TEMPLATE_SECONDS: u64 = 60;
+
+/// How much memory that process may take for the templates (its data: what it allocates, not
+/// the program's code). Past it the allocation fails, the process ends and the export is
+/// refused in words; Newsdesk itself keeps its memory. The built-in print version of a news
+/// article takes some 40 MiB, of a 1 MiB article some 260 MiB (4 MiB: 900 MiB).
+pub const MAX_TEMPLATE_MEMORY: u64 = 2 * 1024 * 1024 * 1024;
+
+/// The largest file an export's template may make (the HTML page with its pictures embedded,
+/// the PDF).
+pub const MAX_EXPORT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Free space below which a disk that refused a write counts as full: the failure is then
 /// said as "disk full" (in the window "Datenträger voll") with the folder, and a library
 /// that cannot be opened for writing is opened for reading only. SQLite needs 32 KiB to
@@ -112,11 +136,14 @@ pub fn nesting(value: &serde_json::Value) -> usize {
     deepest
 }
 
-/// Byte counts as people read them: "16 MiB", "256 KiB", "512 bytes".
+/// Byte counts as people read them: "2 GiB", "16 MiB", "256 KiB", "512 bytes".
 pub fn human_bytes(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
-    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+    const GIB: u64 = 1024 * MIB;
+    if bytes >= GIB && bytes.is_multiple_of(GIB) {
+        format!("{} GiB", bytes / GIB)
+    } else if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else if bytes >= MIB {
         format!("{:.1} MiB", bytes as f64 / MIB as f64)
@@ -157,6 +184,7 @@ mod tests {
         assert_eq!(human_bytes(MAX_FILE_BYTES), "16 MiB");
         assert_eq!(human_bytes(MAX_FRONT_MATTER_BYTES as u64), "256 KiB");
         assert_eq!(human_bytes(1536), "1.5 KiB");
+        assert_eq!(human_bytes(MAX_TEMPLATE_MEMORY), "2 GiB");
         assert_eq!(human_bytes(12), "12 bytes");
     }
 }

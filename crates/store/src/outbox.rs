@@ -37,6 +37,13 @@ CREATE INDEX outbox_pending ON outbox (next_attempt_at)
 CREATE INDEX outbox_by_article ON outbox (article_id);
 "#;
 
+/// The error of a job whose sending was cut off (the process ended); it is sent again.
+const INTERRUPTED: &str = "interrupted while sending; sent again";
+
+/// The error of a job cut off twice in a row: it is not sent again by itself.
+const INTERRUPTED_TWICE: &str = "Newsdesk stopped twice in a row while sending this job, so it \
+    is not sent again by itself: retry it (`newsdesk outbox retry <job>`) or cancel it";
+
 /// How a job ends one attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JobOutcome {
@@ -251,16 +258,24 @@ impl Store {
     }
 
     /// Jobs left `sending` by a runner that is gone (the process ended mid-send): due again
-    /// now. Only the runner holding the outbox lock calls this, so no live send is touched.
+    /// now. A job whose previous attempt was cut off too fails instead, in words: what makes
+    /// the process end may be the job itself, and it must not stop every run after it. Only
+    /// the holder of the outbox lock calls this, so no live send is touched.
     pub fn recover_sending_jobs(&self, now: DateTime<Utc>) -> Result<usize, StoreError> {
         self.writing(|tx| {
-            Ok(tx.execute(
+            let failed = tx.execute(
+                "UPDATE outbox SET state = 'failed', next_attempt_at = NULL, updated_at = ?1,
+                        error = ?2, error_kind = 'user'
+                 WHERE state = 'sending' AND error = ?3",
+                params![ts(now), INTERRUPTED_TWICE, INTERRUPTED],
+            )?;
+            let retried = tx.execute(
                 "UPDATE outbox SET state = 'retrying', next_attempt_at = ?1, updated_at = ?1,
-                        error = coalesce(error, 'interrupted while sending; sent again'),
-                        error_kind = coalesce(error_kind, 'network')
+                        error = ?2, error_kind = coalesce(error_kind, 'network')
                  WHERE state = 'sending'",
-                [ts(now)],
-            )?)
+                params![ts(now), INTERRUPTED],
+            )?;
+            Ok(failed + retried)
         })
     }
 

@@ -173,16 +173,19 @@ impl App {
     /// jobs for it still wait in the outbox: send or cancel them first.
     pub fn remove_portal(&self, name: &str) -> Result<(), ApiError> {
         let portal = self.store.portal(name)?;
-        let waiting = self
+        let waiting: Vec<String> = self
             .store
             .outbox_jobs(true, 10_000)?
             .into_iter()
             .filter(|j| j.portal == name)
-            .count();
-        if waiting > 0 {
+            .map(|j| j.id.to_string())
+            .collect();
+        if !waiting.is_empty() {
             return Err(ApiError::Invalid(format!(
-                "{waiting} job(s) for {name} still wait in the outbox: let them be sent or \
-                 cancel them (`newsdesk outbox list`) before removing the portal"
+                "{} job(s) for {name} still wait in the outbox (job {}): let them be sent or \
+                 cancel them (`newsdesk outbox cancel <job>`) before removing the portal",
+                waiting.len(),
+                waiting.join(", job ")
             )));
         }
         let own = self.own_key(&portal)?;
@@ -406,8 +409,23 @@ impl App {
     }
 
     /// Drops a job that was not sent (or failed, or is in conflict); it stays in the outbox's
-    /// history as done, "cancelled by the editor".
+    /// history as done, "cancelled by the editor". A job still marked `sending` is cancelled
+    /// when no runner holds the outbox's lock (the one that sent it is gone); while a runner
+    /// sends it, it is refused.
     pub fn cancel_job(&self, id: i64) -> Result<OutboxJob, ApiError> {
+        // Held to the end: no runner can claim the job between recovering and cancelling it.
+        let _runner = if self.store.outbox_job(id)?.state == JobState::Sending {
+            let Some(lock) = self.try_lock_outbox()? else {
+                return Err(ApiError::Invalid(format!(
+                    "outbox job {id} is being sent right now (by the window or another \
+                     `newsdesk outbox run`); cancel it when that attempt has ended"
+                )));
+            };
+            self.store.recover_sending_jobs(self.clock.now())?;
+            Some(lock)
+        } else {
+            None
+        };
         Ok(self
             .store
             .cancel_job(id, "cancelled by the editor", self.clock.now())?)

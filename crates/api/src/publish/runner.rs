@@ -161,7 +161,7 @@ impl App {
             Retry::Never => JobOutcome::Failed {
                 error: err.to_string(),
             },
-            Retry::Conflict => match self.conflict_outcome(claimed, None) {
+            Retry::Conflict => match unpanicked(|| self.conflict_outcome(claimed, None)) {
                 Ok(outcome) => outcome,
                 Err(e) => JobOutcome::Failed {
                     error: format!("{err}; the portal's copy could not be read: {e}"),
@@ -170,8 +170,13 @@ impl App {
         }
     }
 
-    /// One attempt at a job.
+    /// One attempt at a job. A failure while its payload is made (a panic) ends the attempt
+    /// in words, so the job fails instead of stopping the runner, and can be cancelled.
     fn attempt(&self, claimed: &ClaimedJob) -> Result<Attempt, ApiError> {
+        unpanicked(|| self.attempt_unguarded(claimed))
+    }
+
+    fn attempt_unguarded(&self, claimed: &ClaimedJob) -> Result<Attempt, ApiError> {
         let job = &claimed.job;
         let portal = self.store.portal(&job.portal)?;
         let adapter = self.adapter(&portal)?;
@@ -359,6 +364,21 @@ impl App {
             .wait_timeout_while(guard, at_most, |now| *now == seen)
             .unwrap_or_else(|p| p.into_inner());
     }
+}
+
+/// `work`'s result, or a panic inside it as an error in words (the runner goes on).
+fn unpanicked<T>(work: impl FnOnce() -> Result<T, ApiError>) -> Result<T, ApiError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "an internal error".to_owned());
+        Err(ApiError::Invalid(format!(
+            "Newsdesk failed while preparing this job ({why}); it is not sent again by \
+             itself: cancel it, or retry it after changing the article"
+        )))
+    })
 }
 
 /// Whether the portal's fields are the ones Newsdesk would send (spacing and the order of

@@ -95,6 +95,73 @@ fn a_job_left_sending_by_a_dead_runner_is_due_again() {
 }
 
 #[test]
+fn a_job_cut_off_twice_in_a_row_fails_instead_of_stopping_every_run() {
+    let lib = library();
+    lib.store.add_portal(&portal("wp"), at(0)).expect("portal");
+    let id = lib
+        .store
+        .insert_article(&article("Absturz"), Status::Ready, "test", at(0))
+        .expect("article")
+        .id;
+    let job = lib
+        .store
+        .enqueue(id, "wp", JobAction::Publish, None, at(1))
+        .expect("queued");
+    lib.store.claim_due_job(at(1)).expect("claim").expect("due");
+    lib.store.recover_sending_jobs(at(2)).expect("recover");
+    assert_eq!(
+        lib.store.outbox_job(job.id).expect("job").state,
+        JobState::Retrying,
+        "cut off once: sent again"
+    );
+    lib.store.claim_due_job(at(2)).expect("claim").expect("due");
+    // The process ends again while sending the same job (the job may be what ends it).
+    lib.store.recover_sending_jobs(at(3)).expect("recover");
+    let failed = lib.store.outbox_job(job.id).expect("job");
+    assert_eq!(failed.state, JobState::Failed, "not sent again by itself");
+    assert!(
+        failed
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("stopped twice")),
+        "says why: {failed:?}"
+    );
+    assert!(lib.store.claim_due_job(at(4)).expect("claim").is_none());
+    let cancelled = lib
+        .store
+        .cancel_job(job.id, "cancelled by the editor", at(5))
+        .expect("a failed job can be cancelled");
+    assert_eq!(cancelled.state, JobState::Cancelled);
+
+    // A job that was settled in between starts counting anew.
+    let other = lib
+        .store
+        .enqueue(id, "wp", JobAction::Update, None, at(6))
+        .expect("queued");
+    lib.store.claim_due_job(at(6)).expect("claim").expect("due");
+    lib.store.recover_sending_jobs(at(7)).expect("recover");
+    let claimed = lib.store.claim_due_job(at(7)).expect("claim").expect("due");
+    lib.store
+        .settle_job(
+            claimed.job.id,
+            &JobOutcome::Retry {
+                at: at(8),
+                kind: "network",
+                error: "offline".into(),
+            },
+            at(7),
+        )
+        .expect("settled");
+    lib.store.claim_due_job(at(8)).expect("claim").expect("due");
+    lib.store.recover_sending_jobs(at(9)).expect("recover");
+    assert_eq!(
+        lib.store.outbox_job(other.id).expect("job").state,
+        JobState::Retrying,
+        "one cut-off after a settled attempt is sent again"
+    );
+}
+
+#[test]
 fn a_retry_waits_until_it_is_due_and_failures_are_counted() {
     let lib = library();
     lib.store.add_portal(&portal("wp"), at(0)).expect("portal");
