@@ -137,6 +137,10 @@ impl std::io::Write for Capped {
 /// A template error with its line, as minijinja reports it.
 fn describe(error: &minijinja::Error) -> String {
     let what = match error.detail() {
+        _ if error.kind() == minijinja::ErrorKind::OutOfFuel => format!(
+            "it took more than {MAX_TEMPLATE_FUEL} steps (loop turns, calls, output; \
+             MAX_TEMPLATE_FUEL) and was stopped"
+        ),
         Some(detail) => format!("{}: {detail}", error.kind()),
         None => error.kind().to_string(),
     };

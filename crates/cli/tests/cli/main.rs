@@ -6,9 +6,11 @@ mod db;
 mod export;
 mod hostile;
 mod images;
+mod nesting;
 mod portals;
 mod search;
 mod tags;
+mod templates;
 mod writing;
 
 use std::path::{Path, PathBuf};
