@@ -6,6 +6,7 @@ mod db;
 mod export;
 mod hostile;
 mod images;
+mod long_words;
 mod nesting;
 mod portals;
 mod search;
