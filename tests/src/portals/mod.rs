@@ -258,12 +258,24 @@ impl WordPress {
             .arg("-u")
             .arg(format!("{}:{}", self.user, self.password))
             .arg(format!("{}/wp-json/wp/v2{route}", self.url));
-        if let Some(body) = body {
-            command
-                .args(["-H", "Content-Type: application/json", "--data-binary"])
-                .arg(body.to_string());
+        // The body on standard input: a long one does not fit in an argument.
+        if body.is_some() {
+            command.args(["-H", "Content-Type: application/json", "--data-binary", "@-"]);
         }
-        let out = command.output().expect("curl runs");
+        let mut child = command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("curl runs");
+        let mut input = child.stdin.take().expect("piped");
+        if let Some(body) = body {
+            input
+                .write_all(body.to_string().as_bytes())
+                .expect("curl reads the body");
+        }
+        drop(input);
+        let out = child.wait_with_output().expect("curl ends");
         assert!(
             out.status.success(),
             "curl {method} {route} failed ({}): {}",

@@ -4,6 +4,7 @@
 
 mod answers;
 mod conflict;
+mod deep;
 mod faults;
 mod ghost;
 mod harness;
