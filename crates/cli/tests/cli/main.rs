@@ -1,17 +1,21 @@
 //! The `newsdesk` binary as scripts use it: real processes on real library files.
 
 mod articles;
+mod backups;
 mod crash;
 mod db;
 mod export;
+mod full_disk;
 mod hostile;
 mod images;
+mod leftovers;
 mod long_words;
 mod nesting;
 mod portals;
 mod search;
 mod tags;
 mod templates;
+mod tmpfs;
 mod writing;
 
 use std::path::{Path, PathBuf};
