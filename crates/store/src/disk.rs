@@ -346,9 +346,14 @@ impl Store {
                     dir.display()
                 ),
             },
-            ReadOnlyCause::NotWritable(reason) => StoreError::SearchIndex {
-                path: dir.clone(),
-                reason: format!("it cannot be made while the library is read-only: {reason}"),
+            // Not `SearchIndex`: that would have the search try to replace the index.
+            ReadOnlyCause::NotWritable(reason) => StoreError::ReadOnly {
+                path: self.path().to_path_buf(),
+                reason: format!(
+                    "{reason}; its search index {} cannot be opened or made either, so \
+                     searching is not possible, while reading and listing articles works",
+                    dir.display()
+                ),
             },
         };
         if let Some(cause) = read_only {

@@ -330,3 +330,28 @@ fn pictures_imported_onto_a_full_disk_are_refused_in_words_and_none_is_half_ther
     );
     ok(&db, &["db", "check"]);
 }
+
+#[test]
+fn a_library_on_a_read_only_disk_is_read_and_a_write_says_why_not() {
+    let disk = Tmpfs::mount("8m");
+    let db = disk.path().join("lib.sqlite");
+    ok(
+        &db,
+        &["article", "import", samples().to_str().expect("utf-8")],
+    );
+    let before = titles(&db);
+    disk.remount_read_only();
+    assert_eq!(titles(&db), before, "the list reads from a read-only disk");
+    ok(&db, &["db", "check"]);
+    let info = json(&db, &["db", "info", "--json"]);
+    assert_eq!(info["read_only"]["code"], "storage", "{info}");
+    let refused = stderr_of(&db, &["article", "new", "--title", "Nicht möglich"]);
+    assert!(
+        refused.contains("open for reading only") && refused.contains(&db.display().to_string()),
+        "says why nothing can be saved, naming the library: {refused}"
+    );
+    assert!(
+        !refused.contains("disk full"),
+        "the disk is not full: {refused}"
+    );
+}

@@ -63,6 +63,16 @@ impl Tmpfs {
         ballast
     }
 
+    /// Makes it read-only (as a write-protected medium is).
+    pub fn remount_read_only(&self) {
+        let done = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(self.path())
+            .status()
+            .expect("mount runs");
+        assert!(done.success(), "the tmpfs is remounted read-only");
+    }
+
     /// Bytes still free on it.
     pub fn free(&self) -> u64 {
         let out = Command::new("df")
