@@ -15,6 +15,16 @@ describe('the window', () => {
     expect(path).toHaveAttribute('title', '/home/ba/.local/share/newsdesk/library.sqlite');
   });
 
+  it('says in the status bar when the library is open for reading only, and why', async () => {
+    const message =
+      'disk full: the disk holding /home/ba has no space left: the library is open for reading only';
+    renderApp('#/articles', { readOnly: { code: 'disk_full', message } });
+    const bar = screen.getByRole('contentinfo', { name: 'Statusleiste' });
+    const state = await within(bar).findByText('Nur lesen: Datenträger voll');
+    expect(state).toHaveAttribute('title', message);
+    expect(state).toHaveAttribute('data-read-only', 'disk_full');
+  });
+
   it('switches the language and remembers it', async () => {
     const { user } = renderApp();
     await screen.findByText('Mädchen für alles');

@@ -37,6 +37,8 @@ type Options = PublishingOptions & {
   articles?: Article[];
   /** Commands that reject, with what they reject with. */
   fail?: Record<string, UserError | string>;
+  /** Why the library is open for reading only (a full disk), as library_info says it. */
+  readOnly?: UserError;
   /** The image library (default: the six sample pictures). */
   images?: Image[];
   /** What each picture's file said at import, by id. */
@@ -115,7 +117,7 @@ export function fakeBackend(options: Options = {}) {
     if (failure !== undefined) throw failure;
     switch (cmd) {
       case 'library_info':
-        return libraryInfoFor(library);
+        return { ...libraryInfoFor(library), read_only: options.readOnly };
       case 'list_articles':
         return list(library, args.filter as ArticleFilter);
       case 'get_article': {
