@@ -87,7 +87,8 @@ base=http://127.0.0.1:$(cat "$work/port")
 measure() { # label, command...
   local label=$1; shift
   if /usr/bin/time -f "%e s %M KiB" -o "$work/time" timeout 600 "$@" >"$work/out" 2>"$work/err"; then
-    printf '%-46s %s  ok\n' "$label" "$(tail -n1 "$work/time")"
+    printf '%-46s %s  ok %s\n' "$label" "$(tail -n1 "$work/time")" \
+      "$(grep '^note:' "$work/out" | tr '\n' ' ' | head -c 160)"
   else
     printf '%-46s %s  refused: %s\n' "$label" "$(tail -n1 "$work/time")" \
       "$(tr '\n' ' ' <"$work/err" | head -c 160)"
