@@ -69,7 +69,16 @@ impl Store {
             return Ok(LeftoverCleanup::default());
         }
         // Held until the end: no writer starts a temporary file meanwhile.
-        let Some(_exclusive) = MediaWriting::exclusive(&media)? else {
+        let exclusive = match MediaWriting::exclusive(&media) {
+            // A write-protected disk: nothing can be removed, and no import writes there.
+            Err(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
+            {
+                return Ok(LeftoverCleanup::default());
+            }
+            other => other?,
+        };
+        let Some(_exclusive) = exclusive else {
             return Ok(LeftoverCleanup {
                 removed: Vec::new(),
                 writer_busy: true,

@@ -216,6 +216,10 @@ impl Store {
 
     /// Replaces a search index that failed to read with a new one built from the library.
     pub(crate) fn recover_search_index(&self) -> Result<(), StoreError> {
+        if let Some(refused) = self.read_only() {
+            // Open for reading only: the index is not removed when it cannot be made anew.
+            return Err(refused);
+        }
         let conn = self.write();
         let mut index = self.search.write().unwrap_or_else(|p| p.into_inner());
         let dir = index.dir().to_path_buf();

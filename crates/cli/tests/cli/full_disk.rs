@@ -339,10 +339,19 @@ fn a_library_on_a_read_only_disk_is_read_and_a_write_says_why_not() {
         &db,
         &["article", "import", samples().to_str().expect("utf-8")],
     );
+    let picture = crate::images::fixtures().join("made/iim-utf8.jpg");
+    ok(&db, &["image", "import", picture.to_str().expect("utf-8")]);
     let before = titles(&db);
     disk.remount_read_only();
     assert_eq!(titles(&db), before, "the list reads from a read-only disk");
     ok(&db, &["db", "check"]);
+    let id = json(&db, &["image", "list", "--json"])[0]["id"].to_string();
+    let elsewhere = tempfile::tempdir().expect("a writable folder");
+    let out = elsewhere.path().join("foto.jpg");
+    ok(
+        &db,
+        &["image", "export", &id, "-o", out.to_str().expect("utf-8")],
+    );
     let info = json(&db, &["db", "info", "--json"]);
     assert_eq!(info["read_only"]["code"], "storage", "{info}");
     let refused = stderr_of(&db, &["article", "new", "--title", "Nicht möglich"]);
