@@ -205,8 +205,14 @@ impl Store {
             } else {
                 Sync::Queued(SEARCH_BUDGET)
             };
-            current = sync(&conn, &self.text_index(), how, SEARCH_WAIT)
-                .map_err(|e| e.in_library(&self.path))?;
+            current = match sync(&conn, &self.text_index(), how, SEARCH_WAIT) {
+                Ok(current) => current,
+                Err(e) => match e.in_library(&self.path) {
+                    // A full disk: the search answers from the index as it is; the queue waits.
+                    e if e.is_disk_full() => false,
+                    e => return Err(e),
+                },
+            };
         }
         if current {
             let _ = self.analysis_checked.set(());

@@ -364,3 +364,42 @@ fn a_library_on_a_read_only_disk_is_read_and_a_write_says_why_not() {
         "the disk is not full: {refused}"
     );
 }
+
+#[test]
+fn a_search_index_on_a_full_disk_of_its_own_keeps_answering_and_catches_up_later() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("lib.sqlite");
+    ok(
+        &db,
+        &["article", "import", samples().to_str().expect("utf-8")],
+    );
+    // The index folder on a disk of its own, which then fills up.
+    let index = db.with_extension("search");
+    let kept = dir.path().join("index-copy");
+    std::fs::rename(&index, &kept).expect("index moved aside");
+    std::fs::create_dir(&index).expect("mount point");
+    let disk = Tmpfs::mount_on(&index, "2m");
+    for file in std::fs::read_dir(&kept)
+        .expect("index files")
+        .map_while(Result::ok)
+    {
+        std::fs::copy(file.path(), index.join(file.file_name())).expect("index file back");
+    }
+    let ballast = disk.fill();
+
+    let id = ok(&db, &["article", "new", "--title", "Neuigkeit aus Erfurt"]);
+    assert!(
+        !id.trim().is_empty(),
+        "the library itself has room: the save is acknowledged"
+    );
+    assert!(
+        !ok(&db, &["search", "Digitalisierung"]).trim().is_empty(),
+        "search answers from the index as it is"
+    );
+    std::fs::remove_file(&ballast).expect("space freed");
+    let found = ok(&db, &["search", "Neuigkeit"]);
+    assert!(
+        found.contains("Neuigkeit aus Erfurt"),
+        "the queued article is indexed once there is room: {found}"
+    );
+}

@@ -9,13 +9,38 @@ use std::process::Command;
 /// A mounted tmpfs; unmounted on drop.
 pub struct Tmpfs {
     // Dropped after the unmount (fields drop after `Drop::drop`): the empty mount point.
-    dir: tempfile::TempDir,
+    dir: Mounted,
+}
+
+/// Where a tmpfs is mounted: a folder of its own, or one the test made.
+enum Mounted {
+    Own(tempfile::TempDir),
+    On(PathBuf),
+}
+
+impl Mounted {
+    fn path(&self) -> &Path {
+        match self {
+            Mounted::Own(dir) => dir.path(),
+            Mounted::On(path) => path,
+        }
+    }
 }
 
 impl Tmpfs {
     /// Mounts a tmpfs of `size` (as `mount` reads it: "8m") on a new folder.
     pub fn mount(size: &str) -> Tmpfs {
         let dir = tempfile::tempdir().expect("a mount point");
+        let at = dir.path().to_path_buf();
+        Tmpfs::mount_at(&at, size, Mounted::Own(dir))
+    }
+
+    /// Mounts a tmpfs of `size` on the existing (empty) folder `at`.
+    pub fn mount_on(at: &Path, size: &str) -> Tmpfs {
+        Tmpfs::mount_at(at, size, Mounted::On(at.to_path_buf()))
+    }
+
+    fn mount_at(at: &Path, size: &str, dir: Mounted) -> Tmpfs {
         let out = Command::new("mount")
             .args([
                 "-t",
@@ -24,7 +49,7 @@ impl Tmpfs {
                 &format!("size={size},mode=0755"),
                 "tmpfs",
             ])
-            .arg(dir.path())
+            .arg(at)
             .output();
         match out {
             Ok(out) if out.status.success() => Tmpfs { dir },

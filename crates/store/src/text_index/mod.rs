@@ -154,7 +154,8 @@ pub(crate) struct TextIndex {
 fn index_error(dir: &Path, err: TantivyError) -> StoreError {
     if crate::disk::tantivy_failed_for_space(&err) {
         return StoreError::DiskFull {
-            folder: crate::disk::folder_of(dir),
+            // The index's own folder: it may be on a disk of its own.
+            folder: crate::disk::folder_of(&dir.join("meta.json")),
             what: format!("the search index {} could not be written", dir.display()),
         };
     }
