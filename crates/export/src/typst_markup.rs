@@ -8,23 +8,125 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::anatomy::safe_url;
 
+/// After this many characters without a space, the print version may break the line: a
+/// zero-width space goes in (invisible). German's longest words in use have 60-90 letters;
+/// a longer run (a pasted hash, brackets by the thousand) would otherwise be one unbreakable
+/// box.
+const UNBROKEN_CHARS: usize = 96;
+
+/// A paragraph of the body longer than this (bytes of markup) continues in a new paragraph at
+/// its next space: Typst's time for a paragraph grows with the square of the pieces it holds
+/// (a 220 KB paragraph took 20 s), and real paragraphs hold a few hundred characters.
+const LONG_PARAGRAPH: usize = 4096;
+
+/// The characters Typst's markup reads as syntax somewhere.
+fn is_syntax(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '/'
+            | '*'
+            | '_'
+            | '`'
+            | '$'
+            | '#'
+            | '<'
+            | '>'
+            | '@'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '~'
+            | '='
+            | '-'
+            | '+'
+            | '.'
+            | ':'
+            | '^'
+            | '%'
+            | '&'
+            | '|'
+    )
+}
+
 /// Plain text as Typst markup: shown exactly as written.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '/' | '*' | '_' | '`' | '$' | '#' | '<' | '>' | '@' | '[' | ']' | '{' | '}'
-            | '~' | '=' | '-' | '+' | '.' | ':' | '^' | '%' | '&' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            // A line break inside a field is a space in the printed line.
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
+    write_text(text, &mut out, None);
     out
+}
+
+/// Writes `text` as markup onto `out`. Text holding syntax characters goes in as a string
+/// (`#"a.b";`, the `;` ending the expression): one Typst element for a run of text rather than
+/// one per escaped character, because Typst's time grows with the square of the elements in a
+/// paragraph. Straight quotes stay markup, for Typst to set as „…“. With `paragraph` (the
+/// bytes written since the last paragraph break), a long paragraph continues in a new one.
+fn write_text(text: &str, out: &mut String, mut paragraph: Option<&mut usize>) {
+    let mut run = String::new();
+    let mut syntax = false;
+    let mut unbroken = 0usize;
+    let flush = |run: &mut String, syntax: &mut bool, out: &mut String| {
+        if *syntax {
+            out.push_str("#\"");
+            for c in run.chars() {
+                if c == '\\' {
+                    out.push_str("\\\\");
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push_str("\";");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+        *syntax = false;
+    };
+    for c in text.chars() {
+        let c = match c {
+            // A line break inside a field is a space in the printed line.
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        let long = paragraph.as_deref().is_some_and(|n| *n > LONG_PARAGRAPH);
+        if c.is_whitespace() {
+            unbroken = 0;
+            if long {
+                flush(&mut run, &mut syntax, out);
+                out.push_str("\n\n");
+                if let Some(n) = paragraph.as_deref_mut() {
+                    *n = 0;
+                }
+                continue;
+            }
+        } else {
+            unbroken += 1;
+            if unbroken > UNBROKEN_CHARS {
+                unbroken = 1;
+                if long {
+                    flush(&mut run, &mut syntax, out);
+                    out.push_str("\n\n");
+                    if let Some(n) = paragraph.as_deref_mut() {
+                        *n = 0;
+                    }
+                } else {
+                    run.push('\u{200B}');
+                }
+            }
+        }
+        if let Some(n) = paragraph.as_deref_mut() {
+            *n += c.len_utf8();
+        }
+        if c == '"' || c == '\'' {
+            flush(&mut run, &mut syntax, out);
+            out.push(c);
+            continue;
+        }
+        syntax |= is_syntax(c);
+        run.push(c);
+    }
+    flush(&mut run, &mut syntax, out);
 }
 
 /// Text as a Typst string literal, quotes included.
@@ -67,6 +169,10 @@ pub fn body(markdown: &str) -> String {
     let mut closers: Vec<&'static str> = Vec::new();
     let mut code: Option<String> = None;
     let mut hidden_depth = 0usize;
+    // Text not written yet: the parser hands it over in pieces (a run of brackets one by one).
+    let mut text = String::new();
+    // Bytes of text since the last paragraph break.
+    let mut paragraph = 0usize;
     for event in Parser::new_ext(markdown, options) {
         if let Some(buffer) = code.as_mut() {
             match event {
@@ -83,26 +189,39 @@ pub fn body(markdown: &str) -> String {
         }
         match event {
             Event::Html(html) | Event::InlineHtml(html) => {
-                html_text(&html, &mut hidden_depth, &mut out);
+                html_text(&html, &mut hidden_depth, &mut text);
+                continue;
             }
-            _ if hidden_depth > 0 => {}
+            _ if hidden_depth > 0 => continue,
+            Event::Text(more) => {
+                text.push_str(&more);
+                continue;
+            }
+            Event::SoftBreak => {
+                text.push(' ');
+                continue;
+            }
+            _ => {}
+        }
+        write_text(&text, &mut out, Some(&mut paragraph));
+        text.clear();
+        match event {
             Event::Start(tag) => start(tag, &mut out, &mut closers, &mut code),
             Event::End(end) => {
                 if matches!(end, TagEnd::Paragraph) {
                     out.push_str("\n\n");
+                    paragraph = 0;
                     continue;
                 }
                 if let Some(closer) = closers.pop() {
                     out.push_str(closer);
                 }
             }
-            Event::Text(text) => out.push_str(&escape(&text)),
             Event::Code(text) => {
                 out.push_str("#raw(");
                 out.push_str(&string(&text));
                 out.push(')');
             }
-            Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push_str("#linebreak()"),
             Event::Rule => out.push_str("#line(length: 100%)\n\n"),
             Event::FootnoteReference(label) => {
@@ -112,8 +231,10 @@ pub fn body(markdown: &str) -> String {
             }
             Event::TaskListMarker(done) => out.push_str(if done { "☒ " } else { "☐ " }),
             Event::InlineMath(text) | Event::DisplayMath(text) => out.push_str(&escape(&text)),
+            Event::Html(_) | Event::InlineHtml(_) | Event::Text(_) | Event::SoftBreak => {}
         }
     }
+    write_text(&text, &mut out, Some(&mut paragraph));
     // Whatever the parser left open is closed, so the markup always parses.
     while let Some(closer) = closers.pop() {
         out.push_str(closer);
@@ -182,14 +303,15 @@ fn start(
     closers.push(close);
 }
 
-/// The text of raw HTML (tags removed); the contents of scripts, styles and frames dropped.
-fn html_text(html: &str, hidden_depth: &mut usize, out: &mut String) {
+/// The text of raw HTML (tags removed) onto `text`; the contents of scripts, styles and frames
+/// dropped.
+fn html_text(html: &str, hidden_depth: &mut usize, text: &mut String) {
     let mut rest = html;
     while !rest.is_empty() {
         match rest.find('<') {
             Some(at) => {
                 if *hidden_depth == 0 {
-                    out.push_str(&escape(&rest[..at]));
+                    text.push_str(&rest[..at]);
                 }
                 let after = &rest[at + 1..];
                 let end = after.find('>').map_or(after.len(), |e| e + 1);
@@ -208,13 +330,13 @@ fn html_text(html: &str, hidden_depth: &mut usize, out: &mut String) {
                     }
                 }
                 if matches!(name.as_str(), "br" | "p" | "div") && *hidden_depth == 0 {
-                    out.push(' ');
+                    text.push(' ');
                 }
                 rest = &after[end..];
             }
             None => {
                 if *hidden_depth == 0 {
-                    out.push_str(&escape(rest));
+                    text.push_str(rest);
                 }
                 rest = "";
             }
@@ -226,21 +348,77 @@ fn html_text(html: &str, hidden_depth: &mut usize, out: &mut String) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_syntax_character_of_typst_is_escaped() {
-        let hostile = r#"#import "x": * $x^2$ <label> @ref [a] {b} // c /* d */ = e - f + g 1. h \ i ~ `j` _k_"#;
-        let escaped = escape(hostile);
-        let mut chars = escaped.chars();
-        while let Some(c) = chars.next() {
-            if c == '\\' {
-                chars.next(); // the escaped character
-            } else {
+    /// Checks that `markup` is plain text without syntax characters and `#"…";` strings.
+    fn assert_inert(markup: &str) {
+        let mut rest = markup;
+        while let Some(c) = rest.chars().next() {
+            if let Some(after) = rest.strip_prefix("#\"") {
+                let mut chars = after.char_indices();
+                let mut end = None;
+                while let Some((i, c)) = chars.next() {
+                    if c == '\\' {
+                        chars.next();
+                    } else if c == '"' {
+                        end = Some(i);
+                        break;
+                    }
+                }
+                let end = end.expect("every string is closed");
                 assert!(
-                    !"#$<>@[]{}/=*_`~".contains(c),
-                    "{c} is not escaped in {escaped}"
+                    after[end + 1..].starts_with(';'),
+                    "a string ends its expression: {markup}"
                 );
+                rest = &after[end + 2..];
+            } else {
+                assert!(!is_syntax(c), "{c} outside a string in {markup}");
+                rest = &rest[c.len_utf8()..];
             }
         }
+    }
+
+    #[test]
+    fn every_syntax_character_of_typst_is_inert() {
+        let hostile = r#"#import "x": * $x^2$ <label> @ref [a] {b} // c /* d */ = e - f + g 1. h \ i ~ `j` _k_ \"#;
+        assert_inert(&escape(hostile));
+        assert_inert(&escape(&"\\\"#".repeat(100)));
+    }
+
+    #[test]
+    fn a_long_run_without_spaces_may_break_but_a_long_word_stays_whole() {
+        let word = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz";
+        assert!(
+            !escape(word).contains('\u{200B}'),
+            "a real word is one word"
+        );
+        let run = "[".repeat(10_000);
+        let markup = body(&format!("{run}Kern"));
+        let breaks = markup.matches('\u{200B}').count() + markup.matches("\n\n").count();
+        assert!(
+            breaks >= 10_000 / UNBROKEN_CHARS,
+            "a place to break the line at least every {UNBROKEN_CHARS} characters"
+        );
+        assert!(markup.contains("Kern"));
+        assert!(
+            markup.matches("#\"").count() < 10_000 / UNBROKEN_CHARS,
+            "a run of brackets is a few strings, not one element per bracket"
+        );
+    }
+
+    #[test]
+    fn a_very_long_paragraph_continues_in_new_ones() {
+        let markup = body(&("Kurz.\n\n".to_owned() + &"Ein langer Absatz. ".repeat(1000)));
+        let paragraphs: Vec<&str> = markup.split("\n\n").filter(|p| !p.is_empty()).collect();
+        assert!(paragraphs.len() > 3, "split: {}", paragraphs.len());
+        assert!(
+            paragraphs
+                .iter()
+                .all(|p| p.len() <= LONG_PARAGRAPH + 2 * UNBROKEN_CHARS),
+            "none much longer than the limit"
+        );
+        assert!(
+            markup.starts_with("#\"Kurz.\";\n\n"),
+            "the short one as it was: {markup:.40}"
+        );
     }
 
     #[test]

@@ -419,10 +419,14 @@ impl OutboxWorker {
     /// Runs until `stop` is set. `on_change` hears the outbox's summary after every job.
     pub fn run(app: &App, stop: &AtomicBool, on_change: impl Fn(&OutboxJob, OutboxSummary)) {
         while !stop.load(Ordering::Relaxed) {
-            let ran = app.run_outbox(|job| {
-                if let Ok(summary) = app.outbox_summary() {
-                    on_change(job, summary);
-                }
+            // Whatever fails in a run (a panic included) leaves the thread running: the next
+            // run recovers what this one left `sending`.
+            let ran = unpanicked(|| {
+                app.run_outbox(|job| {
+                    if let Ok(summary) = app.outbox_summary() {
+                        on_change(job, summary);
+                    }
+                })
             });
             let wait = match (ran, app.store.next_job_due()) {
                 (Ok(_), Ok(Some(next))) => (next - app.clock.now())
