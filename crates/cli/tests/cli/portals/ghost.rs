@@ -1,6 +1,8 @@
 //! Publishing to a real Ghost 5 (npm, scripts/portals/ghost.sh). Its install compiles native
 //! modules for about five minutes on two cores, so these run in `make test-ghost`, not in
-//! every `make test` (`--run-ignored`); the install is cached outside the clone.
+//! every `make test` (`--run-ignored`); the install is cached outside the clone. They run one
+//! at a time there (`--no-capture`): the shared Ghost serves one request at a time and works
+//! on a post's 250 new tags for seconds, past another test's 3 s timeout.
 
 use newsdesk_e2e::portals::Ghost;
 use serde_json::{Value, json};
@@ -106,4 +108,70 @@ fn the_seed_article_is_published_updated_guarded_and_withdrawn_on_ghost() {
     assert_eq!(withdrawn["state"], "done", "{withdrawn}");
     let (_, gone) = ghost.admin("GET", &format!("/posts/{post_id}/"), None);
     assert_eq!(gone["posts"][0]["status"], "draft");
+}
+
+#[test]
+#[ignore = "needs Ghost from npm (about 5 min to install once): make test-ghost"]
+fn a_ghost_post_with_many_tags_and_the_tags_of_many_pages_are_pulled_whole() {
+    let ghost = Ghost::shared();
+    let run = unique_name();
+    let desk = Desk::new();
+    desk.add_portal("ghost", "ghost", &ghost.url, "", &ghost.admin_key);
+    let said = desk.ok(&["portal", "test", "ghost"]);
+    assert!(
+        said.contains(&format!("answered at {}", ghost.url)),
+        "says where the key was accepted: {said}"
+    );
+    // 250 tags: the post brings them all, the vocabulary comes in pages of 100.
+    let names: Vec<String> = (0..250)
+        .map(|n| format!("Ghost-Stichwort {run} {n:03}"))
+        .collect();
+    let title = format!("Viele Stichwörter {run}");
+    let (status, made) = ghost.admin(
+        "POST",
+        "/posts/?source=html",
+        Some(&json!({"posts": [{
+            "title": format!("Thüringen: {title}"),
+            "html": "<p>Text.</p>",
+            "custom_excerpt": "Kurz.",
+            "status": "published",
+            "tags": names.iter().map(|n| json!({"name": n})).collect::<Vec<_>>(),
+        }]})),
+    );
+    assert_eq!(status, 201, "Ghost made the post: {made}");
+    let post_id = made["posts"][0]["id"]
+        .as_str()
+        .expect("post id")
+        .to_string();
+    // Ghost works on a new post's tags for a few seconds after answering: wait for it (no
+    // timeout of ours) before Newsdesk asks with its 3 s.
+    let (status, _) = ghost.admin("GET", &format!("/posts/{post_id}/?include=tags"), None);
+    assert_eq!(status, 200);
+    let report = desk.json(&["portal", "pull", "ghost", "--json"]);
+    let new_tags = report["new_tags"].to_string();
+    for name in &names {
+        assert!(
+            new_tags.contains(name),
+            "the vocabulary read page by page: {name} missing"
+        );
+    }
+    let list = desk.json(&["article", "list", "--json"]);
+    let pulled = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("the post came with the pull: {report}"));
+    let article = desk.json(&["article", "show", &pulled["id"].to_string(), "--json"]);
+    assert_eq!(
+        article["section"], names[0],
+        "Ghost's primary tag is the section"
+    );
+    assert_eq!(
+        article["tags"].as_array().map(Vec::len),
+        Some(249),
+        "and every other tag comes back"
+    );
+    let (status, _) = ghost.admin("DELETE", &format!("/posts/{post_id}/"), None);
+    assert_eq!(status, 204, "cleaned up");
 }
