@@ -81,6 +81,8 @@ fn same_family(open: &str, new: &str) -> bool {
 
 /// The state of one flattening: what was written and which elements are open.
 struct Flattening {
+    /// Whether this pass writes (the first only counts: most HTML is within the limit).
+    writing: bool,
     out: String,
     /// The elements open, innermost last; the first [`MAX_HTML_DEPTH`] were written.
     open: Vec<html5ever::LocalName>,
@@ -114,6 +116,9 @@ impl TokenSink for Sink {
 
 impl Flattening {
     fn text(&mut self, text: &str) {
+        if !self.writing {
+            return;
+        }
         // Every `<` becomes `&lt;`, also in raw text (a `<style>` inside `<svg>` is no raw
         // text for the parser that reads this later): the only tags in the output are the
         // ones counted here.
@@ -129,6 +134,9 @@ impl Flattening {
     }
 
     fn write_tag(&mut self, tag: &Tag) {
+        if !self.writing {
+            return;
+        }
         self.out.push('<');
         if tag.kind == TagKind::EndTag {
             self.out.push('/');
@@ -234,8 +242,18 @@ pub fn bound_html_depth(html: &str) -> Cow<'_, str> {
     if html.bytes().filter(|b| *b == b'<').count() <= MAX_HTML_DEPTH {
         return Cow::Borrowed(html);
     }
+    // Counting first, writing only when something is too deep.
+    if flatten(html, false).dropped == 0 {
+        return Cow::Borrowed(html);
+    }
+    Cow::Owned(flatten(html, true).out)
+}
+
+/// One pass over `html`'s tokens.
+fn flatten(html: &str, writing: bool) -> Flattening {
     let sink = Sink(RefCell::new(Flattening {
-        out: String::with_capacity(html.len()),
+        writing,
+        out: String::with_capacity(if writing { html.len() } else { 0 }),
         open: Vec::new(),
         raw: false,
         dropped: 0,
@@ -246,12 +264,7 @@ pub fn bound_html_depth(html: &str) -> Cow<'_, str> {
     // The sink never asks to stop for a script, so one feed reads everything.
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    let state = tokenizer.sink.0.into_inner();
-    if state.dropped == 0 {
-        Cow::Borrowed(html)
-    } else {
-        Cow::Owned(state.out)
-    }
+    tokenizer.sink.0.into_inner()
 }
 
 /// Whether a Markdown container is a block: its text is set apart from what follows.
