@@ -362,3 +362,33 @@ fn tag_suggestions_answer_for_an_unsaved_draft_and_a_rejection_is_remembered() {
         "a rejected suggestion stays away for that article: {again}"
     );
 }
+
+#[test]
+fn the_print_version_is_made_by_the_app_binary_as_its_template_process() {
+    // The app's own binary serves the templates, as when the window exports: its `main`
+    // answers the hidden argument before any window or toolkit starts.
+    newsdesk_api::use_template_runner(env!("CARGO_BIN_EXE_newsdesk-app"));
+    let fixture = app_with_demo_articles();
+    let list = invoke(&fixture.window, "list_articles", json!({ "filter": {} }))
+        .expect("the list answers");
+    let id = list
+        .as_array()
+        .and_then(|articles| articles.iter().find(|a| a["title"] == SEED_TITLE))
+        .and_then(|a| a["id"].as_i64())
+        .unwrap_or_else(|| panic!("the seed article is listed: {list}"));
+    let dir = tempfile::tempdir().expect("a folder for the file");
+    let target = dir.path().join("seed.pdf");
+    let exported = invoke(
+        &fixture.window,
+        "export_article",
+        json!({
+            "id": id,
+            "format": "pdf",
+            "path": target.to_str().expect("a UTF-8 path"),
+            "replace": false,
+        }),
+    );
+    assert!(exported.is_ok(), "the PDF is made: {exported:?}");
+    let bytes = std::fs::read(&target).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+}

@@ -27,7 +27,7 @@ pub use format::{Format, UnknownFormat};
 pub use html::{escape_html, html};
 pub use ninjs::{NINJS_SCHEMA_URI, ninjs};
 pub use pdf::pdf;
-pub use sandbox::serve_template_child_if_asked;
+pub use sandbox::{serve_template_child_if_asked, use_template_runner};
 pub use templates::{TEMPLATE_FILES, Templates};
 
 use chrono::{DateTime, Utc};

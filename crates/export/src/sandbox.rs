@@ -50,6 +50,13 @@ pub fn serve_template_child_if_asked() {
     }
 }
 
+/// Runs templates in processes started from `program` — a Newsdesk program that calls
+/// [`serve_template_child_if_asked`] first thing — for a program that cannot serve them
+/// itself (a test harness). Has no effect once a program was declared.
+pub fn use_template_runner(program: impl Into<PathBuf>) {
+    let _ = RUNNER.set(program.into());
+}
+
 /// The HTML page's template with what it shows: everything minijinja needs, as plain data.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct PageJob {

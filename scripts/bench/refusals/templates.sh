@@ -58,32 +58,31 @@ big=$("$BIN" --db "$db" article list --json | python3 -c \
 tpl=$work/templates
 mkdir -p "$tpl"
 export NEWSDESK_TEMPLATES=$tpl
-n=0
-out() { n=$((n + 1)); echo "$work/out$n.$1"; }
+out() { echo "$work/out.$1"; }
 
-measure "html, built-in template"                 "$BIN" --db "$db" export "$seed" -o "$(out html)"
-measure "pdf, built-in template"                  "$BIN" --db "$db" export "$seed" -o "$(out pdf)"
-measure "pdf, built-in, 1 MiB article"            "$BIN" --db "$db" export "$big" -o "$(out pdf)"
+measure "html, built-in template"                 "$BIN" --db "$db" export "$seed" --force -o "$(out html)"
+measure "pdf, built-in template"                  "$BIN" --db "$db" export "$seed" --force -o "$(out pdf)"
+measure "pdf, built-in, 1 MiB article"            "$BIN" --db "$db" export "$big" --force -o "$(out pdf)"
 
 printf '#let article(..args, body) = {\n  for i in range(100000) { for j in range(100000) { } }\n  body\n}\n' >"$tpl/article.typ"
 NEWSDESK_TEMPLATE_SECONDS=${LOOP_SECONDS:-10} \
-measure "pdf, template loops (budget ${LOOP_SECONDS:-10} s)" "$BIN" --db "$db" export "$seed" -o "$(out pdf)"
-measure "pdf, template loops (default budget)"    "$BIN" --db "$db" export "$seed" -o "$(out pdf)"
+measure "pdf, template loops (budget ${LOOP_SECONDS:-10} s)" "$BIN" --db "$db" export "$seed" --force -o "$(out pdf)"
+measure "pdf, template loops (default budget)"    "$BIN" --db "$db" export "$seed" --force -o "$(out pdf)"
 printf '#let article(..args, body) = {\n  let a = range(200000000)\n  body\n}\n' >"$tpl/article.typ"
-measure "pdf, template grows an array"            "$BIN" --db "$db" export "$seed" -o "$(out pdf)"
+measure "pdf, template grows an array"            "$BIN" --db "$db" export "$seed" --force -o "$(out pdf)"
 printf '#let article(..args, body) = {\n  let s = "x"\n  for i in range(40) { s = s + s }\n  body\n}\n' >"$tpl/article.typ"
-measure "pdf, template doubles a string"          "$BIN" --db "$db" export "$seed" -o "$(out pdf)"
+measure "pdf, template doubles a string"          "$BIN" --db "$db" export "$seed" --force -o "$(out pdf)"
 rm "$tpl/article.typ"
 
 printf '{%% for i in range(100000) %%}{%% for j in range(100000) %%}{%% endfor %%}{%% endfor %%}' >"$tpl/article.html"
-measure "html, template loops"                    "$BIN" --db "$db" export "$seed" -o "$(out html)"
+measure "html, template loops"                    "$BIN" --db "$db" export "$seed" --force -o "$(out html)"
 printf '{%% set ns = namespace(s="x" * 100000000) %%}{%% for i in range(8) %%}{%% set ns.s = ns.s ~ ns.s %%}{%% endfor %%}{{ ns.s|length }}' >"$tpl/article.html"
-measure "html, template doubles a string"         "$BIN" --db "$db" export "$seed" -o "$(out html)"
+measure "html, template doubles a string"         "$BIN" --db "$db" export "$seed" --force -o "$(out html)"
 printf '{%% include "/etc/passwd" %%}' >"$tpl/article.html"
-measure "html, template includes /etc/passwd"     "$BIN" --db "$db" export "$seed" -o "$(out html)"
+measure "html, template includes /etc/passwd"     "$BIN" --db "$db" export "$seed" --force -o "$(out html)"
 printf '{%% include "../../../etc/passwd" %%}' >"$tpl/article.html"
-measure "html, template includes ../../../etc/passwd" "$BIN" --db "$db" export "$seed" -o "$(out html)"
+measure "html, template includes ../../../etc/passwd" "$BIN" --db "$db" export "$seed" --force -o "$(out html)"
 ln -s /etc/passwd "$tpl/link.html"
 printf '{%% include "link.html" %%}' >"$tpl/article.html"
-measure "html, template includes a link out"      "$BIN" --db "$db" export "$seed" -o "$(out html)"
-measure "bundle, template includes a link out"    "$BIN" --db "$db" export "$seed" -o "$(out zip)"
+measure "html, template includes a link out"      "$BIN" --db "$db" export "$seed" --force -o "$(out html)"
+measure "bundle, template includes a link out"    "$BIN" --db "$db" export "$seed" --force -o "$(out zip)"
