@@ -38,7 +38,7 @@ measure "article show"                         "$BIN" --db "$db" article show 1 
 measure "article check"                        "$BIN" --db "$db" article check 1 --json
 measure "article stats"                        "$BIN" --db "$db" article stats 1 --json
 for format in html pdf ninjs bundle md; do
-  measure "export $format"                     "$BIN" --db "$db" export 1 --format "$format" -o "$work/deep.$format"
+  measure "export $format"                     "$BIN" --db "$db" export 1 --format "$format" -o "$work/export.$format"
 done
 
 python3 - "$work/port" <<'PY' &
@@ -79,4 +79,6 @@ base=http://127.0.0.1:$(cat "$work/port")
 for n in 10000 100000; do
   echo token | "$BIN" --db "$db" portal add "deep$n" --kind wordpress --url "$base/deep$n" --user ba >/dev/null
   measure "pull a post nested $n deep"        "$BIN" --db "$db" portal pull "deep$n"
+  "$BIN" --db "$db" article list --json | python3 -c \
+    'import json,sys; a=[x for x in json.load(sys.stdin) if x["title"]=="Tief '"$n"'"]; print("  pulled:", len(a), "article(s) titled Tief '"$n"'")'
 done
