@@ -318,6 +318,12 @@ fn run(
                 ))
             })?,
         };
+        // What it wrote for an earlier export is no reason for this one's end.
+        child
+            .errors
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
         if let Err(e) = write_message(&mut child.input, request, blobs) {
             let _ = child.end();
             if fresh {
