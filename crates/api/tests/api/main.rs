@@ -1,5 +1,6 @@
 //! The application API on a real library file with the shipped demo articles.
 
+mod hostile_text;
 mod properties;
 mod tags;
 
