@@ -589,7 +589,11 @@ mod tests {
             "10,000 hyphen segments are one overlong token"
         );
         let at_limit = "x".repeat(MAX_WORD_CHARS);
-        assert_eq!(GERMAN.analyze(&at_limit).len(), 1, "the limit itself is a word");
+        assert_eq!(
+            GERMAN.analyze(&at_limit).len(),
+            1,
+            "the limit itself is a word"
+        );
         let query = GERMAN.analyze_query(&format!("{blob} Kabinett"));
         assert_eq!(query.len(), 1, "a query drops the overlong word too");
         assert_eq!(query[0].term, "kabinett");

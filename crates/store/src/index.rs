@@ -451,7 +451,10 @@ mod tests {
         let text = "ä".repeat(MAX_INDEXED_BODY_BYTES);
         let len = indexed_len(&text);
         assert!(len <= MAX_INDEXED_BODY_BYTES && text.is_char_boundary(len));
-        assert_eq!(len, MAX_INDEXED_BODY_BYTES, "2-byte letters fill it exactly");
+        assert_eq!(
+            len, MAX_INDEXED_BODY_BYTES,
+            "2-byte letters fill it exactly"
+        );
         let odd = format!("x{text}");
         assert_eq!(indexed_len(&odd), MAX_INDEXED_BODY_BYTES - 1);
         assert_eq!(indexed_len("kurz"), 4);

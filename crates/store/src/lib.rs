@@ -24,8 +24,8 @@ mod backup;
 
 mod codec;
 mod connection;
-mod disk;
 pub mod credit_line;
+mod disk;
 mod error;
 pub mod fold;
 mod image_list;

@@ -260,7 +260,12 @@ impl WordPress {
             .arg(format!("{}/wp-json/wp/v2{route}", self.url));
         // The body on standard input: a long one does not fit in an argument.
         if body.is_some() {
-            command.args(["-H", "Content-Type: application/json", "--data-binary", "@-"]);
+            command.args([
+                "-H",
+                "Content-Type: application/json",
+                "--data-binary",
+                "@-",
+            ]);
         }
         let mut child = command
             .stdin(Stdio::piped())

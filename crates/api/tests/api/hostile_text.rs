@@ -145,7 +145,9 @@ fn every_path(hostile: &str, field: Field) -> Result<(), String> {
     if back.content != content {
         return Err("the article read back differs from what was saved".into());
     }
-    let hits = app.search("Landesregierung", 10).map_err(|e| e.to_string())?;
+    let hits = app
+        .search("Landesregierung", 10)
+        .map_err(|e| e.to_string())?;
     if !hits.iter().any(|h| h.id == id) {
         return Err("the ordinary words beside the hostile text are no longer found".into());
     }

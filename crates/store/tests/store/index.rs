@@ -146,7 +146,11 @@ fn a_change_the_index_missed_is_applied_by_the_next_search_not_at_open() {
             .expect("queued");
     }
     let store = Store::open(&path).expect("reopen");
-    assert_eq!(queued(&path), 1, "opening leaves the queue to the next search");
+    assert_eq!(
+        queued(&path),
+        1,
+        "opening leaves the queue to the next search"
+    );
     assert_eq!(
         store.search("windkraft", 5).expect("search").len(),
         1,
@@ -192,7 +196,11 @@ fn an_article_of_one_huge_word_does_not_stop_the_library() {
             .map(|h| h.id)
             .collect()
     };
-    assert_eq!(ids("Anfang"), [id], "the text before the long word is found");
+    assert_eq!(
+        ids("Anfang"),
+        [id],
+        "the text before the long word is found"
+    );
     assert_eq!(ids("Riesenwort"), [id], "and the title");
     assert!(
         ids("Quokka").is_empty(),
