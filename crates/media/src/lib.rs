@@ -39,6 +39,9 @@ use std::path::Path;
 pub use error::MediaError;
 pub use format::format_of;
 pub use newsdesk_model::ImageMetadata;
+use newsdesk_model::limits::{
+    MAX_PICTURE_DECODE_BYTES, MAX_PICTURE_FILE_BYTES, MAX_PICTURE_PIXELS,
+};
 pub use phash::phash_distance;
 use sha2::{Digest, Sha256};
 
@@ -59,12 +62,12 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// 200 MiB file, 200 megapixels, 1 GiB for decoding.
+    /// 200 MiB file, 200 megapixels, 1 GiB for decoding (`newsdesk_model::limits`).
     fn default() -> Self {
         Limits {
-            max_file_bytes: 200 << 20,
-            max_pixels: 200_000_000,
-            max_alloc_bytes: 1 << 30,
+            max_file_bytes: MAX_PICTURE_FILE_BYTES,
+            max_pixels: MAX_PICTURE_PIXELS,
+            max_alloc_bytes: MAX_PICTURE_DECODE_BYTES,
         }
     }
 }

@@ -40,6 +40,22 @@ pub const MAX_SPLIT_LOOKUPS: usize = 20_000;
 /// but not searchable, so that saving a huge article never makes the index slow.
 pub const MAX_INDEXED_BODY_BYTES: usize = 1024 * 1024;
 
+/// How long a save, after it committed, spends bringing the search index up to date with
+/// the articles queued for it; a search spends as long before it answers. Checked between
+/// articles (one is always done); the rest waits for the next save or search. Opening a
+/// library never waits for the queue.
+pub const INDEX_QUEUE_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The largest picture file an import reads.
+pub const MAX_PICTURE_FILE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The most pixels (width × height, as the file declares them) a picture may have: refused
+/// before anything is decoded (a decompression bomb declares billions).
+pub const MAX_PICTURE_PIXELS: u64 = 200_000_000;
+
+/// The most memory decoding one picture may take.
+pub const MAX_PICTURE_DECODE_BYTES: u64 = 1024 * 1024 * 1024;
+
 /// The largest answer Newsdesk reads from a portal (one page of posts with their HTML, an
 /// item, a page of tags). A longer one is refused when its `Content-Length` says so, else as
 /// soon as that many bytes came. Answers are read into typed values that keep only the fields

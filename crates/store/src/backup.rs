@@ -23,7 +23,7 @@ use rusqlite::Connection;
 use crate::disk::{folder_of, is_full};
 use crate::maintenance::{copy, remove_database_files, scratch_beside};
 use crate::media_files::{
-    Content, MediaWriting, is_temporary, original_extension, original_in, write_whole,
+    Content, MediaWriting, files_under, is_temporary, original_extension, original_in, write_whole,
 };
 use crate::{Store, StoreError};
 
@@ -97,41 +97,15 @@ fn rename_new(from: &Path, to: &Path) -> std::io::Result<()> {
 /// Every picture file under `media` (temporary files and the lock aside), by its path
 /// inside `media`.
 fn picture_files(media: &Path) -> Result<Vec<std::path::PathBuf>, StoreError> {
-    let mut found = Vec::new();
-    let mut folders = vec![media.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => {
-                return Err(StoreError::io(
-                    format!("cannot read the pictures folder {}", folder.display()),
-                    e,
-                ));
-            }
-        };
-        for entry in entries {
-            let entry = entry.map_err(|e| {
-                StoreError::io(format!("cannot read the folder {}", folder.display()), e)
-            })?;
-            let path = entry.path();
-            let kind = entry
-                .file_type()
-                .map_err(|e| StoreError::io(format!("cannot read {}", path.display()), e))?;
+    Ok(files_under(media)?
+        .into_iter()
+        .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_file()
-                && !name.starts_with('.')
-                && !is_temporary(&name)
-                && let Ok(relative) = path.strip_prefix(media)
-            {
-                found.push(relative.to_path_buf());
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
+            let path = entry.path();
+            let relative = path.strip_prefix(media).ok()?;
+            (!name.starts_with('.') && !is_temporary(&name)).then(|| relative.to_path_buf())
+        })
+        .collect())
 }
 
 /// Copies every picture file of `from` into `to` whole, where `to` lacks it (a file of the

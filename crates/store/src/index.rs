@@ -9,7 +9,7 @@
 //!   deletes the queue rows it applied (`seq <=` the last one it saw, so a change queued
 //!   meanwhile stays). A crash anywhere in between leaves the rows queued: the next write or
 //!   search applies them again (putting an article twice is harmless).
-//! - Applying the queue has a time budget ([`WRITE_BUDGET`], [`SEARCH_BUDGET`]), checked
+//! - Applying the queue has a time budget ([`INDEX_QUEUE_BUDGET`]), checked
 //!   between articles: what is left stays queued for the next write or search. Opening the
 //!   library never applies the queue, so no article — however costly to analyse — can keep
 //!   the library from opening (the analysis itself is bounded: [`MAX_WORD_CHARS`],
@@ -21,6 +21,7 @@
 //!
 //!
 //! [`MAX_WORD_CHARS`]: newsdesk_model::limits::MAX_WORD_CHARS
+//! [`INDEX_QUEUE_BUDGET`]: newsdesk_model::limits::INDEX_QUEUE_BUDGET
 //!
 //! The article's **day** (its date, or its creation day when it has none) comes from the
 //! search key of migration 4: days since 1970 shifted left 32 bits, plus the id.
@@ -370,11 +371,6 @@ fn rebuild_into(conn: &Connection, update: &mut IndexUpdate<'_>) -> Result<(), S
 /// answers from the index as it is.
 pub(crate) const WRITE_WAIT: Duration = Duration::from_secs(15);
 pub(crate) const SEARCH_WAIT: Duration = Duration::from_secs(1);
-
-/// How long a write, after it committed, spends putting queued articles into the index; a
-/// search spends as long before it answers. The rest waits for the next write or search.
-pub(crate) const WRITE_BUDGET: Duration = Duration::from_secs(2);
-pub(crate) const SEARCH_BUDGET: Duration = Duration::from_secs(2);
 
 impl Store {
     /// Rebuilds the search index from the library (after a restore; `db check` can ask).

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::media_files::{MediaWriting, is_temporary};
+use crate::media_files::{MediaWriting, files_under, is_temporary};
 use crate::{Store, StoreError};
 
 /// A leftover file removed from the pictures' folder.
@@ -25,39 +25,14 @@ pub struct LeftoverCleanup {
 
 /// Every temporary file under `media` (the lock file and pictures aside).
 fn temporary_files(media: &Path) -> Result<Vec<Leftover>, StoreError> {
-    let mut found = Vec::new();
-    let mut folders = vec![media.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => {
-                return Err(StoreError::io(
-                    format!("cannot read the pictures folder {}", folder.display()),
-                    e,
-                ));
-            }
-        };
-        for entry in entries {
-            let entry = entry.map_err(|e| {
-                StoreError::io(format!("cannot read the folder {}", folder.display()), e)
-            })?;
-            let kind = entry.file_type().map_err(|e| {
-                StoreError::io(format!("cannot read {}", entry.path().display()), e)
-            })?;
-            if kind.is_dir() {
-                folders.push(entry.path());
-            } else if kind.is_file() && is_temporary(&entry.file_name().to_string_lossy()) {
-                let bytes = entry.metadata().map_or(0, |m| m.len());
-                found.push(Leftover {
-                    path: entry.path(),
-                    bytes,
-                });
-            }
-        }
-    }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(found)
+    Ok(files_under(media)?
+        .into_iter()
+        .filter(|entry| is_temporary(&entry.file_name().to_string_lossy()))
+        .map(|entry| Leftover {
+            bytes: entry.metadata().map_or(0, |m| m.len()),
+            path: entry.path(),
+        })
+        .collect())
 }
 
 impl Store {

@@ -39,6 +39,40 @@ pub(crate) fn is_temporary(name: &str) -> bool {
     name.starts_with(".tmp") || name.ends_with(TEMP_SUFFIX)
 }
 
+/// Every file under `media` (a missing folder holds none), in the order of their paths: what
+/// a backup copies and what `db check` looks through for leftovers.
+pub(crate) fn files_under(media: &Path) -> Result<Vec<std::fs::DirEntry>, StoreError> {
+    let mut found = Vec::new();
+    let mut folders = vec![media.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => {
+                return Err(StoreError::io(
+                    format!("cannot read the pictures folder {}", folder.display()),
+                    e,
+                ));
+            }
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| {
+                StoreError::io(format!("cannot read the folder {}", folder.display()), e)
+            })?;
+            let kind = entry.file_type().map_err(|e| {
+                StoreError::io(format!("cannot read {}", entry.path().display()), e)
+            })?;
+            if kind.is_dir() {
+                folders.push(entry.path());
+            } else if kind.is_file() {
+                found.push(entry);
+            }
+        }
+    }
+    found.sort_by_key(std::fs::DirEntry::path);
+    Ok(found)
+}
+
 /// The shared lock every writer of temporary files in `media` holds while they exist.
 pub(crate) struct MediaWriting {
     _lock: File,

@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, RwLock, RwLockReadGuard};
 
+use newsdesk_model::limits::INDEX_QUEUE_BUDGET;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
@@ -9,9 +10,7 @@ use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
 };
 use crate::disk::ReadOnlyCause;
-use crate::index::{
-    SEARCH_BUDGET, SEARCH_WAIT, Sync, WRITE_BUDGET, WRITE_WAIT, expected_stamp, has_pending, sync,
-};
+use crate::index::{SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync};
 use crate::migrations;
 use crate::text_index::TextIndex;
 
@@ -203,7 +202,7 @@ impl Store {
             let how = if stale {
                 Sync::Rebuild
             } else {
-                Sync::Queued(SEARCH_BUDGET)
+                Sync::Queued(INDEX_QUEUE_BUDGET)
             };
             current = match sync(&conn, &self.text_index(), how, SEARCH_WAIT) {
                 Ok(current) => current,
@@ -306,7 +305,7 @@ impl Store {
         let _ = sync(
             &conn,
             &self.text_index(),
-            Sync::Queued(WRITE_BUDGET),
+            Sync::Queued(INDEX_QUEUE_BUDGET),
             WRITE_WAIT,
         );
         Ok(value)

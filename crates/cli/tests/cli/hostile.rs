@@ -4,27 +4,30 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::{BIN, json, nd, ok, seed_id, with_samples};
 
 /// Waits for `child` at most `limit`; a command that hangs fails the test instead of the run.
-fn finish_within(mut child: Child, limit: Duration) -> Output {
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
+/// Its output is read meanwhile (a command writing more than a pipe holds would otherwise
+/// wait for us forever).
+pub(crate) fn finish_within(child: Child, limit: Duration) -> Output {
+    let pid = child.id();
+    let (done, answer) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match answer.recv_timeout(limit) {
+        Ok(out) => out.expect("output"),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
             panic!("newsdesk did not finish within {limit:?}: it hangs");
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
-fn spawn(db: &Path, args: &[&str]) -> Child {
+pub(crate) fn spawn(db: &Path, args: &[&str]) -> Child {
     Command::new(BIN)
         .arg("--db")
         .arg(db)

@@ -3,38 +3,20 @@
 //! stayed queued, and every later command retried it and hung.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::sync::mpsc;
+use std::process::Output;
 use std::time::Duration;
 
-use crate::{BIN, json, ok, with_samples};
+use crate::hostile::{finish_within, spawn};
+use crate::{json, ok, with_samples};
 
 /// Far above what any of these commands needs (well under a second each), far below the
 /// minutes the unbounded splitter took: a regression fails instead of hanging the run.
 const HANG: Duration = Duration::from_secs(60);
 
-/// Runs `newsdesk --db <db> args…`, failing the test if it does not finish within [`HANG`].
-/// The output is read while the command runs (a full pipe would stop it).
+/// Runs `newsdesk --db <db> args…`, failing the test if it fails or does not finish within
+/// [`HANG`].
 fn within(db: &Path, args: &[&str]) -> Output {
-    let child = Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("NEWSDESK_DB")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("newsdesk starts");
-    let pid = child.id();
-    let (done, answer) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = done.send(child.wait_with_output());
-    });
-    let Ok(out) = answer.recv_timeout(HANG) else {
-        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-        panic!("newsdesk {args:?} did not finish within {HANG:?}: it hangs");
-    };
-    let out = out.expect("output");
+    let out = finish_within(spawn(db, args), HANG);
     assert!(
         out.status.success(),
         "newsdesk {args:?} failed: {}",
