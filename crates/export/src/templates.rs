@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use newsdesk_model::limits::{MAX_TEMPLATE_BYTES, human_bytes};
+use newsdesk_model::limits::{MAX_FONT_BYTES, MAX_FONTS_BYTES, MAX_TEMPLATE_BYTES, human_bytes};
 
 use crate::ExportError;
 
@@ -27,6 +27,15 @@ fn read_limited(path: &Path) -> Result<String, Limited> {
         return Err(Limited::TooLarge);
     }
     Ok(text)
+}
+
+/// The bytes of `path`, at most `max` + 1 of them (more tells the caller it is too large).
+fn read_bytes_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The templates' file names and built-in contents.
@@ -155,8 +164,31 @@ impl Templates {
             })
             .collect();
         entries.sort();
+        let root = std::fs::canonicalize(folder).map_err(|e| io(folder, e))?;
+        let mut total = 0u64;
         for path in entries {
-            fonts.push(std::fs::read(&path).map_err(|e| io(&path, e))?);
+            // Like a template, a font is read only from inside the folder.
+            let real = std::fs::canonicalize(&path).map_err(|e| io(&path, e))?;
+            if !real.starts_with(&root) || !real.is_file() {
+                continue;
+            }
+            let font = read_bytes_limited(&real, MAX_FONT_BYTES).map_err(|e| io(&path, e))?;
+            total += font.len() as u64;
+            if font.len() as u64 > MAX_FONT_BYTES || total > MAX_FONTS_BYTES {
+                return Err(ExportError::template(
+                    &path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    format!(
+                        "the fonts in the templates folder may take {} each and {} together \
+                         (MAX_FONT_BYTES, MAX_FONTS_BYTES); this one is more",
+                        human_bytes(MAX_FONT_BYTES),
+                        human_bytes(MAX_FONTS_BYTES)
+                    ),
+                ));
+            }
+            fonts.push(font);
         }
         Ok(fonts)
     }

@@ -615,3 +615,25 @@ fn an_article_nested_100000_deep_exports_in_every_format() {
     assert!(item.contains("Ganz innen"));
     assert!(zip > 0);
 }
+
+#[test]
+fn fonts_are_read_only_from_the_templates_folder_and_within_their_limit() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let elsewhere = outside.path().join("fremd.ttf");
+    std::fs::write(&elsewhere, b"not a font, and not the newsroom's").expect("file");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink(&elsewhere, dir.path().join("link.ttf")).expect("symlink");
+    let templates = Templates::from_folder(dir.path());
+    assert!(
+        templates.fonts().expect("fonts").is_empty(),
+        "a font whose link leads out of the folder is not read"
+    );
+    // A sparse file: 65 MiB to read, no disk taken.
+    let big = std::fs::File::create(dir.path().join("riesig.otf")).expect("font file");
+    big.set_len(65 * 1024 * 1024).expect("size");
+    let error = templates.fonts().expect_err("a font past the limit");
+    assert!(
+        error.to_string().contains("riesig.otf") && error.to_string().contains("MAX_FONT_BYTES"),
+        "the font and the limit are named: {error}"
+    );
+}

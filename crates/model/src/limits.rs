@@ -102,6 +102,12 @@ pub const MAX_PRINT_NESTING: usize = 24;
 /// anything they include) an export reads.
 pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
+/// The fonts a newsroom puts into its templates folder for the print version: each at most
+/// 64 MiB (a CJK collection has some 20–30 MiB), 256 MiB together. A larger one is refused,
+/// named; a font whose link leads out of the folder is not read.
+pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FONTS_BYTES: u64 = 256 * 1024 * 1024;
+
 /// How many steps (loop turns, calls, output statements) the HTML template may take for one
 /// page; a template that loops for ever stops there. The built-in one takes a few hundred.
 pub const MAX_TEMPLATE_FUEL: u64 = 2_000_000;

@@ -3,7 +3,7 @@
 //! that were made elsewhere.
 
 use newsdesk_model::limits::MAX_PORTAL_PAGES;
-use newsdesk_model::{ArticleContent, PublicationState, PullReport};
+use newsdesk_model::{ArticleContent, ErrorCode, PublicationState, PullReport};
 use newsdesk_publish::RemotePost;
 use newsdesk_store::PublishedPost;
 
@@ -46,7 +46,7 @@ impl App {
                 }
                 let sent = serde_json::to_string(&post.fields)
                     .map_err(|e| ApiError::Invalid(format!("the fields cannot be kept: {e}")))?;
-                let id = self.store.insert_pulled_article(
+                let stored = self.store.insert_pulled_article(
                     &content,
                     &portal.name,
                     &PublishedPost {
@@ -58,8 +58,20 @@ impl App {
                     },
                     &post.slug,
                     self.clock.now(),
-                )?;
-                report.added.push(id);
+                );
+                match stored.map_err(ApiError::from) {
+                    Ok(id) => report.added.push(id),
+                    // One post the library refuses (too large, say) is left out, named; the
+                    // rest of the pull goes on. A library that cannot write stops it.
+                    Err(e) if e.code() == ErrorCode::InvalidInput => {
+                        report.notes.push(format!(
+                            "the post {} (\"{}\") was left out: {e}",
+                            post.id,
+                            short(&content.title)
+                        ));
+                    }
+                    Err(e) => return Err(e),
+                }
             }
             match next {
                 Some(_) if page == MAX_PORTAL_PAGES => report.notes.push(format!(
@@ -98,7 +110,17 @@ pub(crate) fn content_from_remote(
     content
 }
 
-/// The HTML without the parts Newsdesk adds to the body when it publishes.
+/// The first 80 characters of `title`, for a note.
+fn short(title: &str) -> String {
+    let mut cut: String = title.chars().take(80).collect();
+    if cut.len() < title.len() {
+        cut.push('…');
+    }
+    cut
+}
+
+/// The HTML without the parts Newsdesk adds to the body when it publishes (in one pass per
+/// kind of part, however many a post holds).
 fn without_newsdesk_parts(html: &str) -> String {
     let mut html = html.to_string();
     for (open, close) in [
@@ -106,12 +128,17 @@ fn without_newsdesk_parts(html: &str) -> String {
         ("<p class=\"newsdesk-author\"", "</p>"),
         ("<ul class=\"newsdesk-links\"", "</ul>"),
     ] {
-        while let Some(start) = html.find(open) {
-            let Some(end) = html[start..].find(close) else {
+        let mut kept = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find(open) {
+            let Some(end) = rest[start..].find(close) else {
                 break;
             };
-            html.replace_range(start..start + end + close.len(), "");
+            kept.push_str(&rest[..start]);
+            rest = &rest[start + end + close.len()..];
         }
+        kept.push_str(rest);
+        html = kept;
     }
     html
 }
@@ -125,5 +152,9 @@ mod tests {
         let html = "<p>Text.</p>\n<figure class=\"newsdesk-figure\"><img src=\"x\"/><figcaption>c</figcaption></figure>\
                     \n<p class=\"newsdesk-author\">(ba)</p>\n<ul class=\"newsdesk-links\"><li>l</li></ul>";
         assert_eq!(without_newsdesk_parts(html).trim(), "<p>Text.</p>");
+        let many = "<p>a</p><figure class=\"newsdesk-figure\">x</figure>".repeat(3);
+        assert_eq!(without_newsdesk_parts(&many), "<p>a</p><p>a</p><p>a</p>");
+        let open = "<p>b</p><figure class=\"newsdesk-figure\"> never closed";
+        assert_eq!(without_newsdesk_parts(open), open, "an unclosed part stays");
     }
 }

@@ -415,3 +415,49 @@ fn a_list_that_never_ends_stops_at_the_page_limit_and_says_so() {
         "a page of 101 where 100 were asked for is refused: {err}"
     );
 }
+
+#[test]
+fn a_post_the_library_cannot_hold_is_left_out_of_a_pull_and_named() {
+    // Two posts on one page: one of 17 MiB (more than one article may hold), one ordinary.
+    let huge = format!("<p>{}</p>", "Wort ".repeat(17 * MIB / 5));
+    let post = |id: u32, slug: &str, title: &str, content: &str| {
+        json!({
+            "id": id, "modified_gmt": "2026-01-02T03:04:05", "status": "publish", "slug": slug,
+            "title": {"raw": title}, "excerpt": {"raw": "Kurz."},
+            "content": {"raw": content}, "tags": [], "categories": [],
+            "date_gmt": "2026-01-02T03:04:05"
+        })
+    };
+    let page = Arc::new(
+        serde_json::to_vec(&json!([
+            post(7, "riesig", "Thüringen: Ein riesiger Beitrag", &huge),
+            post(
+                8,
+                "normal",
+                "Thüringen: Ein normaler Beitrag",
+                "<p>Text.</p>"
+            ),
+        ]))
+        .expect("json"),
+    );
+    let wordpress = CannedPortal::start(move |line| {
+        if line.starts_with("GET /wp-json/wp/v2/posts") {
+            Answer::shared(Arc::clone(&page)).header("X-WP-TotalPages", "1")
+        } else {
+            Answer::json("[]").header("X-WP-TotalPages", "1")
+        }
+    });
+    let desk = Desk::new();
+    desk.add_portal("wp", "wordpress", &wordpress.url, "ba", "secret");
+    let report = desk.json(&["portal", "pull", "wp", "--json"]);
+    assert_eq!(
+        report["added"].as_array().map(Vec::len),
+        Some(1),
+        "the ordinary post comes in: {report}"
+    );
+    let notes = report["notes"].to_string();
+    assert!(
+        notes.contains("post 7") && notes.contains("riesiger Beitrag") && notes.contains("16 MiB"),
+        "the post left out is named with the reason: {notes}"
+    );
+}
