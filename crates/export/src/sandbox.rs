@@ -366,7 +366,8 @@ fn run(
                 let _ = child.end();
                 Err(refused(format!(
                     "it ran longer than {} s, the time an export's template may take \
-                     (MAX_TEMPLATE_SECONDS), and was stopped",
+                     (MAX_TEMPLATE_SECONDS), and was stopped: a template that loops, or an \
+                     article too long to set in that time (export it as HTML, or in parts)",
                     budget.as_secs()
                 )))
             }
@@ -393,7 +394,8 @@ fn ended(status: Option<std::process::ExitStatus>, errors: &str) -> String {
     if out_of_memory {
         return format!(
             "it needed more than {} of memory, what an export's template may take \
-             (MAX_TEMPLATE_MEMORY), and was stopped",
+             (MAX_TEMPLATE_MEMORY), and was stopped: a template that grows without end, or \
+             an article too long to set within it (export it as HTML, or in parts)",
             human_bytes(MAX_TEMPLATE_MEMORY)
         );
     }

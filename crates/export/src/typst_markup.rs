@@ -19,6 +19,29 @@ const UNBROKEN_CHARS: usize = 96;
 /// (a 220 KB paragraph took 20 s), and real paragraphs hold a few hundred characters.
 const LONG_PARAGRAPH: usize = 4096;
 
+/// A code block of more lines than this is set as several raw blocks of at most this many,
+/// without space between them: Typst's time for one raw block grows with the square of its
+/// lines (8,000 lines took 11 s, release).
+const RAW_BLOCK_LINES: usize = 200;
+
+/// A code block as Typst markup: one raw block, or a block of raw blocks of
+/// [`RAW_BLOCK_LINES`] lines that read as one.
+fn code_block(code: &str) -> String {
+    let lines: Vec<&str> = code.split('\n').collect();
+    if lines.len() <= RAW_BLOCK_LINES {
+        return format!("#raw(block: true, {})\n\n", string(code));
+    }
+    let mut out = String::with_capacity(code.len() + code.len() / 8);
+    out.push_str("#block[#set block(spacing: 0pt)\n");
+    for chunk in lines.chunks(RAW_BLOCK_LINES) {
+        out.push_str("#raw(block: true, ");
+        out.push_str(&string(&chunk.join("\n")));
+        out.push_str(")\n");
+    }
+    out.push_str("]\n\n");
+    out
+}
+
 /// The characters Typst's markup reads as syntax somewhere.
 fn is_syntax(c: char) -> bool {
     matches!(
@@ -178,9 +201,7 @@ pub fn body(markdown: &str) -> String {
             match event {
                 Event::Text(text) => buffer.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => {
-                    out.push_str("#raw(block: true, ");
-                    out.push_str(&string(buffer.trim_end_matches('\n')));
-                    out.push_str(")\n\n");
+                    out.push_str(&code_block(buffer.trim_end_matches('\n')));
                     code = None;
                 }
                 _ => {}
@@ -402,6 +423,24 @@ mod tests {
             markup.matches("#\"").count() < 10_000 / UNBROKEN_CHARS,
             "a run of brackets is a few strings, not one element per bracket"
         );
+    }
+
+    #[test]
+    fn a_long_code_block_is_set_as_several_raw_blocks_holding_every_line() {
+        let code: Vec<String> = (0..450).map(|n| format!("zeile_{n} = {n}")).collect();
+        let markup = body(&format!("```\n{}\n```\n", code.join("\n")));
+        assert_eq!(
+            markup.matches("#raw(block: true, ").count(),
+            3,
+            "200 + 200 + 50 lines: {}",
+            &markup[..200]
+        );
+        assert!(markup.starts_with("#block[#set block(spacing: 0pt)"));
+        for line in [&code[0], &code[199], &code[200], &code[449]] {
+            assert_eq!(markup.matches(line.as_str()).count(), 1, "{line} once");
+        }
+        let short = body("```\neins\nzwei\n```\n");
+        assert_eq!(short, "#raw(block: true, \"eins\\nzwei\")\n\n");
     }
 
     #[test]

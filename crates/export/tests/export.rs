@@ -637,3 +637,21 @@ fn fonts_are_read_only_from_the_templates_folder_and_within_their_limit() {
         "the font and the limit are named: {error}"
     );
 }
+
+#[test]
+fn a_code_block_of_thousands_of_lines_is_printed_whole() {
+    // One raw block's time grows with the square of its lines; set in pieces it stays quick.
+    let lines: Vec<String> = (0..3_000).map(|n| format!("wert_{n:04} = {n}")).collect();
+    let mut article = seed_with_photo();
+    article.content.body = format!("Vorher.\n\n```\n{}\n```\n\nNachher.\n", lines.join("\n"));
+    let text = pdf_text(&pdf(&article, &Templates::builtin()).expect("pdf"));
+    for line in [
+        "wert_0000 = 0",
+        "wert_0199 = 199",
+        "wert_0200 = 200",
+        "wert_2999 = 2999",
+    ] {
+        assert!(text.contains(line), "{line} is printed");
+    }
+    assert!(text.contains("Nachher."), "and the text after it");
+}
