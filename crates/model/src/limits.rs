@@ -35,10 +35,11 @@ pub const MAX_COMPOUND_CHARS: usize = 80;
 /// split found so far; real compounds need a few hundred.
 pub const MAX_SPLIT_LOOKUPS: usize = 20_000;
 
-/// How much of an article's body the search index reads: the first 1 MiB (a long novel's
-/// chapter; news articles hold 2–20 KiB). Beyond it the text is stored, shown and exported
-/// but not searchable, so that saving a huge article never makes the index slow.
-pub const MAX_INDEXED_BODY_BYTES: usize = 1024 * 1024;
+/// How much of an article's body the text analysis reads — the search index, snippets, tag
+/// suggestions: the first 1 MiB (a long novel's chapter; news articles hold 2–20 KiB). Beyond
+/// it the text is stored, shown and exported but not searchable and not weighed for tags, so
+/// that saving or tagging a huge article never makes either slow.
+pub const MAX_ANALYSED_BODY_BYTES: usize = 1024 * 1024;
 
 /// How long a save, after it committed, spends bringing the search index up to date with
 /// the articles queued for it; a search spends as long before it answers. Checked between
@@ -142,6 +143,19 @@ pub const WAL_KEPT_BYTES: u64 = 4 * 1024 * 1024;
 /// How many missing pictures a refused `db restore` names (it counts all of them).
 pub const MISSING_PICTURES_NAMED: usize = 5;
 
+/// The part of `text` the analysis reads: all of it up to [`MAX_ANALYSED_BODY_BYTES`], else
+/// up to the last whole character before it.
+pub fn analysed_part(text: &str) -> &str {
+    if text.len() <= MAX_ANALYSED_BODY_BYTES {
+        return text;
+    }
+    let end = (0..=MAX_ANALYSED_BODY_BYTES)
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
+    &text[..end]
+}
+
 /// How deeply `value` nests (a scalar is 0, `[1]` is 1, `{"a": [1]}` is 2).
 pub fn nesting(value: &serde_json::Value) -> usize {
     // An explicit stack, so that a value nested beyond any limit cannot overflow ours.
@@ -199,6 +213,19 @@ mod tests {
         assert_eq!(nesting(&value), 100_000);
         // Dropping a value this deep recurses in serde_json; leak it instead of crashing.
         std::mem::forget(value);
+    }
+
+    #[test]
+    fn the_analysed_part_ends_on_a_character() {
+        let text = "ä".repeat(MAX_ANALYSED_BODY_BYTES);
+        assert_eq!(
+            analysed_part(&text).len(),
+            MAX_ANALYSED_BODY_BYTES,
+            "2-byte letters fill it exactly"
+        );
+        let odd = format!("x{text}");
+        assert_eq!(analysed_part(&odd).len(), MAX_ANALYSED_BODY_BYTES - 1);
+        assert_eq!(analysed_part("kurz"), "kurz");
     }
 
     #[test]

@@ -13,14 +13,14 @@
 //!   between articles: what is left stays queued for the next write or search. Opening the
 //!   library never applies the queue, so no article — however costly to analyse — can keep
 //!   the library from opening (the analysis itself is bounded: [`MAX_WORD_CHARS`],
-//!   [`MAX_INDEXED_BODY_BYTES`]).
+//!   [`MAX_ANALYSED_BODY_BYTES`]).
 //! - The index's last commit carries a stamp: the index schema and a fingerprint of the
 //!   analysis ([`INDEX_VERSION`]) and the library's `search_index_id` (a random id in `settings`, new after a restore). When the
 //!   stamp is not what the library expects, or the index is missing or unreadable, the whole
 //!   index is rebuilt from the library.
 //!
-//!
 //! [`MAX_WORD_CHARS`]: newsdesk_model::limits::MAX_WORD_CHARS
+//! [`MAX_ANALYSED_BODY_BYTES`]: newsdesk_model::limits::MAX_ANALYSED_BODY_BYTES
 //! [`INDEX_QUEUE_BUDGET`]: newsdesk_model::limits::INDEX_QUEUE_BUDGET
 //!
 //! The article's **day** (its date, or its creation day when it has none) comes from the
@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use newsdesk_model::ArticleContent;
-use newsdesk_model::limits::MAX_INDEXED_BODY_BYTES;
+use newsdesk_model::limits::analysed_part;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::codec::parse_ts;
@@ -161,7 +161,7 @@ pub(crate) fn indexed_article(
     let Some((kicker, title, teaser, mut body, key)) = row else {
         return Ok(None);
     };
-    body.truncate(indexed_len(&body));
+    body.truncate(analysed_part(&body).len());
     Ok(Some(IndexedArticle {
         id,
         day: key.map(key_day).unwrap_or_default(),
@@ -172,18 +172,6 @@ pub(crate) fn indexed_article(
         captions: captions_of(conn, id)?,
         body,
     }))
-}
-
-/// How much of `text` the index reads: all of it up to [`MAX_INDEXED_BODY_BYTES`], else up
-/// to the last whole character before it.
-pub(crate) fn indexed_len(text: &str) -> usize {
-    if text.len() <= MAX_INDEXED_BODY_BYTES {
-        return text.len();
-    }
-    (0..=MAX_INDEXED_BODY_BYTES)
-        .rev()
-        .find(|&at| text.is_char_boundary(at))
-        .unwrap_or(0)
 }
 
 /// The captions, credits and alt texts of article `id`'s pictures; for a picture of the
@@ -440,20 +428,6 @@ mod tests {
         );
         assert_eq!(pending(&conn), 0);
         assert_eq!(index.len().ok(), Some(3));
-    }
-
-    #[test]
-    fn the_indexed_text_ends_on_a_character() {
-        let text = "ä".repeat(MAX_INDEXED_BODY_BYTES);
-        let len = indexed_len(&text);
-        assert!(len <= MAX_INDEXED_BODY_BYTES && text.is_char_boundary(len));
-        assert_eq!(
-            len, MAX_INDEXED_BODY_BYTES,
-            "2-byte letters fill it exactly"
-        );
-        let odd = format!("x{text}");
-        assert_eq!(indexed_len(&odd), MAX_INDEXED_BODY_BYTES - 1);
-        assert_eq!(indexed_len("kurz"), 4);
     }
 
     #[test]

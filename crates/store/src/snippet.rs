@@ -7,8 +7,8 @@
 use std::collections::HashSet;
 
 use newsdesk_analysis::Analyzer;
+use newsdesk_model::limits::analysed_part;
 
-use crate::index::indexed_len;
 use crate::text_index::index_term;
 
 /// Characters of context on each side of the match.
@@ -58,7 +58,7 @@ pub(crate) fn snippet(
 ) -> Option<String> {
     for text in texts {
         // The index reads no further: a match beyond would not have been found.
-        let text = &text[..indexed_len(text)];
+        let text = analysed_part(text);
         let found = analyzer
             .analyze(text)
             .into_iter()

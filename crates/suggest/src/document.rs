@@ -1,6 +1,7 @@
 //! What a suggestion is made for: an article's fields (or a picture's), and its language.
 
 use newsdesk_analysis::{Language, fold, tokens};
+use newsdesk_model::limits::analysed_part;
 
 /// The text fields a suggestion reads, each weighing as [`Field::weight`] says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,7 +53,8 @@ impl Document {
             (Field::Teaser, self.teaser.as_str()),
         ];
         fields.extend(self.captions.iter().map(|c| (Field::Caption, c.as_str())));
-        fields.push((Field::Body, self.body.as_str()));
+        // The analysis reads no further (a huge article is weighed by its beginning).
+        fields.push((Field::Body, analysed_part(&self.body)));
         fields.retain(|(_, text)| !text.trim().is_empty());
         fields
     }
@@ -99,5 +101,27 @@ impl Document {
         } else {
             Language::German
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdesk_model::limits::MAX_ANALYSED_BODY_BYTES;
+
+    #[test]
+    fn a_huge_body_is_weighed_by_its_first_mebibyte() {
+        let document = Document {
+            title: "Titel".into(),
+            body: "Wort ".repeat(MAX_ANALYSED_BODY_BYTES),
+            ..Document::default()
+        };
+        let fields = document.fields();
+        let body = fields.iter().find(|(field, _)| *field == Field::Body);
+        assert_eq!(
+            body.map(|(_, text)| text.len()),
+            Some(MAX_ANALYSED_BODY_BYTES),
+            "the analysis reads the first MiB of a 5 MiB body"
+        );
     }
 }

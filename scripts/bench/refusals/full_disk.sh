@@ -9,7 +9,7 @@ BIN=$(realpath "$BIN")
 work=$(mktemp -d)
 disk=$work/disk
 mkdir -p "$disk"
-trap 'umount "$disk" 2>/dev/null || umount -l "$disk" 2>/dev/null; rm -rf "$work"' EXIT
+trap '{ umount "$disk" || umount -l "$disk" || true; } 2>/dev/null; rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 samples=$here/assets/demo-articles
 
