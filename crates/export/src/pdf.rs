@@ -2,10 +2,11 @@
 //! network) through the newsroom's `article.typ`, with German hyphenation, typographic quotes,
 //! the pictures with caption and credit, page numbers, and its fonts embedded.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use newsdesk_model::limits::{MAX_EXPORT_BYTES, human_bytes};
+use newsdesk_model::limits::{MAX_EXPORT_BYTES, MAX_PRINT_HEADLINE_CHARS, human_bytes};
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -93,6 +94,16 @@ pub(crate) fn typeset(job: PrintJob) -> Result<Vec<u8>, ExportError> {
     pdf
 }
 
+/// A kicker, title or section as the print version sets it: at most
+/// [`MAX_PRINT_HEADLINE_CHARS`] characters (the page headers repeat them; a title of 120 KB
+/// took 20 s to set on each of its 79 pages), then "…".
+fn headline(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_PRINT_HEADLINE_CHARS) {
+        Some((end, _)) => Cow::Owned(format!("{}…", text[..end].trim_end())),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// The document Typst compiles: the template called with the article's parts as markup.
 fn main_source(anatomy: &Anatomy) -> String {
     let optional = |text: &str| {
@@ -102,16 +113,17 @@ fn main_source(anatomy: &Anatomy) -> String {
             content(text)
         }
     };
+    let title = headline(&anatomy.title);
     let mut out = String::new();
     out.push_str("#import \"/article.typ\": article\n#show: article.with(\n");
     let _ = writeln!(out, "  language: {},", string(&anatomy.language));
-    let _ = writeln!(out, "  kicker: {},", optional(&anatomy.kicker));
-    let _ = writeln!(out, "  title: {},", content(&anatomy.title));
-    let _ = writeln!(out, "  title-text: {},", string(&anatomy.title));
+    let _ = writeln!(out, "  kicker: {},", optional(&headline(&anatomy.kicker)));
+    let _ = writeln!(out, "  title: {},", content(&title));
+    let _ = writeln!(out, "  title-text: {},", string(&title));
     let _ = writeln!(out, "  date: {},", string(&anatomy.date));
     let _ = writeln!(out, "  author: {},", optional(&anatomy.author));
     let _ = writeln!(out, "  author-text: {},", string(&anatomy.author));
-    let _ = writeln!(out, "  section: {},", optional(&anatomy.section));
+    let _ = writeln!(out, "  section: {},", optional(&headline(&anatomy.section)));
     let _ = writeln!(out, "  teaser: {},", optional(&anatomy.teaser));
     out.push_str("  figures: (\n");
     for figure in &anatomy.figures {

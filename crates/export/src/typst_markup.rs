@@ -84,26 +84,22 @@ pub fn escape(text: &str) -> String {
 /// one per escaped character, because Typst's time grows with the square of the elements in a
 /// paragraph. Straight quotes stay markup, for Typst to set as „…“. With `paragraph` (the
 /// bytes written since the last paragraph break), a long paragraph continues in a new one.
+/// A run of more than [`UNBROKEN_CHARS`] without a space is no word: it may break every
+/// [`UNBROKEN_CHARS`] characters and is not hyphenated (hyphenating a megabyte-long "word"
+/// took Typst 25 s).
 fn write_text(text: &str, out: &mut String, mut paragraph: Option<&mut usize>) {
     let mut run = String::new();
     let mut syntax = false;
+    // Whether `run` is (the rest of) a run too long to be a word.
+    let mut overlong = false;
+    // Where the current word began in `run`.
+    let mut word_start = 0usize;
     let mut unbroken = 0usize;
-    let flush = |run: &mut String, syntax: &mut bool, out: &mut String| {
-        if *syntax {
-            out.push_str("#\"");
-            for c in run.chars() {
-                if c == '\\' {
-                    out.push_str("\\\\");
-                } else {
-                    out.push(c);
-                }
-            }
-            out.push_str("\";");
-        } else {
-            out.push_str(run);
-        }
+    let flush = |run: &mut String, syntax: &mut bool, overlong: &mut bool, out: &mut String| {
+        emit(run, *syntax, *overlong, out);
         run.clear();
         *syntax = false;
+        *overlong = false;
     };
     for c in text.chars() {
         let c = match c {
@@ -115,8 +111,11 @@ fn write_text(text: &str, out: &mut String, mut paragraph: Option<&mut usize>) {
         let long = paragraph.as_deref().is_some_and(|n| *n > LONG_PARAGRAPH);
         if c.is_whitespace() {
             unbroken = 0;
+            if overlong {
+                flush(&mut run, &mut syntax, &mut overlong, out);
+            }
             if long {
-                flush(&mut run, &mut syntax, out);
+                flush(&mut run, &mut syntax, &mut overlong, out);
                 out.push_str("\n\n");
                 if let Some(n) = paragraph.as_deref_mut() {
                     *n = 0;
@@ -124,15 +123,28 @@ fn write_text(text: &str, out: &mut String, mut paragraph: Option<&mut usize>) {
                 continue;
             }
         } else {
+            if unbroken == 0 {
+                word_start = run.len();
+            }
             unbroken += 1;
             if unbroken > UNBROKEN_CHARS {
                 unbroken = 1;
+                if !overlong {
+                    // What came before the run stays ordinary (hyphenated) text.
+                    let word = run.split_off(word_start);
+                    let before_syntax = run.chars().any(is_syntax);
+                    emit(&run, before_syntax, false, out);
+                    run = word;
+                    syntax = run.chars().any(is_syntax);
+                    overlong = true;
+                }
                 if long {
-                    flush(&mut run, &mut syntax, out);
+                    flush(&mut run, &mut syntax, &mut overlong, out);
                     out.push_str("\n\n");
                     if let Some(n) = paragraph.as_deref_mut() {
                         *n = 0;
                     }
+                    overlong = true;
                 } else {
                     run.push('\u{200B}');
                 }
@@ -142,14 +154,42 @@ fn write_text(text: &str, out: &mut String, mut paragraph: Option<&mut usize>) {
             *n += c.len_utf8();
         }
         if c == '"' || c == '\'' {
-            flush(&mut run, &mut syntax, out);
+            let still_overlong = overlong;
+            flush(&mut run, &mut syntax, &mut overlong, out);
             out.push(c);
+            overlong = still_overlong;
+            word_start = 0;
             continue;
         }
         syntax |= is_syntax(c);
         run.push(c);
     }
-    flush(&mut run, &mut syntax, out);
+    flush(&mut run, &mut syntax, &mut overlong, out);
+}
+
+/// One run of text as markup: as it is, as a string when it holds syntax characters, and
+/// without hyphenation when it is `overlong`.
+fn emit(run: &str, syntax: bool, overlong: bool, out: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    if !syntax && !overlong {
+        out.push_str(run);
+        return;
+    }
+    out.push_str(if overlong {
+        "#text(hyphenate: false, \""
+    } else {
+        "#\""
+    });
+    for c in run.chars() {
+        if c == '\\' {
+            out.push_str("\\\\");
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(if overlong { "\");" } else { "\";" });
 }
 
 /// Text as a Typst string literal, quotes included.
@@ -373,7 +413,11 @@ mod tests {
     fn assert_inert(markup: &str) {
         let mut rest = markup;
         while let Some(c) = rest.chars().next() {
-            if let Some(after) = rest.strip_prefix("#\"") {
+            let (string, closing) = match rest.strip_prefix("#text(hyphenate: false, \"") {
+                Some(after) => (Some(after), ");"),
+                None => (rest.strip_prefix("#\""), ";"),
+            };
+            if let Some(after) = string {
                 let mut chars = after.char_indices();
                 let mut end = None;
                 while let Some((i, c)) = chars.next() {
@@ -386,10 +430,10 @@ mod tests {
                 }
                 let end = end.expect("every string is closed");
                 assert!(
-                    after[end + 1..].starts_with(';'),
+                    after[end + 1..].starts_with(closing),
                     "a string ends its expression: {markup}"
                 );
-                rest = &after[end + 2..];
+                rest = &after[end + 1 + closing.len()..];
             } else {
                 assert!(!is_syntax(c), "{c} outside a string in {markup}");
                 rest = &rest[c.len_utf8()..];
@@ -423,6 +467,34 @@ mod tests {
             markup.matches("#\"").count() < 10_000 / UNBROKEN_CHARS,
             "a run of brackets is a few strings, not one element per bracket"
         );
+    }
+
+    #[test]
+    fn a_run_too_long_to_be_a_word_is_not_hyphenated_and_its_neighbours_are() {
+        let run = "Verwaltungsdigitalisierung".repeat(10);
+        let markup = escape(&format!("Die Strategie {run} beschlossen"));
+        assert!(
+            markup.starts_with("Die Strategie #text(hyphenate: false, \"Verwaltungs"),
+            "the words before stay plain text: {markup}"
+        );
+        assert!(markup.ends_with("\"); beschlossen"), "and after: {markup}");
+        assert_eq!(
+            markup.matches("hyphenate: false").count(),
+            1,
+            "one element for the run"
+        );
+        let word = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz";
+        assert_eq!(
+            escape(word),
+            word,
+            "a real long word is hyphenated as usual"
+        );
+        let body_markup = body(&format!("{}\n", "ab-".repeat(5_000)));
+        assert!(
+            body_markup.matches("#text(hyphenate: false").count() > 1,
+            "a run past a long paragraph continues unhyphenated in the next"
+        );
+        assert_inert(&markup);
     }
 
     #[test]

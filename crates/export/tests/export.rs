@@ -655,3 +655,20 @@ fn a_code_block_of_thousands_of_lines_is_printed_whole() {
     }
     assert!(text.contains("Nachher."), "and the text after it");
 }
+
+#[test]
+fn a_huge_title_and_a_long_run_in_the_body_are_printed_in_time() {
+    // The page header repeats the title (120 KB took 20 s on its 79 pages); a run of
+    // hyphenation points a megabyte long took 25 s. Now: the first 300 characters and "…",
+    // and the run unhyphenated.
+    let mut article = seed_with_photo();
+    article.content.title = format!("Kabinett {}", "ab-".repeat(40_000));
+    article.content.body = format!(
+        "Vorher.\n\n{}\n\nNachher.\n",
+        "Verwaltungsdigitalisierung".repeat(8_000)
+    );
+    let text = pdf_text(&pdf(&article, &Templates::builtin()).expect("pdf"));
+    assert!(text.contains("Kabinett ab-ab-"), "the title's beginning");
+    assert!(text.contains('…'), "and where it was cut");
+    assert!(text.contains("Nachher."), "the body whole");
+}

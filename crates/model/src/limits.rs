@@ -95,6 +95,10 @@ pub const MAX_HTML_DEPTH: usize = 64;
 /// their text kept.
 pub const MAX_MARKDOWN_DEPTH: usize = 64;
 
+/// How much of a kicker, title or section the print version sets (they are repeated in every
+/// page's header and footer): 300 characters, then "…". Headlines have well under 150.
+pub const MAX_PRINT_HEADLINE_CHARS: usize = 300;
+
 /// How deeply lists, quotes and emphasis nest in the print version (PDF); deeper parts are set
 /// flat (Typst refuses very deep markup).
 pub const MAX_PRINT_NESTING: usize = 24;
