@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Newsdesk needs, and only what is missing:
-#   apt packages (Tauri/WebKitGTK, Xvfb, WebKitWebDriver, Node.js), tauri-driver (cargo).
+#   apt packages (Tauri/WebKitGTK, Xvfb, WebKitWebDriver, Node.js), tauri-driver and cargo-deny (cargo).
 # Idempotent and quiet when everything is there. Needs root (or sudo) only to install.
 # The npm packages of ui/ are the Makefile's business (`npm ci` when the lockfile changed).
 set -euo pipefail
@@ -62,4 +62,11 @@ cargo_bin=${CARGO_HOME:-$HOME/.cargo}/bin
 if ! command -v tauri-driver >/dev/null && [ ! -x "$cargo_bin/tauri-driver" ]; then
   say "installing tauri-driver (cargo install, ~30 s)"
   cargo install tauri-driver --version '^2' --locked --quiet
+fi
+
+# --- cargo-deny (make lint: licenses, duplicate versions, sources; deny.toml) ---------------
+# Without default features: no advisory-database fetching (GitHub is not reachable here).
+if ! command -v cargo-deny >/dev/null && [ ! -x "$cargo_bin/cargo-deny" ]; then
+  say "installing cargo-deny (cargo install, ~3 min on 2 cores)"
+  cargo install cargo-deny --version '^0.20' --locked --no-default-features --quiet
 fi
