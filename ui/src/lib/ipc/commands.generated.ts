@@ -2,7 +2,43 @@
 // src-tauri/src/commands/ by src-tauri/codegen/typescript.rs (run by build.rs).
 // Regenerate: UPDATE_BINDINGS=1 cargo test -p newsdesk-app --features custom-protocol --test ipc generated
 import type { Channel } from '@tauri-apps/api/core';
-import type { Article, ArticleContent, ArticleFilter, ArticleStats, ArticleSummary, ConflictChoice, DuplicateGroup, ExportProgress, ExportReport, ExportTarget, ExportedFile, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata, ImagePatch, ImportReport, LibraryInfo, NewPortal, OutboxJob, OutboxSummary, Portal, PortalCheck, Publication, PublishConflict, PullReport, ReadinessProblem, RelatedArticle, RevisionDiff, RevisionSummary, SearchHit, Status, SuggestionVerdict, TagSuggestion } from './bindings';
+import type {
+  Article,
+  ArticleContent,
+  ArticleFilter,
+  ArticleStats,
+  ArticleSummary,
+  ConflictChoice,
+  DuplicateGroup,
+  ExportProgress,
+  ExportReport,
+  ExportTarget,
+  ExportedFile,
+  Image,
+  ImageFilter,
+  ImageImportProgress,
+  ImageImportReport,
+  ImageMetadata,
+  ImagePatch,
+  ImportReport,
+  LibraryInfo,
+  NewPortal,
+  OutboxJob,
+  OutboxSummary,
+  Portal,
+  PortalCheck,
+  Publication,
+  PublishConflict,
+  PullReport,
+  ReadinessProblem,
+  RelatedArticle,
+  RevisionDiff,
+  RevisionSummary,
+  SearchHit,
+  Status,
+  SuggestionVerdict,
+  TagSuggestion,
+} from './bindings';
 import { call, channel } from './call';
 
 /** Every command: what the UI passes (camelCase, as Tauri takes it) and what it answers. */
