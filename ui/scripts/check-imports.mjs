@@ -7,6 +7,9 @@
 //   shell     imports lib and any file of any feature;
 //   nothing   imports src/test/ except tests and main.ts (the `npm run dev:mock` start).
 //
+// And every command wrapper (lib/ipc/commands.generated.ts) is called by the app, not only by
+// tests: a command nothing calls is removed, not granted and kept.
+//
 // Tests (*.test.ts and src/test/) may import anything. Run: `npm run lint:imports` (part of
 // `make lint`); it lists every import that breaks the rule and fails.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -91,8 +94,19 @@ for (const file of sources(src)) {
     if (why) broken.push(`src/${relative(src, file)}:${line}: imports '${specifier}': ${why}`);
   }
 }
+const generated = join(src, 'lib', 'ipc', 'commands.generated.ts');
+const wrappers = [...readFileSync(generated, 'utf8').matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+const appCode = sources(src)
+  .filter((file) => !isTest(file) && !file.startsWith(join(src, 'lib', 'ipc') + sep))
+  .map((file) => readFileSync(file, 'utf8').replace(/\bimport\s[^;]*?\bfrom\s*['"][^'"]+['"]/g, ''))
+  .join('\n');
+for (const name of wrappers) {
+  if (!new RegExp(`\\b${name}\\b`).test(appCode)) {
+    broken.push(`src/lib/ipc/commands.generated.ts: ${name} is called by no part of the app (remove its command)`);
+  }
+}
 if (broken.length > 0) {
-  console.error(`${broken.join('\n')}\n\n${broken.length} import(s) break the UI's layering (ui/README.md, "Imports").`);
+  console.error(`${broken.join('\n')}\n\n${broken.length} problem(s) with the UI's imports (ui/README.md, "Imports").`);
   process.exit(1);
 }
-console.log('imports follow shell → features → lib');
+console.log('imports follow shell → features → lib; every command is called');
