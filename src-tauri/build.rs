@@ -69,7 +69,8 @@ fn generate() -> Result<Vec<String>, String> {
     let out = std::env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR for build scripts")?;
     let out = Path::new(&out);
     let write = |name: &str, text: String| {
-        std::fs::write(out.join(name), text).map_err(|e| format!("{}: {e}", out.join(name).display()))
+        std::fs::write(out.join(name), text)
+            .map_err(|e| format!("{}: {e}", out.join(name).display()))
     };
     write("commands.rs", handler::handler_rs(&commands))?;
     write("commands.ts", typescript::commands_ts(&commands)?)?;

@@ -91,14 +91,21 @@ fn doc_above(lines: &[&str]) -> Vec<String> {
 }
 
 fn parse_signature(module: &str, signature: &str, doc: Vec<String>) -> Result<Command, String> {
-    let shape = "a #[tauri::command] is written `pub async fn name(params) -> CommandResult<Answer> {`";
+    let shape =
+        "a #[tauri::command] is written `pub async fn name(params) -> CommandResult<Answer> {`";
     let rest = signature
         .strip_prefix("pub async fn ")
         .ok_or_else(|| shape.to_string())?;
     let open = rest.find('(').ok_or_else(|| shape.to_string())?;
     let name = rest[..open].trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()) {
-        return Err(format!("{shape}; `{name}` is not a snake_case name without generics"));
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+    {
+        return Err(format!(
+            "{shape}; `{name}` is not a snake_case name without generics"
+        ));
     }
     let close = closing_paren(rest, open).ok_or_else(|| shape.to_string())?;
     let params = split_top_level(&rest[open + 1..close])

@@ -36,26 +36,20 @@ pub fn commands_ts(commands: &[Command]) -> Result<String, String> {
                 values.push(key);
             }
         }
-        let args = if args.is_empty() {
-            "Record<string, never>".to_string()
-        } else {
-            format!("{{ {} }}", args.join("; "))
-        };
+        let args = braced(&args, "; ", "Record<string, never>");
         map.push_str(&format!(
             "  {}: {{ args: {args}; answer: {answer} }};\n",
             command.name
         ));
         if command.module != module {
             module = &command.module;
-            wrappers.push_str(&format!("\n// {module} (src-tauri/src/commands/{module}.rs)\n"));
+            wrappers.push_str(&format!(
+                "\n// {module} (src-tauri/src/commands/{module}.rs)\n"
+            ));
         }
         wrappers.push('\n');
         wrappers.push_str(&js_doc(&command.doc));
-        let values = if values.is_empty() {
-            "{}".to_string()
-        } else {
-            format!("{{ {} }}", values.join(", "))
-        };
+        let values = braced(&values, ", ", "{}");
         wrappers.push_str(&format!(
             "export function {}({}): Promise<{answer}> {{\n  return call('{}', {values});\n}}\n",
             camel_case(&command.name),
@@ -96,11 +90,22 @@ pub fn commands_ts(commands: &[Command]) -> Result<String, String> {
     Ok(out)
 }
 
+/// `{ a; b }` of `entries` joined by `separator`, or `empty` when there are none.
+fn braced(entries: &[String], separator: &str, empty: &str) -> String {
+    if entries.is_empty() {
+        empty.to_string()
+    } else {
+        format!("{{ {} }}", entries.join(separator))
+    }
+}
+
 /// The message type of a `Channel<T>` parameter.
 fn channel_of(ty: &str) -> Option<&str> {
     let ty = ty.trim();
     let bare = ty.strip_prefix("tauri::ipc::").unwrap_or(ty);
-    bare.strip_prefix("Channel<")?.strip_suffix('>').map(str::trim)
+    bare.strip_prefix("Channel<")?
+        .strip_suffix('>')
+        .map(str::trim)
 }
 
 /// The TypeScript for a Rust type; the names of `bindings.ts` it uses go into `bindings`.
@@ -121,8 +126,8 @@ fn ts_type(rust: &str, bindings: &mut BTreeSet<String>) -> Result<String, String
         "()" => "void",
         "bool" => "boolean",
         "String" | "&str" | "PathBuf" | "std::path::PathBuf" => "string",
-        "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize"
-        | "f32" | "f64" => "number",
+        "i8" | "i16" | "i32" | "i64" | "isize" | "u8" | "u16" | "u32" | "u64" | "usize" | "f32"
+        | "f64" => "number",
         _ => {
             let name = rust.rsplit("::").next().unwrap_or(rust);
             let is_name = name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
