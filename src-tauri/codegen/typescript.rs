@@ -60,8 +60,8 @@ pub fn commands_ts(commands: &[Command]) -> Result<String, String> {
     let mut out = String::from(
         "// GENERATED — do not edit. Made from the #[tauri::command] functions in\n\
          // src-tauri/src/commands/ by src-tauri/codegen/typescript.rs (run by build.rs).\n\
-         // Regenerate: UPDATE_BINDINGS=1 cargo test -p newsdesk-app --features custom-protocol \
-         --test ipc generated\n",
+         // Regenerate: UPDATE_BINDINGS=1 cargo test --workspace --features \
+         newsdesk-app/custom-protocol --test ipc generated\n",
     );
     if uses_channel {
         out.push_str("import type { Channel } from '@tauri-apps/api/core';\n");

@@ -267,7 +267,8 @@ fn committed_generated_command_wrappers_are_current() {
     assert!(
         committed == generated,
         "{GENERATED_WRAPPERS} is out of date with src/commands/; run UPDATE_BINDINGS=1 cargo \
-         test -p newsdesk-app --features custom-protocol --test ipc generated and commit the result"
+         test --workspace --features newsdesk-app/custom-protocol --test ipc generated and commit \
+         the result"
     );
 }
 

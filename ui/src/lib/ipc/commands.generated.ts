@@ -1,6 +1,6 @@
 // GENERATED — do not edit. Made from the #[tauri::command] functions in
 // src-tauri/src/commands/ by src-tauri/codegen/typescript.rs (run by build.rs).
-// Regenerate: UPDATE_BINDINGS=1 cargo test -p newsdesk-app --features custom-protocol --test ipc generated
+// Regenerate: UPDATE_BINDINGS=1 cargo test --workspace --features newsdesk-app/custom-protocol --test ipc generated
 import type { Channel } from '@tauri-apps/api/core';
 import type {
   Article,
