@@ -139,11 +139,13 @@ screenshot: ui
 	scripts/portals/wordpress.sh stop $(WP_TEST_DIR) >/dev/null 2>&1 || true; \
 	exit $$status
 
-# Both checks run even when the first fails.
+# Every check runs even when an earlier one fails. The UI's import rule: ui/README.md, "Imports".
 lint:
 	@status=0; \
 	$(CARGO) fmt --all --check || status=1; \
 	$(CARGO) clippy $(WORKSPACE) --all-targets -- -D warnings || status=1; \
+	(cd ui && npm run --silent lint:imports) || status=1; \
+	$(CARGO) deny --log-level error check licenses bans sources || status=1; \
 	exit $$status
 
 # The core crates (crates/*) stay free of Tauri and WebKit (cargo tree).

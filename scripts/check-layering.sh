@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The layering rule of DESIGN.md: the core crates under crates/ never depend on Tauri or the
-# webview, so they build and test without a display. Checks every crate's full dependency tree.
+# The layering rule (DEVELOPMENT.md, "Layout"): the core crates under crates/ never depend on
+# Tauri or the webview, so they build and test without a display. Checks every crate's full
+# dependency tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0

@@ -1,11 +1,24 @@
-//! Reads the app's single configuration, `tauri.conf.json` at the repository root, and declares
-//! the app's commands (found in `src/commands/`) so that `capabilities/` can grant each one by
-//! name.
+//! Reads the app's single configuration, `tauri.conf.json` at the repository root, and makes
+//! everything that follows from the app's commands (the `#[tauri::command]` functions in
+//! `src/commands/`, read by `codegen/signatures.rs`), so that a command is written once:
+//!
+//! - the names, declared to tauri-build so that `capabilities/` can grant each one;
+//! - `$OUT_DIR/commands.rs`: the `generate_handler!` list, included by `src/commands/mod.rs`;
+//! - `$OUT_DIR/commands.ts`: the UI's typed wrappers. The committed copy,
+//!   `ui/src/lib/ipc/commands.generated.ts`, is checked against it by `tests/ipc.rs`
+//!   (`UPDATE_BINDINGS=1` writes it).
 //!
 //! `src-tauri/tauri.conf.json` is a symlink to `../tauri.conf.json`; tauri-build reads the
 //! config of the crate's folder, and
 //! `generate_context!()` and the Tauri CLI read the same link, so every relative path in the
 //! config resolves from `src-tauri/` for all three. This script refuses a copy in its place.
+
+#[path = "codegen/handler.rs"]
+mod handler;
+#[path = "codegen/signatures.rs"]
+mod signatures;
+#[path = "codegen/typescript.rs"]
+mod typescript;
 
 use std::path::Path;
 
@@ -19,8 +32,8 @@ fn main() {
         eprintln!("{problem}");
         std::process::exit(1);
     }
-    let commands = match app_commands() {
-        Ok(commands) => commands,
+    let names = match generate() {
+        Ok(names) => names,
         Err(problem) => {
             eprintln!("{problem}");
             std::process::exit(1);
@@ -28,7 +41,7 @@ fn main() {
     };
     // tauri-build wants the names for the whole (short) life of this build script.
     let names: &'static [&'static str] = Box::leak(
-        commands
+        names
             .into_iter()
             .map(|c| &*Box::leak(c.into_boxed_str()))
             .collect::<Vec<&'static str>>()
@@ -43,38 +56,25 @@ fn main() {
     }
 }
 
-/// Every `#[tauri::command]` in `src/commands/*.rs`, found in the source itself, so that the
-/// list of commands the capabilities can grant is never kept by hand.
-fn app_commands() -> Result<Vec<String>, String> {
+/// Reads the commands, writes what is made from them into `$OUT_DIR`, and returns their names.
+fn generate() -> Result<Vec<String>, String> {
     println!("cargo:rerun-if-changed=src/commands");
-    let mut names = Vec::new();
-    let dir = std::fs::read_dir("src/commands").map_err(|e| format!("src/commands: {e}"))?;
-    let mut files: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.sort();
-    for file in files {
+    println!("cargo:rerun-if-changed=codegen");
+    let dir = Path::new("src/commands");
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let file = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         println!("cargo:rerun-if-changed={}", file.display());
-        let text =
-            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let mut lines = text.lines();
-        while let Some(line) = lines.next() {
-            if line.trim() != "#[tauri::command]" {
-                continue;
-            }
-            let signature = lines.next().unwrap_or_default();
-            let name = signature
-                .trim()
-                .strip_prefix("pub async fn ")
-                .and_then(|rest| rest.split(['(', '<']).next())
-                .ok_or_else(|| {
-                    format!(
-                        "{}: a #[tauri::command] must be followed by `pub async fn name(`",
-                        file.display()
-                    )
-                })?;
-            names.push(name.to_string());
-        }
     }
-    Ok(names)
+    let commands = signatures::commands_in(dir)?;
+    let out = std::env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR for build scripts")?;
+    let out = Path::new(&out);
+    let write = |name: &str, text: String| {
+        std::fs::write(out.join(name), text)
+            .map_err(|e| format!("{}: {e}", out.join(name).display()))
+    };
+    write("commands.rs", handler::handler_rs(&commands))?;
+    write("commands.ts", typescript::commands_ts(&commands)?)?;
+    Ok(commands.into_iter().map(|c| c.name).collect())
 }
 
 fn config_is_the_root_file() -> Result<(), String> {

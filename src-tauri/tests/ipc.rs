@@ -204,34 +204,12 @@ fn a_library_that_failed_to_open_is_said_in_the_window() {
     assert_eq!(answer["message"], problem.message.as_str(), "{answer}");
 }
 
-/// The commands as `build.rs` finds them: every `#[tauri::command]` in `src/commands/`.
-fn declared_commands() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("src/commands") {
-        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("source");
-        let mut lines = text.lines();
-        while let Some(line) = lines.next() {
-            if line.trim() == "#[tauri::command]" {
-                let signature = lines.next().unwrap_or_default().trim().to_string();
-                let name = signature
-                    .strip_prefix("pub async fn ")
-                    .and_then(|rest| rest.split(['(', '<']).next())
-                    .expect("a command is a pub async fn");
-                names.push(name.to_string());
-            }
-        }
-    }
-    names.sort();
-    names
-}
-
-/// The four places a command is named — its source, the handler list in lib.rs, the
-/// capability that grants it, the UI's wrapper — must agree (DEVELOPMENT.md says why they
-/// are lists).
+/// The places a command is named — its source, the handler list, the UI's wrapper (both made
+/// from the source by build.rs), the capability that grants it (written by hand, reviewed) —
+/// must agree (DEVELOPMENT.md, "Adding a command").
 #[test]
 fn every_command_is_registered_granted_and_wrapped() {
-    let commands = declared_commands();
+    let commands = newsdesk_app::commands::NAMES;
     assert!(commands.len() >= 20, "{commands:?}");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let capability: Value = serde_json::from_str(
@@ -245,17 +223,17 @@ fn every_command_is_registered_granted_and_wrapped() {
         .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
         .map(|p| p.replace('-', "_"))
         .collect();
-    let wrappers = std::fs::read_to_string(root.join("../ui/src/lib/ipc/commands.ts"))
-        .expect("ui/src/lib/ipc/commands.ts");
+    let wrappers = std::fs::read_to_string(root.join(GENERATED_WRAPPERS))
+        .expect("ui/src/lib/ipc/commands.generated.ts");
     let fx = app_with_demo_articles();
-    for name in &commands {
+    for name in commands {
         assert!(
-            granted.contains(name),
+            granted.iter().any(|g| g == name),
             "{name} is not granted in capabilities/main.json"
         );
         assert!(
-            wrappers.contains(&format!("'{name}'")),
-            "{name} has no wrapper in ui/src/lib/ipc/commands.ts"
+            wrappers.contains(&format!("call('{name}',")),
+            "{name} has no wrapper in {GENERATED_WRAPPERS}"
         );
         if let Err(answer) = invoke(&fx.window, name, json!({})) {
             let text = answer.to_string();
@@ -267,10 +245,31 @@ fn every_command_is_registered_granted_and_wrapped() {
     }
     for name in &granted {
         assert!(
-            commands.contains(name),
+            commands.contains(&name.as_str()),
             "capabilities grant {name}, which does not exist"
         );
     }
+}
+
+/// The UI's typed wrappers, as committed, from `src-tauri/`.
+const GENERATED_WRAPPERS: &str = "../ui/src/lib/ipc/commands.generated.ts";
+
+/// The committed wrappers are what build.rs makes from the commands now;
+/// `UPDATE_BINDINGS=1` writes them (as for `bindings.ts`).
+#[test]
+fn committed_generated_command_wrappers_are_current() {
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/commands.ts"));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED_WRAPPERS);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, generated).expect("the generated wrappers are writable");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{GENERATED_WRAPPERS} is out of date with src/commands/; run UPDATE_BINDINGS=1 cargo \
+         test --workspace --features newsdesk-app/custom-protocol --test ipc generated and commit \
+         the result"
+    );
 }
 
 #[test]

@@ -51,6 +51,7 @@ pub async fn save_article(
     .await
 }
 
+/// A new draft with the content of article `id`.
 #[tauri::command]
 pub async fn duplicate_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
     on_library(library, move |app| app.duplicate_article(id)).await
@@ -66,11 +67,13 @@ pub async fn set_status(
     on_library(library, move |app| app.set_status(id, status)).await
 }
 
+/// Moves article `id` to the trash.
 #[tauri::command]
 pub async fn trash_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
     on_library(library, move |app| app.trash_article(id)).await
 }
 
+/// Brings article `id` back from the trash.
 #[tauri::command]
 pub async fn untrash_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
     on_library(library, move |app| app.untrash_article(id)).await

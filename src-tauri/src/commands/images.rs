@@ -39,11 +39,6 @@ pub async fn list_images(
     on_library(library, move |app| app.images(&filter)).await
 }
 
-#[tauri::command]
-pub async fn get_image(library: State<'_, Library>, id: i64) -> CommandResult<Image> {
-    on_library(library, move |app| app.image(id)).await
-}
-
 /// What the picture's file said at import, beside what the library says now.
 #[tauri::command]
 pub async fn image_file_metadata(

@@ -2,9 +2,10 @@
 //! application API on the blocking pool (SQLite must never block the window's thread) and
 //! maps the error; there is no business logic here.
 //!
-//! Adding a command: write it in its domain's file here and list it in `generate_handler!` in
-//! `lib.rs`; `build.rs` finds it by itself; grant it in `capabilities/main.json` and give it a
-//! wrapper in `ui/src/lib/ipc/commands.ts`. `tests/ipc.rs` fails when these disagree.
+//! Adding a command: write it in its domain's file here and grant it in
+//! `capabilities/main.json`. `build.rs` makes the rest from its signature: the handler list
+//! (`handler!`, [`NAMES`]) and the UI's typed wrapper in
+//! `ui/src/lib/ipc/commands.generated.ts` (DEVELOPMENT.md, "Adding a command").
 
 pub mod articles;
 pub mod export;
@@ -23,6 +24,9 @@ use newsdesk_model::UserError;
 use tauri::State;
 
 use crate::error::{CommandResult, task_failed};
+
+// `NAMES` and `handler!`, made by build.rs from the commands in this folder.
+include!(concat!(env!("OUT_DIR"), "/commands.rs"));
 
 /// The library as the commands see it; managed as Tauri state. When it could not be opened
 /// at start, the window still opens and every command answers with why (a desktop launch

@@ -7,7 +7,7 @@ use tauri::State;
 use super::{Library, on_library};
 use crate::error::CommandResult;
 
-/// Sanitised HTML for a Markdown body.
+/// Sanitised HTML for a Markdown body: the one value the UI may put into `{@html}`.
 #[tauri::command]
 pub async fn render_markdown(
     library: State<'_, Library>,

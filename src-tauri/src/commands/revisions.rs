@@ -1,6 +1,6 @@
 //! The history of an article: its revisions, word-level differences, restore.
 
-use newsdesk_model::{Article, Revision, RevisionDiff, RevisionSummary};
+use newsdesk_model::{Article, RevisionDiff, RevisionSummary};
 use tauri::State;
 
 use super::{Library, on_library};
@@ -13,16 +13,6 @@ pub async fn article_history(
     id: i64,
 ) -> CommandResult<Vec<RevisionSummary>> {
     on_library(library, move |app| app.article_history(id)).await
-}
-
-/// One revision, whole.
-#[tauri::command]
-pub async fn article_revision(
-    library: State<'_, Library>,
-    id: i64,
-    revision: i64,
-) -> CommandResult<Revision> {
-    on_library(library, move |app| app.article_revision(id, revision)).await
 }
 
 /// What changed from revision `from` to `to`, word by word.

@@ -3,7 +3,10 @@
 // with progress. The Rust core writes the files; this only asks where.
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type { ArticleFilter, ExportProgress, ExportReport } from '../lib/ipc/bindings';
-import { exportArticle, exportSelection, exportTarget, type ExportFormatName } from '../lib/ipc/commands';
+import { exportArticle, exportSelection, exportTarget } from '../lib/ipc/commands';
+
+/** An export format's name: what `newsdesk export --format` takes. */
+export type ExportFormatName = 'html' | 'pdf' | 'md' | 'ninjs' | 'bundle';
 
 export const exportFormats: ExportFormatName[] = ['html', 'pdf', 'md', 'ninjs', 'bundle'];
 

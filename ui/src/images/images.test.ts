@@ -6,6 +6,7 @@ import { renderApp } from '../test/app';
 import { dialogSave } from '../test/backend';
 import { generatedImages, hashFor } from '../test/fixtures';
 import { PRESETS_KEY } from './presets.svelte';
+import { libraryPictureName } from '../lib/pictures';
 
 afterEach(() => {
   window.location.hash = '';
@@ -374,7 +375,7 @@ describe('articles: pictures from the library', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Einfügen' }));
     expect(screen.queryByRole('dialog')).toBeNull();
 
-    const file = `sha256:${hashFor(1)}`;
+    const file = libraryPictureName(hashFor(1));
     expect(await screen.findByDisplayValue(file)).toBeInTheDocument();
     const record = document.querySelector<HTMLElement>('.record[data-image="1"]')!;
     expect(within(record).getByDisplayValue('Thüringer Staatskanzlei')).toHaveAttribute('name', 'credit');
@@ -411,7 +412,7 @@ describe('articles: pictures from the library', () => {
     await waitFor(() => expect(within(dialog).getAllByRole('option')).toHaveLength(6));
     await user.keyboard('{ArrowDown}{ArrowRight}{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(await screen.findByDisplayValue(`sha256:${hashFor(5)}`)).toBeInTheDocument();
+    expect(await screen.findByDisplayValue(libraryPictureName(hashFor(5)))).toBeInTheDocument();
   });
 
   it('keeps the grey frame for a picture that is not from the library', async () => {

@@ -14,7 +14,7 @@ export const statuses: readonly Status[] = (Object.keys(order) as Status[]).sort
   (a, b) => order[a] - order[b],
 );
 
-/** The statuses the navigation lists (DESIGN.md "The window"). */
+/** The statuses the navigation lists: Entwürfe, Bereit, Geplant, Veröffentlicht. */
 export const navStatuses: readonly Status[] = ['draft', 'ready', 'scheduled', 'published'];
 
 export function isStatus(value: unknown): value is Status {

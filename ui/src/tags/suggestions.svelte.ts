@@ -6,6 +6,8 @@ import { showError } from '../lib/errors.svelte';
 import { t } from '../lib/i18n/i18n.svelte';
 
 export const SUGGEST_DELAY_MS = 600;
+/** How many suggestions the editor is offered at a time (an article's tags, a picture's keywords). */
+export const SUGGESTIONS_SHOWN = 8;
 
 const state = $state<{ list: TagSuggestion[] }>({ list: [] });
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -26,7 +28,7 @@ export function watchForSuggestions(content: ArticleContent, id: number | null):
   }
   timer = setTimeout(() => {
     const mine = ++asked;
-    suggestTags(content, id).then((list) => {
+    suggestTags(content, id, SUGGESTIONS_SHOWN).then((list) => {
       if (mine === asked) state.list = list;
     }, showError);
   }, SUGGEST_DELAY_MS);
@@ -40,13 +42,13 @@ function drop(tag: string): void {
 /** The editor took the tag (the draft adds it); the core learns that. */
 export function accepted(id: number | null, tag: string): void {
   drop(tag);
-  if (id !== null) decideTags({ articleId: id }, [tag], 'accepted').catch(showError);
+  if (id !== null) decideTags(id, null, [tag], 'accepted').catch(showError);
 }
 
 /** The editor does not want the tag for this article: it is not suggested again. */
 export function rejected(id: number | null, tag: string): void {
   drop(tag);
-  if (id !== null) decideTags({ articleId: id }, [tag], 'rejected').catch(showError);
+  if (id !== null) decideTags(id, null, [tag], 'rejected').catch(showError);
 }
 
 /** One reason in the UI's language. */

@@ -1,5 +1,6 @@
 // A fake Rust shell for component tests: answers the IPC commands from fixture data through
 // Tauri's own mockIPC, and records every call with its arguments.
+import type { Channel } from '@tauri-apps/api/core';
 import { clearMocks, mockConvertFileSrc, mockIPC } from '@tauri-apps/api/mocks';
 import type {
   Article,
@@ -19,6 +20,7 @@ import type {
   SearchHit,
   UserError,
 } from '../lib/ipc/bindings';
+import type { CommandAnswer, CommandArgs, CommandName } from '../lib/ipc/commands.generated';
 import {
   articles as sampleArticles,
   creditLineOf,
@@ -30,7 +32,17 @@ import {
   sampleImages,
   summary,
 } from './fixtures';
-import { fakePublishing, notPublishing, type PublishingOptions } from './publishing';
+import { fakePublishing, type PublishingOptions } from './publishing';
+
+/** A fake answer for each command in `C` (default: all of them), typed by the generated command map. */
+export type Fakes<C extends CommandName = CommandName> = { [K in C]: (args: CommandArgs<K>) => CommandAnswer<K> };
+
+/** A command no test needs answered: it rejects, as an unknown command would. */
+function unanswered<C extends CommandName>(cmd: C): Fakes<C>[C] {
+  return () => {
+    throw { code: 'internal', message: `the fake backend does not answer ${cmd}` } satisfies UserError;
+  };
+}
 
 export type Call = { cmd: string; args: Record<string, unknown> };
 type Options = PublishingOptions & {
@@ -112,138 +124,126 @@ export function fakeBackend(options: Options = {}) {
   // imageUrl builds `ndimage://localhost/…` as on Linux.
   mockConvertFileSrc('linux');
 
-  function answer(cmd: string, args: Record<string, unknown>): unknown {
-    const failure = options.fail?.[cmd];
-    if (failure !== undefined) throw failure;
+  /** Every command of the app, answered as the core would; `npm run check` fails when one is missing or misnamed. */
+  const fakes: Fakes = {
+    ...publishing.fakes,
+    library_info: () => ({ ...libraryInfoFor(library), read_only: options.readOnly }),
+    list_articles: ({ filter }) => list(library, filter),
+    get_article: ({ id }) => findArticle(id),
+    render_markdown: ({ markdown }) => renderForTest(markdown),
+    article_history: ({ id }) => (id === 1 ? kabinettHistory : []),
+    search_articles: ({ query, limit }) => search(library, query, limit),
+    load_demo_articles: () => {
+      library = [...sampleArticles];
+      const report: ImportReport = {
+        imported: library.map((a) => ({ id: a.id, file: `${a.id}.md`, title: a.title })),
+        failed: [],
+        skipped: [],
+      };
+      return report;
+    },
+    create_article: ({ content }) => {
+      const id = Math.max(0, ...library.map((a) => a.id)) + 1;
+      const created: Article = { ...content, id, status: 'draft', related: [], revision: 1, created_at: '2026-11-29T10:00:00Z', updated_at: '2026-11-29T10:00:00Z', trashed_at: null };
+      library = [...library, created];
+      return created;
+    },
+    save_article: ({ id, content, expectedRevision }) => {
+      const found = findArticle(id);
+      if (expectedRevision !== null && expectedRevision !== found.revision) {
+        throw { code: 'conflict', message: `Artikel ${found.id} wurde inzwischen anderswo gespeichert.` };
+      }
+      const saved: Article = { ...found, ...content, revision: found.revision + 1 };
+      library = library.map((a) => (a.id === found.id ? saved : a));
+      return saved;
+    },
+    duplicate_article: unanswered('duplicate_article'),
+    set_status: unanswered('set_status'),
+    trash_article: unanswered('trash_article'),
+    untrash_article: unanswered('untrash_article'),
+    empty_trash: unanswered('empty_trash'),
+    set_related: unanswered('set_related'),
+    diff_revisions: unanswered('diff_revisions'),
+    restore_revision: unanswered('restore_revision'),
+    check_content: ({ content }) => checkForTest(content),
+    content_stats: ({ content }) => statsForTest(content),
+    tag_names: () => [...new Set([...library.flatMap((a) => a.tags), ...images.flatMap((i) => i.keywords)])],
+    related_articles: () => [],
+    suggest_tags: ({ content }) => {
+      // Stand-in suggestions: the kicker and section unless tagged or rejected already.
+      const taken = new Set([...content.tags, ...rejectedTags].map((t) => t.toLowerCase()));
+      return [content.kicker, content.section, 'Verwaltung']
+        .filter((tag) => tag && !taken.has(tag.toLowerCase()))
+        .map((tag, i) => ({
+          tag,
+          score: 1 - i / 10,
+          reason: 'in kicker',
+          source: 'text',
+          reasons: [{ kind: 'in-kicker' }, { kind: 'mentions', count: 3 }],
+        }));
+    },
+    suggest_image_tags: () => [],
+    decide_tags: ({ tags, verdict }) => {
+      if (verdict === 'rejected') rejectedTags.push(...tags);
+    },
+    paste_html: ({ html }) => html.replace(/<[^>]*>/g, ''),
+    list_images: ({ filter }) => listImages(images, filter),
+    image_file_metadata: ({ id }) => {
+      findImage(id);
+      return fileMetadata[id] ?? { ...emptyMetadata };
+    },
+    patch_images: ({ ids, patch }) => {
+      ids.forEach(findImage);
+      const updated = ids.map((id) => patchImage(findImage(id), patch));
+      images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
+      return updated;
+    },
+    tag_images: ({ ids, add, remove }) => {
+      const updated = ids.map((id) => tagImage(findImage(id), add, remove));
+      images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
+      return updated;
+    },
+    image_duplicates: () =>
+      (options.duplicates ?? [[1, 5]]).map((ids): DuplicateGroup => {
+        const group = ids.map(findImage);
+        return { images: group, credits_differ: new Set(group.map((i) => i.credit_line)).size > 1 };
+      }),
+    credit_values: () => creditValues(images),
+    import_images: ({ paths, progress }) => {
+      const { report, added } = importImages(images, paths, options.folders ?? defaultFolders, (message, index) => send(progress, index, message));
+      images = [...images, ...added];
+      return report;
+    },
+    export_image: ({ id }) => {
+      findImage(id);
+    },
+    export_target: ({ id, format }) => {
+      const article = library.find((a) => a.id === id);
+      if (!article) throw { code: 'not_found', message: `article ${id} does not exist in this library` };
+      const ext = ({ html: 'html', pdf: 'pdf', md: 'md', ninjs: 'json', bundle: 'zip' } as Record<string, string>)[format];
+      return { name: `${article.date ?? 'artikel'}-export.${ext}`, folder: options.exportFolder ?? null };
+    },
+    export_article: ({ id, path }) => {
+      const article = library.find((a) => a.id === id);
+      if (!article) throw { code: 'not_found', message: `article ${id} does not exist in this library` };
+      return { id: article.id, title: article.title, path, bytes: 2048 };
+    },
+    export_selection: ({ filter, format, folder, progress }) => {
+      const chosen = library.filter((a) => !a.trashed_at && (!filter.status || a.status === filter.status));
+      chosen.forEach((a, index) => send(progress, index, { done: index + 1, total: chosen.length, title: a.title }));
+      return {
+        format,
+        written: chosen.map((a) => ({ id: a.id, title: a.title, path: `${folder}/${a.id}.zip`, bytes: 4096 })),
+        failed: [],
+      };
+    },
+  };
+
+  /** The plugins' commands the UI uses: the native dialogs and the browser for links. */
+  function pluginAnswer(cmd: string, args: Record<string, unknown>): unknown {
     switch (cmd) {
-      case 'library_info':
-        return { ...libraryInfoFor(library), read_only: options.readOnly };
-      case 'list_articles':
-        return list(library, args.filter as ArticleFilter);
-      case 'get_article': {
-        const found = library.find((a) => a.id === args.id);
-        if (!found) throw { code: 'not_found', message: `Artikel ${String(args.id)} gibt es nicht.` };
-        return found;
-      }
-      case 'render_markdown':
-        return renderForTest(String(args.markdown));
-      case 'article_history':
-        return args.id === 1 ? kabinettHistory : [];
-      case 'search_articles':
-        return search(library, String(args.query), Number(args.limit));
-      case 'load_demo_articles': {
-        library = [...sampleArticles];
-        const report: ImportReport = {
-          imported: library.map((a) => ({ id: a.id, file: `${a.id}.md`, title: a.title })),
-          failed: [],
-          skipped: [],
-        };
-        return report;
-      }
-      case 'create_article': {
-        const id = Math.max(0, ...library.map((a) => a.id)) + 1;
-        const created: Article = { ...(args.content as ArticleContent), id, status: 'draft', related: [], revision: 1, created_at: '2026-11-29T10:00:00Z', updated_at: '2026-11-29T10:00:00Z', trashed_at: null };
-        library = [...library, created];
-        return created;
-      }
-      case 'save_article': {
-        const found = library.find((a) => a.id === args.id);
-        if (!found) throw { code: 'not_found', message: `Artikel ${String(args.id)} gibt es nicht.` };
-        const expected = args.expectedRevision as number | null;
-        if (expected !== null && expected !== found.revision) {
-          throw { code: 'conflict', message: `Artikel ${found.id} wurde inzwischen anderswo gespeichert.` };
-        }
-        const saved: Article = { ...found, ...(args.content as ArticleContent), revision: found.revision + 1 };
-        library = library.map((a) => (a.id === found.id ? saved : a));
-        return saved;
-      }
-      case 'check_content':
-        return checkForTest(args.content as ArticleContent);
-      case 'content_stats':
-        return statsForTest(args.content as ArticleContent);
-      case 'tag_names':
-        return [...new Set([...library.flatMap((a) => a.tags), ...images.flatMap((i) => i.keywords)])];
-      case 'related_articles':
-        return [];
-      case 'suggest_tags': {
-        // Stand-in suggestions: the kicker and section unless tagged or rejected already.
-        const content = args.content as ArticleContent;
-        const taken = new Set([...content.tags, ...rejectedTags].map((t) => t.toLowerCase()));
-        return [content.kicker, content.section, 'Verwaltung']
-          .filter((tag) => tag && !taken.has(tag.toLowerCase()))
-          .map((tag, i) => ({
-            tag,
-            score: 1 - i / 10,
-            reason: 'in kicker',
-            source: 'text',
-            reasons: [{ kind: 'in-kicker' }, { kind: 'mentions', count: 3 }],
-          }));
-      }
-      case 'suggest_image_tags':
-        return [];
-      case 'decide_tags':
-        if (args.verdict === 'rejected') rejectedTags.push(...(args.tags as string[]));
-        return null;
-      case 'paste_html':
-        return String(args.html).replace(/<[^>]*>/g, '');
       case 'plugin:opener|open_url':
         return null;
-      case 'list_images':
-        return listImages(images, args.filter as ImageFilter);
-      case 'get_image':
-        return findImage(Number(args.id));
-      case 'image_file_metadata':
-        findImage(Number(args.id));
-        return fileMetadata[Number(args.id)] ?? { ...emptyMetadata };
-      case 'patch_images': {
-        const ids = args.ids as number[];
-        ids.forEach(findImage);
-        const updated = ids.map((id) => patchImage(findImage(id), args.patch as ImagePatch));
-        images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
-        return updated;
-      }
-      case 'tag_images': {
-        const ids = args.ids as number[];
-        const updated = ids.map((id) => tagImage(findImage(id), args.add as string[], args.remove as string[]));
-        images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
-        return updated;
-      }
-      case 'image_duplicates':
-        return (options.duplicates ?? [[1, 5]]).map((ids): DuplicateGroup => {
-          const group = ids.map(findImage);
-          return { images: group, credits_differ: new Set(group.map((i) => i.credit_line)).size > 1 };
-        });
-      case 'credit_values':
-        return creditValues(images);
-      case 'import_images': {
-        const { report, added } = importImages(images, args.paths as string[], options.folders ?? defaultFolders, (progress, index) => send(args.progress, index, progress));
-        images = [...images, ...added];
-        return report;
-      }
-      case 'export_image':
-        findImage(Number(args.id));
-        return null;
-      case 'export_target': {
-        const article = library.find((a) => a.id === Number(args.id));
-        if (!article) throw { code: 'not_found', message: `article ${String(args.id)} does not exist in this library` };
-        const ext = ({ html: 'html', pdf: 'pdf', md: 'md', ninjs: 'json', bundle: 'zip' } as Record<string, string>)[String(args.format)];
-        return { name: `${article.date ?? 'artikel'}-export.${ext}`, folder: options.exportFolder ?? null };
-      }
-      case 'export_article': {
-        const article = library.find((a) => a.id === Number(args.id));
-        if (!article) throw { code: 'not_found', message: `article ${String(args.id)} does not exist in this library` };
-        return { id: article.id, title: article.title, path: String(args.path), bytes: 2048 };
-      }
-      case 'export_selection': {
-        const filter = args.filter as ArticleFilter;
-        const chosen = library.filter((a) => !a.trashed_at && (!filter.status || a.status === filter.status));
-        chosen.forEach((a, index) => sendAny(args.progress, index, { done: index + 1, total: chosen.length, title: a.title }));
-        return {
-          format: String(args.format),
-          written: chosen.map((a) => ({ id: a.id, title: a.title, path: `${String(args.folder)}/${a.id}.zip`, bytes: 4096 })),
-          failed: [],
-        };
-      }
       case 'plugin:dialog|open': {
         const asked = (args.options ?? {}) as { directory?: boolean };
         if (asked.directory) return options.dialog?.folder === undefined ? [dialogFolder] : options.dialog.folder;
@@ -251,12 +251,23 @@ export function fakeBackend(options: Options = {}) {
       }
       case 'plugin:dialog|save':
         return options.dialog?.save === undefined ? dialogSave : options.dialog.save;
-      default: {
-        const answered = publishing.answer(cmd, args);
-        if (answered === notPublishing) throw { code: 'internal', message: `unknown command ${cmd}` };
-        return answered;
-      }
+      default:
+        throw { code: 'internal', message: `unknown command ${cmd}` };
     }
+  }
+
+  function answer(cmd: string, args: Record<string, unknown>): unknown {
+    const failure = options.fail?.[cmd];
+    if (failure !== undefined) throw failure;
+    if (!Object.hasOwn(fakes, cmd)) return pluginAnswer(cmd, args);
+    // mockIPC hands over what the typed wrapper sent: the arguments of this very command.
+    return (fakes[cmd as CommandName] as (args: unknown) => unknown)(args);
+  }
+
+  function findArticle(id: number): Article {
+    const found = library.find((a) => a.id === id);
+    if (!found) throw { code: 'not_found', message: `Artikel ${id} gibt es nicht.` };
+    return found;
   }
 
   function findImage(id: number): Image {
@@ -443,13 +454,9 @@ function creditValues(images: Image[]): string[] {
 }
 
 /** Sends `message` through a Channel the UI passed as an argument (mockIPC hands it over as is). */
-function send(channel: unknown, index: number, message: ImageImportProgress): void {
-  sendAny(channel, index, message);
-}
-
-function sendAny(channel: unknown, index: number, message: unknown): void {
+function send<T>(channel: Channel<T>, index: number, message: T): void {
   const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } }).__TAURI_INTERNALS__;
-  internals.runCallback((channel as { id: number }).id, { index, message });
+  internals.runCallback(channel.id, { index, message });
 }
 
 const pictureFile = /\.(jpe?g|png|webp|tiff?)$/i;

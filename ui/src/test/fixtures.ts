@@ -1,4 +1,5 @@
-// Test data shaped like the generated bindings, taken from /work/shared/samples/articles.
+// Test data shaped like the generated bindings, taken from the demo articles (the portal's
+// samples) in assets/demo-articles/.
 import type { Article, ArticleSummary, Image, ImageMetadata, ImageRef, LibraryInfo, RevisionSummary } from '../lib/ipc/bindings';
 
 const stamp = '2024-04-23T09:30:00Z';

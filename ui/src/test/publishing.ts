@@ -16,6 +16,7 @@ import type {
   PullReport,
   ReadinessProblem,
 } from '../lib/ipc/bindings';
+import type { Fakes } from './backend';
 
 export type PublishingOptions = {
   portals?: Portal[];
@@ -25,8 +26,22 @@ export type PublishingOptions = {
   conflicts?: Record<number, PublishConflict>;
 };
 
-/** What the fake answers for a command it does not know. */
-export const notPublishing = Symbol('not a publishing command');
+/** The commands this part of the fake answers. */
+export type PublishingCommand =
+  | 'list_portals'
+  | 'add_portal'
+  | 'remove_portal'
+  | 'test_portal'
+  | 'pull_portal'
+  | 'publish_article'
+  | 'withdraw_article'
+  | 'outbox_jobs'
+  | 'outbox_summary'
+  | 'publish_conflict'
+  | 'resolve_conflict'
+  | 'retry_job'
+  | 'cancel_job'
+  | 'publications';
 
 const stamp = '2026-11-30T08:00:00Z';
 
@@ -133,77 +148,61 @@ export function fakePublishing(options: PublishingOptions, library: Library) {
     return put({ ...job({ id: next }), article_id: id, title: article.title, portal: name, action, scheduled_for: schedule, next_attempt_at: at, created_at: at, updated_at: at });
   }
 
-  function answer(cmd: string, args: Record<string, unknown>): unknown {
-    switch (cmd) {
-      case 'list_portals':
-        return portals;
-      case 'add_portal': {
-        const asked = args.portal as NewPortal;
-        if (!String(args.secret ?? '').trim()) throw { code: 'invalid_input', message: 'the portal needs its secret' };
-        if (portals.some((p) => p.name === asked.name)) throw { code: 'invalid_input', message: `a portal named '${asked.name}' exists already` };
-        const added = portal({ ...asked, timeout_secs: asked.timeout_secs ?? 30, created_at: now() });
-        portals = [...portals, added];
-        return added;
+  const fakes = {
+    list_portals: () => portals,
+    add_portal: ({ portal: asked, secret }) => {
+      if (!secret.trim()) throw { code: 'invalid_input', message: 'the portal needs its secret' };
+      if (portals.some((p) => p.name === asked.name)) throw { code: 'invalid_input', message: `a portal named '${asked.name}' exists already` };
+      const added = portal({ ...asked, timeout_secs: asked.timeout_secs ?? 30, created_at: now() });
+      portals = [...portals, added];
+      return added;
+    },
+    remove_portal: ({ name }) => {
+      findPortal(name);
+      portals = portals.filter((p) => p.name !== name);
+    },
+    test_portal: ({ name }) => {
+      const found = findPortal(name);
+      return { portal: found.name, site: `${found.name} (Testseite)`, user: found.user, address: new URL(found.url).origin } satisfies PortalCheck;
+    },
+    pull_portal: ({ name }) => {
+      const found = findPortal(name);
+      portals = portals.map((p) => (p.name === found.name ? { ...p, pulled_at: now() } : p));
+      return { portal: found.name, new_tags: ['Landtag'], sections: ['Politik', 'Kommunen', 'Wirtschaft'], added: [41, 42], known: 7, notes: [] } satisfies PullReport;
+    },
+    publish_article: ({ id, portal: name, schedule }) => {
+      const article = library.articles().find((a) => a.id === id);
+      const problems = article ? library.blocking(article) : [];
+      if (problems.length > 0) {
+        throw { code: 'invalid_input', message: [`article ${id} is not ready yet:`, ...problems.map((p) => `${p.field}: ${p.problem}`)].join('\n') };
       }
-      case 'remove_portal':
-        findPortal(args.name);
-        portals = portals.filter((p) => p.name !== args.name);
-        return null;
-      case 'test_portal': {
-        const found = findPortal(args.name);
-        return { portal: found.name, site: `${found.name} (Testseite)`, user: found.user, address: new URL(found.url).origin } satisfies PortalCheck;
-      }
-      case 'pull_portal': {
-        const found = findPortal(args.name);
-        portals = portals.map((p) => (p.name === found.name ? { ...p, pulled_at: now() } : p));
-        return { portal: found.name, new_tags: ['Landtag'], sections: ['Politik', 'Kommunen', 'Wirtschaft'], added: [41, 42], known: 7, notes: [] } satisfies PullReport;
-      }
-      case 'publish_article': {
-        const id = Number(args.id);
-        const article = library.articles().find((a) => a.id === id);
-        const problems = article ? library.blocking(article) : [];
-        if (problems.length > 0) {
-          throw { code: 'invalid_input', message: [`article ${id} is not ready yet:`, ...problems.map((p) => `${p.field}: ${p.problem}`)].join('\n') };
-        }
-        const schedule = (args.schedule as string | null) ?? null;
-        const published = places.some((p) => p.article_id === id && p.portal === args.portal && p.remote_id);
-        return enqueue(id, String(args.portal), schedule ? 'schedule' : published ? 'update' : 'publish', schedule);
-      }
-      case 'withdraw_article':
-        return enqueue(Number(args.id), String(args.portal), 'withdraw', null);
-      case 'outbox_jobs':
-        return [...jobs].filter((j) => !args.pendingOnly || ['queued', 'sending', 'retrying'].includes(j.state)).sort((a, b) => b.id - a.id);
-      case 'outbox_summary':
-        return summaryOf(jobs);
-      case 'publish_conflict': {
-        findJob(args.job);
-        const found = conflicts[Number(args.job)];
-        if (!found) throw { code: 'invalid_input', message: `outbox job ${String(args.job)} is not in conflict` };
-        return found;
-      }
-      case 'resolve_conflict': {
-        const found = findJob(args.job);
-        const choice = args.choice as ConflictChoice;
-        delete conflicts[found.id];
-        if (choice === 'keep_mine') return put({ ...found, state: 'queued', error: null, next_attempt_at: now() });
-        if (choice === 'take_theirs') return put({ ...found, state: 'cancelled', error: "the portal's version was taken into the library", error_kind: 'cancelled' });
-        return put({ ...found, state: 'cancelled', error: 'cancelled by the editor', error_kind: 'cancelled' });
-      }
-      case 'retry_job':
-        return put({ ...findJob(args.job), state: 'queued', error: null, next_attempt_at: now() });
-      case 'cancel_job':
-        return put({ ...findJob(args.job), state: 'cancelled', error: 'cancelled by the editor', error_kind: 'cancelled', next_attempt_at: null });
-      case 'publications':
-        return places.filter((p) => p.article_id === Number(args.id));
-      case 'section_names':
-        return [...new Set(library.articles().map((a) => a.section))].sort();
-      default:
-        return notPublishing;
-    }
-  }
+      const published = places.some((p) => p.article_id === id && p.portal === name && p.remote_id);
+      return enqueue(id, name, schedule ? 'schedule' : published ? 'update' : 'publish', schedule);
+    },
+    withdraw_article: ({ id, portal: name }) => enqueue(id, name, 'withdraw', null),
+    outbox_jobs: ({ pendingOnly }) =>
+      [...jobs].filter((j) => !pendingOnly || ['queued', 'sending', 'retrying'].includes(j.state)).sort((a, b) => b.id - a.id),
+    outbox_summary: () => summaryOf(jobs),
+    publish_conflict: ({ job: id }) => {
+      findJob(id);
+      const found = conflicts[id];
+      if (!found) throw { code: 'invalid_input', message: `outbox job ${id} is not in conflict` };
+      return found;
+    },
+    resolve_conflict: ({ job: id, choice }) => {
+      const found = findJob(id);
+      delete conflicts[found.id];
+      if (choice === 'keep_mine') return put({ ...found, state: 'queued', error: null, next_attempt_at: now() });
+      if (choice === 'take_theirs') return put({ ...found, state: 'cancelled', error: "the portal's version was taken into the library", error_kind: 'cancelled' });
+      return put({ ...found, state: 'cancelled', error: 'cancelled by the editor', error_kind: 'cancelled' });
+    },
+    retry_job: ({ job: id }) => put({ ...findJob(id), state: 'queued', error: null, next_attempt_at: now() }),
+    cancel_job: ({ job: id }) => put({ ...findJob(id), state: 'cancelled', error: 'cancelled by the editor', error_kind: 'cancelled', next_attempt_at: null }),
+    publications: ({ id }) => places.filter((p) => p.article_id === id),
+  } satisfies Fakes<PublishingCommand>;
 
   return {
-    answer,
+    fakes,
     jobs: () => jobs,
     /** Plays the outbox settling job `id`: changes it, then sends the "outbox" event. */
     async settle(id: number, patch: Partial<OutboxJob>): Promise<OutboxJob> {

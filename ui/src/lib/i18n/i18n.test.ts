@@ -44,7 +44,7 @@ describe('t and tn', () => {
   });
 
   it('fills placeholders and chooses plural forms by count', () => {
-    expect(t('article.imageCredit', { credit: 'Thüringer Staatskanzlei' })).toBe('Bildquelle: Thüringer Staatskanzlei');
+    expect(t('credit.label', { credit: 'Thüringer Staatskanzlei' })).toBe('Bildquelle: Thüringer Staatskanzlei');
     expect(tn('inspector.words', 1)).toBe('1 Wort');
     expect(tn('inspector.words', 312)).toBe('312 Wörter');
     setLocale('en');

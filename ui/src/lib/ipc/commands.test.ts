@@ -1,6 +1,9 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ArticleFilter } from './bindings';
 import { getArticle, listArticles, loadDemoArticles, searchArticles, toUserError } from './commands';
+
+const everything: ArticleFilter = { status: null, section: null, tag: null, since: null, until: null };
 
 afterEach(() => clearMocks());
 
@@ -28,7 +31,7 @@ describe('commands', () => {
       seen.push([cmd, args]);
       return cmd === 'list_articles' || cmd === 'search_articles' ? [] : {};
     });
-    await listArticles({ status: 'draft' });
+    await listArticles({ ...everything, status: 'draft' });
     await getArticle(42);
     await searchArticles('Thüringen', 5);
     expect(seen).toEqual([
@@ -50,7 +53,7 @@ describe('commands', () => {
   it('reject with a UserError outside Tauri too', async () => {
     clearMocks();
     delete (window as { __TAURI_INTERNALS__?: unknown }).__TAURI_INTERNALS__;
-    await expect(listArticles()).rejects.toEqual({
+    await expect(listArticles(everything)).rejects.toEqual({
       code: 'internal',
       message: 'Newsdesk läuft hier nicht im App-Fenster: Die Bibliothek ist nur in der Desktop-App erreichbar.',
     });
