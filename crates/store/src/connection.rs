@@ -10,7 +10,9 @@ use std::time::Duration;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 
-use crate::{StoreError, fold, migrations};
+use newsdesk_model::fold;
+
+use crate::{StoreError, migrations};
 
 /// How long a connection waits for another one's lock (another process writing: an import
 /// commits every 200 articles) before giving up.

@@ -6,13 +6,15 @@ use newsdesk_model::limits::INDEX_QUEUE_BUDGET;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
+use crate::articles::index_queue::{
+    SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync,
+};
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
 };
 use crate::disk::ReadOnlyCause;
-use crate::index::{SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync};
 use crate::migrations;
-use crate::text_index::TextIndex;
+use newsdesk_search::TextIndex;
 
 /// An open library: exactly one writer connection and one reader connection, and the search
 /// index beside the file.
@@ -100,7 +102,7 @@ impl Store {
             Ok(index) => (index, false),
             // A full disk: the library opens all the same; searching waits for space.
             Err(e) if e.is_disk_full() => (TextIndex::in_memory(&dir)?, true),
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         };
         // A new, damaged or foreign index is rebuilt; queued changes wait for the next write
         // or search (no article can keep the library from opening).
