@@ -149,20 +149,20 @@ pub(crate) fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
         }
     };
     let uri = format!("{}?mode=ro&{how}", file_uri(path));
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    crate::connection::configure_session(&conn)?;
+    crate::connection::configure_session(&mut conn)?;
     Ok(conn)
 }
 
 /// After a write failed for want of space: gives the space the rolled-back write took in the
 /// `-wal` back to the disk, if no reader holds the log (without waiting for one).
-pub(crate) fn release_wal_space(conn: &Connection) {
-    if conn.busy_handler(None).is_err() {
+pub(crate) fn release_wal_space(conn: &mut Connection) {
+    if conn.busy_handler(None::<fn(i32) -> bool>).is_err() {
         return;
     }
     let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));

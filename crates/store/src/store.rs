@@ -91,7 +91,7 @@ impl Store {
         let opened: Result<_, StoreError> = (|| {
             let mut writer = open_writer(path, create)?;
             let identity = identify(&writer, path)?;
-            configure(&writer)?;
+            configure(&mut writer)?;
             migrations::migrate(&mut writer, path)?;
             let reader = open_reader(path)?;
             Ok((writer, reader, identity))
@@ -293,7 +293,7 @@ impl Store {
             let e = e.in_library(&self.path);
             if e.is_disk_full() {
                 // Rolled back: the log keeps none of the space it took.
-                crate::disk::release_wal_space(&conn);
+                crate::disk::release_wal_space(&mut conn);
             }
             e
         })?;

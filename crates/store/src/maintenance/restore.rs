@@ -184,7 +184,7 @@ impl Store {
         let mut writer = self.write();
         let replaced = (|| {
             copy(&checked, &mut writer)?;
-            configure(&writer)?;
+            configure(&mut writer)?;
             migrations::migrate(&mut writer, self.path())
         })();
         replaced.map_err(|e| e.in_library(self.path()))?;
