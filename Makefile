@@ -148,9 +148,11 @@ lint:
 	$(CARGO) deny --log-level error check licenses bans sources || status=1; \
 	exit $$status
 
-# The core crates (crates/*) stay free of Tauri and WebKit (cargo tree).
+# The core crates (crates/*) stay free of Tauri and WebKit and depend downward (cargo tree);
+# no crate's modules import each other in a circle (scripts/check-module-cycles.py).
 layering:
 	scripts/check-layering.sh
+	scripts/check-module-cycles.py
 
 fmt:
 	$(CARGO) fmt --all

@@ -4,14 +4,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use newsdesk_model::limits::MAX_WORD_CHARS;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
 use crate::fold::{fold_into, fold_offsets, fold_transliterations};
 use crate::names::is_folded_first_name;
 use crate::stopwords::is_folded_stop_word;
-use crate::token::{Token, TokenKind, tokens};
+use crate::token::{Token, TokenKind, is_overlong, tokens};
 use crate::{Language, Lexicon, Span};
 
 /// What a [`Term`] stands for.
@@ -353,12 +352,6 @@ impl Analyzer {
     }
 }
 
-/// Whether a token is longer than [`MAX_WORD_CHARS`]: no word, but a pasted hash, a block
-/// of base64 or a key held down. It gives no term (and costs nothing to analyse).
-pub(crate) fn is_overlong(text: &str) -> bool {
-    text.len() > MAX_WORD_CHARS && text.chars().count() > MAX_WORD_CHARS
-}
-
 /// How many words the analyzer remembers before it forgets them all.
 const CACHE_WORDS: usize = 200_000;
 
@@ -442,6 +435,7 @@ mod tests {
     use std::sync::LazyLock;
 
     use super::*;
+    use newsdesk_model::limits::MAX_WORD_CHARS;
 
     static GERMAN: LazyLock<Analyzer> = LazyLock::new(Analyzer::german);
 

@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::fold::{fold, fold_into};
 use crate::names::FIRST_NAMES;
 use crate::token::{TokenKind, tokens};
+use crate::word_list::list_lines;
 
 const BASE_WORDS: &str = include_str!("../../../assets/analysis/de-words.txt");
 const NEWS_WORDS: &str = include_str!("../../../assets/analysis/de-news-words.txt");
@@ -112,7 +113,7 @@ impl Lexicon {
         for token in tokens(text) {
             if token.kind != TokenKind::Word
                 || token.text.chars().any(char::is_numeric)
-                || crate::analyzer::is_overlong(&token.text)
+                || crate::token::is_overlong(&token.text)
             {
                 continue;
             }
@@ -175,13 +176,6 @@ impl Lexicon {
     }
 }
 
-/// The entries of a shipped list: trimmed lines, without empty lines and `#` comments.
-pub(crate) fn list_lines(list: &str) -> impl Iterator<Item = &str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,11 +208,5 @@ mod tests {
         assert_eq!(lexicon.frequency("g20"), 0);
         lexicon.add("Gesetz", u32::MAX);
         assert_eq!(lexicon.frequency("gesetz"), u32::MAX, "counts saturate");
-    }
-
-    #[test]
-    fn list_lines_skip_comments_and_blanks() {
-        let lines: Vec<_> = list_lines("# head\n\n a \nb\n#c\n").collect();
-        assert_eq!(lines, ["a", "b"]);
     }
 }

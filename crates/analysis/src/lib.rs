@@ -24,6 +24,7 @@ mod names;
 mod sentence;
 mod stopwords;
 mod token;
+mod word_list;
 
 pub use analyzer::{Analyzer, QueryWord, Term, TermKind};
 pub use compound::CompoundPart;

@@ -16,9 +16,9 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 use crate::fold::fold;
-use crate::lexicon::list_lines;
 use crate::stopwords::is_folded_stop_word;
 use crate::token::{Token, TokenKind, tokens};
+use crate::word_list::list_lines;
 use crate::{Language, Span};
 
 pub(crate) const FIRST_NAMES: &str = include_str!("../../../assets/analysis/first-names.txt");

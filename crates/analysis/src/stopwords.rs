@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::Language;
 use crate::fold::{fold, fold_transliterations};
-use crate::{Language, lexicon::list_lines};
+use crate::word_list::list_lines;
 
 const GERMAN: &str = include_str!("../../../assets/analysis/stopwords-de.txt");
 const ENGLISH: &str = include_str!("../../../assets/analysis/stopwords-en.txt");

@@ -162,33 +162,16 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
 }
 
-/// Soft hyphen and zero-width characters: dropped inside words.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+/// Whether a token is longer than [`MAX_WORD_CHARS`]: no word, but a pasted hash, a block
+/// of base64 or a key held down. It gives no term (and costs nothing to analyse).
+///
+/// [`MAX_WORD_CHARS`]: newsdesk_model::limits::MAX_WORD_CHARS
+pub(crate) fn is_overlong(text: &str) -> bool {
+    use newsdesk_model::limits::MAX_WORD_CHARS;
+    text.len() > MAX_WORD_CHARS && text.chars().count() > MAX_WORD_CHARS
 }
 
-/// Combining marks, as in decomposed "u\u{308}" (ü): they continue a word.
-pub(crate) fn is_combining_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
-/// Hyphen-minus, hyphen and non-breaking hyphen (not the dashes – and —).
-pub(crate) fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
-/// Apostrophes as typed: ' ’ ʼ.
-pub(crate) fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
-}
+pub(crate) use newsdesk_model::fold::{is_apostrophe, is_combining_mark, is_hyphen, is_invisible};
 
 #[cfg(test)]
 mod tests {

@@ -199,6 +199,25 @@ impl ApiError {
     }
 }
 
+impl From<newsdesk_suggest::KeyphraseSetError> for ApiError {
+    fn from(err: newsdesk_suggest::KeyphraseSetError) -> Self {
+        match err {
+            newsdesk_suggest::KeyphraseSetError::Io {
+                context,
+                path,
+                source,
+            } => ApiError::Io {
+                context,
+                path,
+                source,
+            },
+            empty @ newsdesk_suggest::KeyphraseSetError::Empty(_) => {
+                ApiError::Invalid(empty.to_string())
+            }
+        }
+    }
+}
+
 impl From<newsdesk_export::UnknownFormat> for ApiError {
     fn from(err: newsdesk_export::UnknownFormat) -> Self {
         ApiError::Invalid(err.to_string())

@@ -21,7 +21,7 @@ pub fn bundle(article: &ExportArticle, templates: &Templates) -> Result<Vec<u8>,
     let markdown = newsdesk_interchange::write(&content);
     let anatomy = Anatomy::of(article);
     let page = crate::html::page(article, &anatomy, templates)?;
-    let json = serde_json::to_vec_pretty(&crate::ninjs::news_item(article, &anatomy))
+    let json = serde_json::to_vec_pretty(&newsdesk_anatomy::news_item(article, &anatomy))
         .map_err(|e| ExportError::Bundle(format!("article.json: {e}")))?;
     let credits = crate::credits::table(article, &anatomy)?;
 

@@ -26,6 +26,7 @@ use newsdesk_model::limits::{
 use serde::{Deserialize, Serialize};
 
 use crate::ExportError;
+use crate::jobs::{PageJob, PrintJob};
 
 /// The hidden first argument that makes a Newsdesk program a template child.
 const CHILD_ARG: &str = "--newsdesk-template-child";
@@ -57,33 +58,10 @@ pub fn use_template_runner(program: impl Into<PathBuf>) {
     let _ = RUNNER.set(program.into());
 }
 
-/// The HTML page's template with what it shows: everything minijinja needs, as plain data.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct PageJob {
-    /// The newsroom's templates folder (includes are read from it, or the built-ins).
-    pub folder: Option<PathBuf>,
-    /// The article's [`crate::Anatomy`].
-    pub article: serde_json::Value,
-    /// One per picture: its `data:` address, or none.
-    pub images: Vec<Option<String>>,
-    pub credits: Vec<String>,
-}
-
-/// The print version to typeset: the generated document, the template, the pictures by their
-/// place in the article, the newsroom's fonts.
-#[derive(Debug, Clone)]
-pub(crate) struct PrintJob {
-    pub main: String,
-    pub template: String,
-    pub today: NaiveDate,
-    pub pictures: Vec<(usize, Vec<u8>)>,
-    pub fonts: Vec<Vec<u8>>,
-}
-
 /// The HTML page of `job`, made within the budget.
 pub(crate) fn page(job: PageJob) -> Result<String, ExportError> {
     let Some(runner) = RUNNER.get() else {
-        return crate::html::render_page(&job);
+        return crate::html_render::render_page(&job);
     };
     let bytes = run(runner, "article.html", &Request::Page(job), &[])?;
     String::from_utf8(bytes)
@@ -93,7 +71,7 @@ pub(crate) fn page(job: PageJob) -> Result<String, ExportError> {
 /// The PDF of `job`, typeset within the budget.
 pub(crate) fn print(job: PrintJob) -> Result<Vec<u8>, ExportError> {
     let Some(runner) = RUNNER.get() else {
-        return crate::pdf::typeset(job);
+        return crate::typeset::typeset(job);
     };
     let request = Request::Print {
         main: job.main,
@@ -450,7 +428,7 @@ fn execute(request: Request, mut blobs: Vec<Vec<u8>>) -> Result<Vec<u8>, ExportE
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match request {
-                Request::Page(job) => crate::html::render_page(&job).map(String::into_bytes),
+                Request::Page(job) => crate::html_render::render_page(&job).map(String::into_bytes),
                 Request::Print {
                     main,
                     template,
@@ -459,7 +437,7 @@ fn execute(request: Request, mut blobs: Vec<Vec<u8>>) -> Result<Vec<u8>, ExportE
                     fonts,
                 } => {
                     let font_blobs = blobs.split_off(blobs.len().saturating_sub(fonts));
-                    crate::pdf::typeset(PrintJob {
+                    crate::typeset::typeset(PrintJob {
                         main,
                         template,
                         today,

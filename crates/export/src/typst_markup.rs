@@ -6,7 +6,7 @@
 use newsdesk_model::limits::MAX_PRINT_NESTING;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::anatomy::safe_url;
+use newsdesk_anatomy::safe_url;
 
 /// After this many characters without a space, the print version may break the line: a
 /// zero-width space goes in (invisible). German's longest words in use have 60-90 letters;

@@ -10,11 +10,13 @@
 //! pasted HTML and imported files. Pure functions: no IO, no state.
 
 mod depth;
+mod escape;
 mod fast;
 mod outline;
 mod paste;
 
 pub use depth::{bound_html_depth, bounded_events};
+pub use escape::escape_html;
 pub use outline::{Heading, Outline, OutlineImage, OutlineLink, outline, plain_text};
 pub use paste::html_to_markdown;
 

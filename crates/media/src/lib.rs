@@ -45,10 +45,9 @@ use newsdesk_model::limits::{
 pub use phash::phash_distance;
 use sha2::{Digest, Sha256};
 
-/// Long edge of [`Renditions::thumbnail`] in pixels.
-pub const THUMBNAIL_EDGE: u32 = 320;
-/// Long edge of [`Renditions::preview`] in pixels.
-pub const PREVIEW_EDGE: u32 = 1600;
+/// Long edges of [`Renditions::thumbnail`] and [`Renditions::preview`] in pixels (defined
+/// once, in the model: the library names the files by them).
+pub use newsdesk_model::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 
 /// What a picture may cost before it is decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -36,6 +36,7 @@ pub fn typescript() -> String {
         DiffSegment::decl(&cfg),
         FieldDiff::decl(&cfg),
         RevisionDiff::decl(&cfg),
+        ProblemCode::decl(&cfg),
         ReadinessProblem::decl(&cfg),
         LongSentence::decl(&cfg),
         ArticleStats::decl(&cfg),

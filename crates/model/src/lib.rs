@@ -4,24 +4,37 @@
 //! Field names follow the interchange format (`kicker, title, type, section, date, author,
 //! teaser, tags, images, links`, then `body`), so `--json` output and front matter agree.
 //! Empty strings stand for "not given": the format has no difference between the two.
+//!
+//! Besides the types, the pure rules every layer applies the same way: [`limits`], the
+//! pictures' [`credit_line`] and its label, text [`fold`]ing, content addresses (`sha256:…`), rendition sizes,
+//! the [`slug`] of a title and the [`fnv1a`] fingerprint.
 
 mod article;
 pub mod bindings;
+mod content_address;
+pub mod credit_line;
 mod error;
 mod export;
+mod fingerprint;
+pub mod fold;
 mod images;
 pub mod limits;
 mod maintenance;
 mod portals;
+mod renditions;
 mod revisions;
 mod search;
+mod slug;
 mod status;
 mod tags;
 mod writing;
 
 pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
+pub use content_address::{CONTENT_ADDRESS_PREFIX, content_address, content_hash};
+pub use credit_line::{CREDIT_LABEL, credit_label};
 pub use error::{ErrorCode, UserError};
 pub use export::{ExportFailure, ExportProgress, ExportReport, ExportTarget, ExportedFile};
+pub use fingerprint::fnv1a;
 pub use images::{
     DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata,
     ImagePatch, ImageUse, ImportedImage, LicenseKind,
@@ -35,10 +48,12 @@ pub use portals::{
     OutboxRunReport, OutboxSummary, PlannedImage, Portal, PortalCheck, PortalKind, Publication,
     PublicationState, PublishConflict, PublishPreview, PullReport,
 };
+pub use renditions::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
 pub use search::SearchHit;
+pub use slug::slug;
 pub use status::{ParseStatusError, Status};
 pub use tags::{
     EvalAtK, EvalReport, SuggestionReason, SuggestionSource, SuggestionVerdict, TagSuggestion,
 };
-pub use writing::{ArticleStats, LongSentence, ReadinessProblem, RelatedArticle};
+pub use writing::{ArticleStats, LongSentence, ProblemCode, ReadinessProblem, RelatedArticle};

@@ -11,13 +11,54 @@ pub struct ReadinessProblem {
     pub field: String,
     /// What is wrong, as a sentence (English; the UI words it from `code`).
     pub problem: String,
-    /// A stable name of the problem: `missing`, `no_credit`, `no_alt`, `vague_link`,
-    /// `skipped_heading`, `body_h1`, `too_long`.
-    pub code: String,
+    /// What kind of problem it is: the UI words it and the exports' guard branches on it.
+    pub code: ProblemCode,
     /// What the problem is about, for the UI's wording (a link's text, heading levels, …).
     pub detail: String,
     /// True when it keeps the article from being set "ready".
     pub blocking: bool,
+}
+
+/// The closed set of readiness problems (serialised in snake case: `no_credit`). The UI
+/// words each from its code and `detail`; it never reads `problem`'s English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    /// A field the portal shows with every article is empty (`field` names it: kicker,
+    /// title, teaser, section, body). Blocking.
+    Missing,
+    /// A picture has no credit ("Bildquelle"); `detail` is its file name or number.
+    /// Blocking: no picture goes out without one.
+    NoCredit,
+    /// A picture (of the article, or one in the body: `detail` is its address) has no alt
+    /// text. Blocking.
+    NoAlt,
+    /// The teaser is longer than the portal shows in lists; `detail` is its length. A hint.
+    TooLong,
+    /// A link's text does not say where it leads ("hier", "mehr"); `detail` is the text.
+    /// A hint.
+    VagueLink,
+    /// The body has a first-level heading (the title is the page's only one); `detail` is
+    /// the heading. A hint.
+    BodyH1,
+    /// A heading skips a level; `detail` says which ("h2 → h4"). A hint.
+    SkippedHeading,
+    /// A picture from the image library is no longer in it; `detail` is its number.
+    /// Blocking.
+    NotInLibrary,
+    /// A library picture's license has ended; `detail` is "file|date". Blocking.
+    LicenseExpired,
+}
+
+impl ProblemCode {
+    /// Whether this problem concerns a picture's clearance (credit, license, presence in the
+    /// library): what keeps an article from being exported or published.
+    pub fn is_picture_clearance(self) -> bool {
+        matches!(
+            self,
+            ProblemCode::NoCredit | ProblemCode::LicenseExpired | ProblemCode::NotInLibrary
+        )
+    }
 }
 
 /// A sentence long enough to be hard to read.

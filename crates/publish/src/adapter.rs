@@ -1,13 +1,10 @@
 //! The one small interface every portal adapter implements. Adding a portal is adding one
-//! file with an implementation, and one line in [`connect`].
+//! file with an implementation, and one line in [`crate::connect`].
 
-use std::sync::Arc;
-
-use newsdesk_model::PortalKind;
 use serde_json::Value;
 
 use crate::{
-    Http, Post, PostFields, PostImage, PublishError, RemoteImage, RemotePost, SiteInfo, Vocabulary,
+    Post, PostFields, PostImage, PublishError, RemoteImage, RemotePost, SiteInfo, Vocabulary,
 };
 
 /// A portal, logged in. Every call is one or a few HTTP requests; none retries by itself
@@ -85,22 +82,6 @@ impl std::fmt::Debug for Credentials {
             .field("secret", &"(hidden)")
             .finish()
     }
-}
-
-/// The adapter for a portal of `kind`.
-pub fn connect(
-    kind: PortalKind,
-    credentials: Credentials,
-    http: Arc<dyn Http>,
-) -> Result<Box<dyn PortalAdapter>, PublishError> {
-    let base = base_url(&credentials.url)?;
-    Ok(match kind {
-        PortalKind::Wordpress => {
-            Box::new(crate::wordpress::WordPress::new(base, &credentials, http))
-        }
-        PortalKind::Ghost => Box::new(crate::ghost::Ghost::new(base, &credentials, http)?),
-        PortalKind::Ninjs => Box::new(crate::ninjs::Ninjs::new(base, &credentials, http)),
-    })
 }
 
 /// The portal's address without a trailing slash; only http and https.

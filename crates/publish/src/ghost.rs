@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use newsdesk_model::limits::{MAX_PORTAL_LIST_ITEMS, MAX_PORTAL_PAGES};
 use serde::Deserialize;
 use serde::de::IgnoredAny;

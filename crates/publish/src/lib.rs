@@ -23,6 +23,7 @@
 mod adapter;
 mod answer;
 mod backoff;
+mod connect;
 mod error;
 pub mod ghost;
 mod http;
@@ -32,8 +33,9 @@ mod post;
 mod text;
 pub mod wordpress;
 
-pub use adapter::{Credentials, PortalAdapter, base_url, connect};
+pub use adapter::{Credentials, PortalAdapter, base_url};
 pub use backoff::Backoff;
+pub use connect::connect;
 pub use error::{PublishError, Retry};
 pub use http::{Http, Method, Request, Response, UreqHttp};
 pub use keyring::{OsKeyring, SecretError, SecretKey, Secrets};

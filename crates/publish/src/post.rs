@@ -2,13 +2,13 @@
 //! ([`RemotePost`]).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use newsdesk_export::{Anatomy, ExportArticle};
+use newsdesk_anatomy::{Anatomy, ExportArticle};
+use newsdesk_model::credit_label;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-/// How the portal shows a picture's credit (the portal's own word, as on its pages).
-pub const CREDIT_LABEL: &str = "Bildquelle";
+pub use newsdesk_model::CREDIT_LABEL;
 
 /// What the post should be on the portal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +179,7 @@ impl Post {
                 })
             })
             .collect();
-        let mut ninjs = newsdesk_export::ninjs(article);
+        let mut ninjs = newsdesk_anatomy::ninjs(article);
         ninjs["uri"] = Value::String(uri_of(marker));
         Post {
             marker: marker.to_string(),
@@ -277,8 +277,8 @@ pub fn caption_with_credit(caption: &str, credit: &str) -> String {
     match (caption.trim(), credit.trim()) {
         ("", "") => String::new(),
         (caption, "") => caption.to_string(),
-        ("", credit) => format!("{CREDIT_LABEL}: {credit}"),
-        (caption, credit) => format!("{caption} ({CREDIT_LABEL}: {credit})"),
+        ("", credit) => credit_label(credit),
+        (caption, credit) => format!("{caption} ({})", credit_label(credit)),
     }
 }
 
@@ -307,7 +307,7 @@ fn links_html(anatomy: &Anatomy) -> String {
     html
 }
 
-pub(crate) use newsdesk_export::escape_html as escape;
+pub(crate) use newsdesk_markdown::escape_html as escape;
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -317,34 +317,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// characters, then `-nd` and the article's own token, so that it is unique on the portal and
 /// Newsdesk can find the post by it.
 pub fn marker_for(kicker: &str, title: &str, token: &str) -> String {
-    let mut slug = String::new();
-    for c in display_title(kicker, title).to_lowercase().chars() {
-        let piece: &str = match c {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
-            'à' | 'á' | 'â' | 'ã' | 'å' => "a",
-            'è' | 'é' | 'ê' | 'ë' => "e",
-            'ì' | 'í' | 'î' | 'ï' => "i",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ø' => "o",
-            'ù' | 'ú' | 'û' => "u",
-            'ç' => "c",
-            'ñ' => "n",
-            c if c.is_ascii_alphanumeric() => {
-                slug.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        slug.push_str(piece);
-    }
-    let mut words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
-    while words.iter().map(|w| w.len() + 1).sum::<usize>() > 61 && words.len() > 1 {
-        words.pop();
-    }
-    let mut marker = words.join("-");
-    marker.truncate(60);
+    let mut marker = newsdesk_model::slug(&display_title(kicker, title), 60);
     if !marker.is_empty() {
         marker.push('-');
     }

@@ -10,7 +10,9 @@ use std::time::Duration;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 
-use crate::{StoreError, fold, migrations};
+use newsdesk_model::fold;
+
+use crate::{StoreError, migrations};
 
 /// How long a connection waits for another one's lock (another process writing: an import
 /// commits every 200 articles) before giving up.
@@ -56,7 +58,7 @@ fn register_functions(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// Settings of every connection that do not change the file.
-pub(crate) fn configure_session(conn: &Connection) -> Result<(), StoreError> {
+pub(crate) fn configure_session(conn: &mut Connection) -> Result<(), StoreError> {
     restore_busy_handler(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     register_functions(conn)
@@ -64,14 +66,14 @@ pub(crate) fn configure_session(conn: &Connection) -> Result<(), StoreError> {
 
 /// Puts back the connection's wait for other processes' locks (after a step that must not
 /// wait, see [`crate::disk::release_wal_space`]).
-pub(crate) fn restore_busy_handler(conn: &Connection) -> Result<(), StoreError> {
+pub(crate) fn restore_busy_handler(conn: &mut Connection) -> Result<(), StoreError> {
     conn.busy_handler(Some(wait_while_busy))?;
     Ok(())
 }
 
 /// Switches the (known) library to WAL with full sync: readers never block the writer, and a
 /// commit that returned survives a crash.
-pub(crate) fn configure(conn: &Connection) -> Result<(), StoreError> {
+pub(crate) fn configure(conn: &mut Connection) -> Result<(), StoreError> {
     configure_session(conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
@@ -156,28 +158,28 @@ pub(crate) fn open_writer(path: &Path, create: bool) -> Result<Connection, Store
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
-    let conn = Connection::open_with_flags(path, flags)?;
-    configure_session(&conn)?;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    configure_session(&mut conn)?;
     Ok(conn)
 }
 
 /// Opens a second connection for reading while the writer works.
 pub(crate) fn open_reader(path: &Path) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    configure_session(&conn)?;
+    configure_session(&mut conn)?;
     Ok(conn)
 }
 
 /// Opens a file that may be anything (a backup to restore) without writing to it.
 pub(crate) fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    configure_session(&conn)?;
+    configure_session(&mut conn)?;
     Ok(conn)
 }
 

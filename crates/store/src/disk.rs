@@ -28,17 +28,15 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use newsdesk_model::limits::DISK_FULL_BELOW;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use std::sync::atomic::Ordering;
-
-use crate::{Store, StoreError};
+use crate::StoreError;
 
 /// Why a library is open for reading only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadOnlyCause {
-    /// The disk holding the library has no space left (less than [`DISK_FULL_BELOW`]).
+    /// The disk holding the library has no space left (less than
+    /// [`DISK_FULL_BELOW`](newsdesk_model::limits::DISK_FULL_BELOW)).
     DiskFull,
     /// The file or its folder may not be written: the reason as the system said it.
     NotWritable(String),
@@ -51,7 +49,7 @@ impl ReadOnlyCause {
     }
 
     /// The cause in words: the library at `path` is open for reading only, and `so`.
-    fn said(&self, path: &Path, so: &str) -> StoreError {
+    pub(crate) fn said(&self, path: &Path, so: &str) -> StoreError {
         match self {
             ReadOnlyCause::DiskFull => StoreError::DiskFull {
                 folder: folder_of(path),
@@ -68,59 +66,9 @@ impl ReadOnlyCause {
     }
 }
 
-/// The folder holding `path` (as an absolute path where it can be told), for messages.
-pub(crate) fn folder_of(path: &Path) -> PathBuf {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf())
-}
-
-/// True for the errors of a write that found no space (ENOSPC, EDQUOT).
-pub(crate) fn is_storage_full(err: &std::io::Error) -> bool {
-    matches!(
-        err.kind(),
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded
-    )
-}
-
-/// Bytes this user may still write on the disk holding `folder`, if the system says.
-pub(crate) fn free_space(folder: &Path) -> Option<u64> {
-    #[cfg(unix)]
-    {
-        rustix::fs::statvfs(folder)
-            .ok()
-            .map(|s| s.f_bavail.saturating_mul(s.f_frsize))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = folder;
-        None
-    }
-}
-
-/// True when the disk holding `folder` has less than [`DISK_FULL_BELOW`] left.
-pub(crate) fn is_full(folder: &Path) -> bool {
-    free_space(folder).is_some_and(|free| free < DISK_FULL_BELOW)
-}
-
-fn sqlite_code(err: &rusqlite::Error) -> Option<ErrorCode> {
-    match err {
-        rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
-        _ => None,
-    }
-}
-
-/// Whether SQLite's `err` on the library at `path` came from a lack of space: SQLITE_FULL,
-/// or an I/O error (growing the `-shm`, syncing, creating a file) while the disk is full.
-pub(crate) fn sqlite_failed_for_space(err: &rusqlite::Error, path: &Path) -> bool {
-    match sqlite_code(err) {
-        Some(ErrorCode::DiskFull) => true,
-        Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen) => is_full(&folder_of(path)),
-        _ => false,
-    }
-}
+pub(crate) use crate::space::{
+    folder_of, is_full, is_storage_full, sqlite_code, sqlite_failed_for_space,
+};
 
 /// Why the existing library at `path`, which failed to open for writing with `err`, may
 /// still be opened for reading; `None` when the failure is of another kind (a damaged file,
@@ -143,25 +91,6 @@ pub(crate) fn read_only_cause(err: &StoreError, path: &Path) -> Option<ReadOnlyC
         }
         _ => None,
     }
-}
-
-/// Whether the search index's `err` came from a lack of space (an I/O error inside it).
-pub(crate) fn tantivy_failed_for_space(err: &tantivy::TantivyError) -> bool {
-    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(error) = next {
-        let io = error.downcast_ref::<std::io::Error>().or_else(|| {
-            error
-                .downcast_ref::<std::sync::Arc<std::io::Error>>()
-                .map(|arc| arc.as_ref())
-        });
-        if io.is_some_and(is_storage_full) {
-            return true;
-        }
-        next = error.source();
-    }
-    // Some of tantivy's errors keep only the words of the I/O error.
-    let text = err.to_string();
-    text.contains("No space left on device") || text.contains("os error 28")
 }
 
 /// `path` with `suffix` added to its file name (`lib.sqlite-wal`).
@@ -220,20 +149,20 @@ pub(crate) fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
         }
     };
     let uri = format!("{}?mode=ro&{how}", file_uri(path));
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    crate::connection::configure_session(&conn)?;
+    crate::connection::configure_session(&mut conn)?;
     Ok(conn)
 }
 
 /// After a write failed for want of space: gives the space the rolled-back write took in the
 /// `-wal` back to the disk, if no reader holds the log (without waiting for one).
-pub(crate) fn release_wal_space(conn: &Connection) {
-    if conn.busy_handler(None).is_err() {
+pub(crate) fn release_wal_space(conn: &mut Connection) {
+    if conn.busy_handler(None::<fn(i32) -> bool>).is_err() {
         return;
     }
     let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
@@ -275,99 +204,6 @@ pub(crate) fn check_readable(
             reason: format!("{missing}; {reason}"),
         },
     })
-}
-
-impl Store {
-    /// Why the library is open for reading only — the error a write would meet — or `None`
-    /// when it can be written.
-    pub fn read_only(&self) -> Option<StoreError> {
-        let cause = self.read_only.lock().unwrap_or_else(|p| p.into_inner());
-        cause
-            .as_ref()
-            .map(|cause| cause.said(self.path(), "nothing can be saved"))
-    }
-
-    /// Ok when the library can be written. One open for reading only is first opened for
-    /// writing again (space may have been freed meanwhile); if that still fails, the write
-    /// is refused in words.
-    pub(crate) fn writable(&self) -> Result<(), StoreError> {
-        let mut read_only = self.read_only.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(cause) = read_only.as_ref() else {
-            return Ok(());
-        };
-        let mut writer = self.write();
-        let mut reader = self.read();
-        // SQLite shares one mapping of the `-shm` per file within a process: while the
-        // read-only connections live, a new connection could not write either. Close them.
-        *writer = Connection::open_in_memory()?;
-        *reader = Connection::open_in_memory()?;
-        let fresh = match Store::try_open(self.path(), false) {
-            Ok(fresh) => fresh,
-            Err(_) => {
-                *writer = open_for_reading(self.path())?;
-                *reader = open_for_reading(self.path())?;
-                return Err(cause.refusal(self.path()));
-            }
-        };
-        let stand_in = fresh.index_stand_in.load(Ordering::Relaxed);
-        let Store {
-            writer: fresh_writer,
-            reader: fresh_reader,
-            search,
-            ..
-        } = fresh;
-        *writer = fresh_writer.into_inner().unwrap_or_else(|p| p.into_inner());
-        *reader = fresh_reader.into_inner().unwrap_or_else(|p| p.into_inner());
-        *self.search.write().unwrap_or_else(|p| p.into_inner()) =
-            search.into_inner().unwrap_or_else(|p| p.into_inner());
-        self.index_stand_in.store(stand_in, Ordering::Relaxed);
-        *read_only = None;
-        Ok(())
-    }
-
-    /// Before a search: false when the library is open for reading only (the index answers
-    /// as it is); an error when there is no index to answer from and none can be made.
-    pub(crate) fn search_index_usable(&self) -> Result<bool, StoreError> {
-        let read_only = self
-            .read_only
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
-        if !self.index_stand_in.load(Ordering::Relaxed) {
-            return Ok(read_only.is_none());
-        }
-        let dir = self.search_index_dir();
-        let unavailable = |cause: &ReadOnlyCause| match cause {
-            ReadOnlyCause::DiskFull => StoreError::DiskFull {
-                folder: folder_of(&dir),
-                what: format!(
-                    "the search index {} cannot be made and searching is not possible \
-                     (reading and listing articles works)",
-                    dir.display()
-                ),
-            },
-            // Not `SearchIndex`: that would have the search try to replace the index.
-            ReadOnlyCause::NotWritable(reason) => StoreError::ReadOnly {
-                path: self.path().to_path_buf(),
-                reason: format!(
-                    "{reason}; its search index {} cannot be opened or made either, so \
-                     searching is not possible, while reading and listing articles works",
-                    dir.display()
-                ),
-            },
-        };
-        if let Some(cause) = read_only {
-            return Err(unavailable(&cause));
-        }
-        match self.recover_search_index() {
-            Ok(()) => {
-                self.index_stand_in.store(false, Ordering::Relaxed);
-                Ok(true)
-            }
-            Err(e) if e.is_disk_full() => Err(unavailable(&ReadOnlyCause::DiskFull)),
-            Err(e) => Err(e),
-        }
-    }
 }
 
 #[cfg(test)]

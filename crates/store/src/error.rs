@@ -131,9 +131,9 @@ impl StoreError {
     /// An error of writing the file or folder at `path`: a full disk is said as one.
     pub(crate) fn io_at(context: impl Into<String>, path: &Path, source: std::io::Error) -> Self {
         let context = context.into();
-        if crate::disk::is_storage_full(&source) {
+        if crate::space::is_storage_full(&source) {
             StoreError::DiskFull {
-                folder: crate::disk::folder_of(path),
+                folder: crate::space::folder_of(path),
                 what: lowercase_first(&context),
             }
         } else {
@@ -145,9 +145,9 @@ impl StoreError {
     /// disk is full says so.
     pub(crate) fn in_library(self, path: &Path) -> Self {
         match self {
-            StoreError::Sqlite(source) if crate::disk::sqlite_failed_for_space(&source, path) => {
+            StoreError::Sqlite(source) if crate::space::sqlite_failed_for_space(&source, path) => {
                 StoreError::DiskFull {
-                    folder: crate::disk::folder_of(path),
+                    folder: crate::space::folder_of(path),
                     what: format!(
                         "the library {} could not be written ({source})",
                         path.display()
@@ -173,6 +173,21 @@ fn lowercase_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+impl From<newsdesk_search::SearchError> for StoreError {
+    fn from(err: newsdesk_search::SearchError) -> Self {
+        use newsdesk_search::SearchError;
+        match err {
+            SearchError::Damaged { path, reason } => StoreError::SearchIndex { path, reason },
+            SearchError::DiskFull { folder, what } => StoreError::DiskFull { folder, what },
+            SearchError::Io {
+                context,
+                path,
+                source,
+            } => StoreError::io_at(context, &path, source),
+        }
     }
 }
 

@@ -15,50 +15,40 @@
 //! - Search ranks every hit by relevance (BM25 over title, kicker, tags, teaser, captions and
 //!   body, weighted) blended with the article's date, over German-analysed terms (case,
 //!   umlauts and their transliterations, stems, compound parts), in a tantivy index beside
-//!   the file (`<library>.search/`) that is rebuilt from the library whenever it is missing,
-//!   damaged or stale.
+//!   the file (`<library>.search/`, the `newsdesk-search` crate) that is rebuilt from the
+//!   library whenever it is missing, damaged or stale. The store keeps the queue of articles
+//!   to index in the library and hands them to the index after each commit.
+//! - The modules mirror the application API's domains: `articles/` (with revisions, trash,
+//!   search), `images/`, `tags/`, `publishing/`, `maintenance/`; around the core of
+//!   `store.rs`, `connection.rs`, `migrations.rs`, `error.rs`, `disk.rs`, `codec.rs`.
 //! - Time is passed in (`now`) so callers decide the clock.
 
-mod articles;
-mod backup;
-
+// The core: the open library, its file, schema and errors.
 mod codec;
 mod connection;
-pub mod credit_line;
 mod disk;
 mod error;
-pub mod fold;
-mod image_list;
-mod images;
-mod index;
-mod leftovers;
-mod list;
-mod maintenance;
-mod media_files;
 pub mod migrations;
-mod outbox;
-mod portals;
-mod publications;
-mod related;
-mod revisions;
-mod search;
-mod search_query;
-mod snippet;
+mod read_only;
+mod space;
 mod store;
+mod whole_file;
+
+// One folder per domain, as the application API has them.
+mod articles;
+mod images;
+mod maintenance;
+mod publishing;
 mod tags;
-mod text_index;
-mod trash;
-mod vocabulary;
 
 pub use connection::APPLICATION_ID;
 pub use disk::ReadOnlyCause;
 pub use error::StoreError;
-pub use image_list::LIBRARY_IMAGE_PREFIX;
-pub use images::NewImage;
-pub use leftovers::{Leftover, LeftoverCleanup};
-pub use media_files::{PREVIEW_EDGE, THUMBNAIL_EDGE};
-pub use outbox::{ClaimedJob, JobOutcome};
-pub use publications::{PortalMedia, PublicationRecord, PublishedPost};
-pub use search_query::SearchQuery;
+pub use images::image::NewImage;
+pub use maintenance::leftovers::{Leftover, LeftoverCleanup};
+pub use newsdesk_search::SearchQuery;
+pub use publishing::outbox::{ClaimedJob, JobOutcome};
+pub use publishing::publications::{PortalMedia, PublicationRecord, PublishedPost};
 pub use store::Store;
-pub use tags::{LearnableArticle, SuggestionOwner, TagUse, TagVerdictCount};
+pub use tags::usage::{LearnableArticle, SuggestionOwner, TagUse, TagVerdictCount};
+pub use whole_file::{Content, Existing, write_whole};

@@ -104,23 +104,23 @@ CREATE VIRTUAL TABLE article_head USING fts5 (
 PRAGMA application_id = 1313100619;
 "#,
     // 3: the trash.
-    crate::trash::TRASH_MIGRATION,
+    crate::articles::schema::TRASH_MIGRATION,
     // 4: search keys ordered by the articles' dates; both indexes rebuilt on them.
-    crate::index::SEARCH_KEY_MIGRATION,
+    crate::articles::schema::SEARCH_KEY_MIGRATION,
     // 5: indexes over the articles outside the trash (counts, sections, list pages).
-    crate::list::LIVE_INDEX_MIGRATION,
+    crate::articles::schema::LIVE_INDEX_MIGRATION,
     // 6: the image library (pictures, their keywords) and library settings.
-    crate::images::IMAGES_MIGRATION,
+    crate::images::schema::IMAGES_MIGRATION,
     // 7: editors' verdicts on tag suggestions.
-    crate::tags::TAG_VERDICTS_MIGRATION,
+    crate::tags::schema::TAG_VERDICTS_MIGRATION,
     // 8: the search index moves beside the library (trigram tables dropped), its queue.
-    crate::index::SEARCH_INDEX_MIGRATION,
+    crate::articles::schema::SEARCH_INDEX_MIGRATION,
     // 9: portals, publications, the pictures each portal holds, the portals' sections.
-    crate::portals::PORTALS_MIGRATION,
+    crate::publishing::schema::PORTALS_MIGRATION,
     // 10: the outbox.
-    crate::outbox::OUTBOX_MIGRATION,
+    crate::publishing::schema::OUTBOX_MIGRATION,
     // 11: each portal's secret has a keyring entry of its own.
-    crate::portals::PORTAL_SECRET_ID_MIGRATION,
+    crate::publishing::schema::PORTAL_SECRET_ID_MIGRATION,
 ];
 
 /// The schema version this build writes.
@@ -203,9 +203,7 @@ mod tests {
 
     /// FNV-1a, enough to notice an edited migration.
     fn fingerprint(text: &str) -> u64 {
-        text.bytes().fold(0xcbf29ce484222325, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
-        })
+        newsdesk_model::fnv1a(text.bytes())
     }
 
     #[test]

@@ -6,13 +6,15 @@ use newsdesk_model::limits::INDEX_QUEUE_BUDGET;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
+use crate::articles::index_queue::{
+    SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync,
+};
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
 };
 use crate::disk::ReadOnlyCause;
-use crate::index::{SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync};
 use crate::migrations;
-use crate::text_index::TextIndex;
+use newsdesk_search::TextIndex;
 
 /// An open library: exactly one writer connection and one reader connection, and the search
 /// index beside the file.
@@ -89,7 +91,7 @@ impl Store {
         let opened: Result<_, StoreError> = (|| {
             let mut writer = open_writer(path, create)?;
             let identity = identify(&writer, path)?;
-            configure(&writer)?;
+            configure(&mut writer)?;
             migrations::migrate(&mut writer, path)?;
             let reader = open_reader(path)?;
             Ok((writer, reader, identity))
@@ -100,7 +102,7 @@ impl Store {
             Ok(index) => (index, false),
             // A full disk: the library opens all the same; searching waits for space.
             Err(e) if e.is_disk_full() => (TextIndex::in_memory(&dir)?, true),
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         };
         // A new, damaged or foreign index is rebuilt; queued changes wait for the next write
         // or search (no article can keep the library from opening).
@@ -291,7 +293,7 @@ impl Store {
             let e = e.in_library(&self.path);
             if e.is_disk_full() {
                 // Rolled back: the log keeps none of the space it took.
-                crate::disk::release_wal_space(&conn);
+                crate::disk::release_wal_space(&mut conn);
             }
             e
         })?;

@@ -16,14 +16,17 @@
 //!   go together.
 //! - **the section** proposes itself; editors' accepted and rejected suggestions weigh in.
 //!
-//! [`eval`] scores suggestions against gold keyphrases the way keyphrase papers do.
+//! [`eval`] scores suggestions against gold keyphrases the way keyphrase papers do;
+//! [`evaluate_keyphrase_set`] does it offline on a keyphrase data set in a folder.
 
 mod document;
 pub mod eval;
 mod from_article;
 mod gazetteer;
+mod keyphrase_set;
 mod keys;
 mod model;
+mod scored;
 mod specificity;
 mod suggester;
 pub mod text;
@@ -31,6 +34,7 @@ mod text_score;
 
 pub use document::{Document, Field};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
+pub use keyphrase_set::{KeyphraseSetError, evaluate_keyphrase_set, per_document_ms};
 pub use keys::{phrase_key, tag_key};
 pub use model::TagModel;
 pub use newsdesk_analysis::Language;

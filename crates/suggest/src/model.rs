@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Document;
 use crate::keys::tag_key;
-use crate::specificity::Specificity;
+use crate::specificity::{DocumentFrequencies, Specificity};
 use crate::text;
 
 /// Key terms an article contributes to the association model.
@@ -248,5 +248,18 @@ impl TagModel {
                 }
             }
         }
+    }
+}
+
+impl DocumentFrequencies for TagModel {
+    fn documents(&self) -> u32 {
+        self.documents
+    }
+
+    fn holding(&self, term: &str) -> u32 {
+        self.known_term(term)
+            .and_then(|id| self.document_frequency.get(id as usize))
+            .copied()
+            .unwrap_or(0)
     }
 }

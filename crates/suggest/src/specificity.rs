@@ -3,8 +3,6 @@
 
 use newsdesk_analysis::Analyzer;
 
-use crate::model::TagModel;
-
 /// The lexicon's frequencies are 1,000,000 / rank.
 const ZIPF: f64 = 1_000_000.0;
 /// A word the lexicon does not know is a name, a coinage or a compound: specific.
@@ -14,14 +12,22 @@ const NO_LEXICON: f64 = 0.5;
 /// The library's document frequency weighs as much as the lexicon at this many articles.
 const LIBRARY_HALF_WEIGHT: f64 = 30.0;
 
+/// What [`Specificity`] needs to know of the library (the tag model learned it).
+pub(crate) trait DocumentFrequencies {
+    /// How many articles were learned.
+    fn documents(&self) -> u32;
+    /// How many of them hold the analysed `term` (0 for a term never seen).
+    fn holding(&self, term: &str) -> u32;
+}
+
 pub(crate) struct Specificity<'a> {
     analyzer: &'a Analyzer,
-    model: Option<&'a TagModel>,
+    library: Option<&'a dyn DocumentFrequencies>,
 }
 
 impl<'a> Specificity<'a> {
-    pub fn new(analyzer: &'a Analyzer, model: Option<&'a TagModel>) -> Self {
-        Self { analyzer, model }
+    pub fn new(analyzer: &'a Analyzer, library: Option<&'a dyn DocumentFrequencies>) -> Self {
+        Self { analyzer, library }
     }
 
     /// The analyzer the terms come from.
@@ -32,15 +38,11 @@ impl<'a> Specificity<'a> {
     /// Of the word written `surface` whose analysed term is `term`.
     pub fn of(&self, term: &str, surface: &str) -> f64 {
         let lexical = self.lexical(surface);
-        let Some(model) = self.model.filter(|m| m.documents > 0) else {
+        let Some(library) = self.library.filter(|l| l.documents() > 0) else {
             return lexical;
         };
-        let n = f64::from(model.documents);
-        let df = model
-            .known_term(term)
-            .and_then(|id| model.document_frequency.get(id as usize))
-            .copied()
-            .unwrap_or(0);
+        let n = f64::from(library.documents());
+        let df = library.holding(term);
         let idf =
             (((n + 1.0) / (f64::from(df) + 0.5)).ln() / (2.0 * (n + 1.0)).ln()).clamp(0.0, 1.0);
         let library = n / (n + LIBRARY_HALF_WEIGHT);

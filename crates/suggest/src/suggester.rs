@@ -12,7 +12,8 @@ use crate::document::Document;
 use crate::gazetteer::Gazetteer;
 use crate::keys::tag_key;
 use crate::model::{MIN_PAIR, TagModel};
-use crate::specificity::Specificity;
+use crate::scored::Scored;
+use crate::specificity::{DocumentFrequencies, Specificity};
 use crate::text::{self, CandidateKind, TextEvidence};
 use crate::text_score::from_text;
 
@@ -54,20 +55,6 @@ impl Default for Suggester {
     }
 }
 
-/// Everything known about one candidate tag while scoring.
-#[derive(Debug, Default)]
-pub(crate) struct Scored {
-    pub(crate) display: String,
-    pub(crate) text: f64,
-    pub(crate) kind: Option<CandidateKind>,
-    pub(crate) archive: f64,
-    pub(crate) archive_articles: u32,
-    pub(crate) vocabulary: Option<u32>,
-    pub(crate) goes_with: Option<(String, f64)>,
-    pub(crate) section: bool,
-    pub(crate) reasons: Vec<SuggestionReason>,
-}
-
 impl Suggester {
     /// German analysis with the shipped lexicon and gazetteer; English on demand.
     pub fn new() -> Self {
@@ -99,7 +86,7 @@ impl Suggester {
         let analyzer = self.analyzer(language);
         let gazetteer = (language == Language::German).then_some(&self.gazetteer);
         let evidence = text::read(document, analyzer, gazetteer);
-        let specificity = Specificity::new(analyzer, Some(model));
+        let specificity = Specificity::new(analyzer, Some(model as &dyn DocumentFrequencies));
         let mut scored: FxHashMap<String, Scored> = FxHashMap::default();
         from_text(&evidence, &specificity, language, &mut scored);
         from_vocabulary(&evidence, model, &specificity, &mut scored);

@@ -7,8 +7,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Field;
 use crate::keys::tag_key;
+use crate::scored::Scored;
 use crate::specificity::Specificity;
-use crate::suggester::Scored;
 use crate::text::{Candidate, CandidateKind, TextEvidence};
 
 /// Key terms, phrases, people, places and bodies the text names, scored 0..1 against the

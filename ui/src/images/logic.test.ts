@@ -177,7 +177,7 @@ describe('import progress', () => {
 });
 
 describe('readiness problems of library pictures', () => {
-  const problem = (code: string, detail: string): ReadinessProblem => ({ field: 'images[1]', problem: 'english', code, detail, blocking: true });
+  const problem = (code: ReadinessProblem['code'], detail: string): ReadinessProblem => ({ field: 'images[1]', problem: 'english', code, detail, blocking: true });
 
   it('are worded in German and English', () => {
     expect(problemText(problem('license_expired', 'kabinett.jpg|2024-04-30'))).toBe('kabinett.jpg: Die Bildlizenz ist am 30.04.2024 abgelaufen.');

@@ -1,5 +1,6 @@
 //! Articles: create, read, list, change, duplicate, the trash and the workflow status.
 
+mod content_check;
 mod readiness;
 mod stats;
 

@@ -2,7 +2,7 @@
 //! portal's law asks for (BITV 2.0 / WCAG 2.1 AA): link texts that say where they lead, no
 //! skipped heading levels, alt text on every picture.
 
-use newsdesk_model::{ArticleContent, ArticleStats, ReadinessProblem};
+use newsdesk_model::{ArticleContent, ArticleStats, ProblemCode, ReadinessProblem};
 
 /// Link texts that do not say where a link leads.
 const VAGUE_LINK_TEXTS: &[&str] = &[
@@ -28,7 +28,7 @@ const VAGUE_LINK_TEXTS: &[&str] = &[
 
 fn problem(
     field: &str,
-    code: &str,
+    code: ProblemCode,
     detail: &str,
     blocking: bool,
     text: String,
@@ -36,7 +36,7 @@ fn problem(
     ReadinessProblem {
         field: field.to_string(),
         problem: text,
-        code: code.to_string(),
+        code,
         detail: detail.to_string(),
         blocking,
     }
@@ -56,7 +56,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         if value.trim().is_empty() {
             problems.push(problem(
                 field,
-                "missing",
+                ProblemCode::Missing,
                 "",
                 true,
                 format!("{field} is missing: the portal shows every article with one"),
@@ -79,7 +79,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         if image.credit.trim().is_empty() {
             problems.push(problem(
                 &format!("images[{n}].credit"),
-                "no_credit",
+                ProblemCode::NoCredit,
                 &detail,
                 true,
                 format!("{name} has no credit (Bildquelle): no picture goes out without one"),
@@ -88,7 +88,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         if image.alt.trim().is_empty() {
             problems.push(problem(
                 &format!("images[{n}].alt"),
-                "no_alt",
+                ProblemCode::NoAlt,
                 &detail,
                 true,
                 format!("{name} has no alt text: screen readers need it"),
@@ -100,7 +100,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         if image.alt.trim().is_empty() {
             problems.push(problem(
                 "body",
-                "no_alt",
+                ProblemCode::NoAlt,
                 &image.src,
                 true,
                 format!("the picture {} in the text has no alt text", image.src),
@@ -111,7 +111,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
     if teaser_chars > ArticleStats::TEASER_LIMIT {
         problems.push(problem(
             "teaser",
-            "too_long",
+            ProblemCode::TooLong,
             &teaser_chars.to_string(),
             false,
             format!(
@@ -129,7 +129,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         if text.is_empty() || VAGUE_LINK_TEXTS.contains(&text.as_str()) {
             problems.push(problem(
                 "body",
-                "vague_link",
+                ProblemCode::VagueLink,
                 &link.text,
                 false,
                 format!(
@@ -145,7 +145,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         if heading.level == 1 {
             problems.push(problem(
                 "body",
-                "body_h1",
+                ProblemCode::BodyH1,
                 &heading.text,
                 false,
                 format!(
@@ -156,7 +156,7 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         } else if heading.level > previous + 1 {
             problems.push(problem(
                 "body",
-                "skipped_heading",
+                ProblemCode::SkippedHeading,
                 &format!("h{previous} → h{}", heading.level),
                 false,
                 format!(
@@ -218,10 +218,14 @@ mod tests {
         let mut a = ready();
         a.body = "Mehr dazu [hier](https://x.de).\n\n## Zwei\n\n#### Vier\n".into();
         let problems = check_readiness(&a);
-        let codes: Vec<(&str, bool)> = problems
-            .iter()
-            .map(|p| (p.code.as_str(), p.blocking))
-            .collect();
-        assert_eq!(codes, [("vague_link", false), ("skipped_heading", false)]);
+        let codes: Vec<(ProblemCode, bool)> =
+            problems.iter().map(|p| (p.code, p.blocking)).collect();
+        assert_eq!(
+            codes,
+            [
+                (ProblemCode::VagueLink, false),
+                (ProblemCode::SkippedHeading, false)
+            ]
+        );
     }
 }

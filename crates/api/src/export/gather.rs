@@ -2,7 +2,7 @@
 
 use newsdesk_export::{ExportArticle, Picture, PictureFile};
 use newsdesk_model::Article;
-use newsdesk_store::LIBRARY_IMAGE_PREFIX;
+use newsdesk_model::CONTENT_ADDRESS_PREFIX;
 
 use crate::images::{PictureKey, Rendition};
 use crate::{ApiError, App};
@@ -24,7 +24,7 @@ impl App {
                 alt: placed.alt.clone(),
                 ..Picture::default()
             };
-            if let Some(hash) = placed.file.strip_prefix(LIBRARY_IMAGE_PREFIX) {
+            if let Some(hash) = placed.file.strip_prefix(CONTENT_ADDRESS_PREFIX) {
                 let image = self.store.image_by_hash(hash)?.ok_or_else(|| {
                     ApiError::Invalid(format!(
                         "the article names a picture ({hash}) that is no longer in the library"

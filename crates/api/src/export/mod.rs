@@ -42,12 +42,6 @@ impl App {
         Templates::from_folder(self.templates_folder())
     }
 
-    /// Writes the built-in templates into the templates folder for the newsroom to change
-    /// (files already there are kept); returns the files written.
-    pub fn write_default_templates(&self) -> Result<Vec<PathBuf>, ApiError> {
-        Ok(Templates::write_builtin(&self.templates_folder())?)
-    }
-
     /// A file name for the article in `format`: "2018-12-13-zweites-digitalisierungskabinett.pdf".
     pub fn export_file_name(&self, id: i64, format: ExportFormat) -> Result<String, ApiError> {
         let article = self.store.article(id)?;
@@ -142,13 +136,7 @@ impl App {
         let guarded: Vec<newsdesk_model::ReadinessProblem> = self
             .check_content(&article.content)?
             .into_iter()
-            .filter(|p| {
-                p.blocking
-                    && matches!(
-                        p.code.as_str(),
-                        "no_credit" | "license_expired" | "not_in_library"
-                    )
-            })
+            .filter(|p| p.blocking && p.code.is_picture_clearance())
             .collect();
         if guarded.is_empty() {
             Ok(())

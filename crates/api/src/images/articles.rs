@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
+use newsdesk_model::CONTENT_ADDRESS_PREFIX;
 use newsdesk_model::{ArticleContent, ImportFailure};
-use newsdesk_store::LIBRARY_IMAGE_PREFIX;
 
 use super::import::is_picture;
 use crate::{ApiError, App};
@@ -15,7 +15,7 @@ use crate::{ApiError, App};
 fn local_picture(file: &str) -> bool {
     let path = Path::new(file);
     !file.is_empty()
-        && !file.starts_with(LIBRARY_IMAGE_PREFIX)
+        && !file.starts_with(CONTENT_ADDRESS_PREFIX)
         && !file.contains("://")
         && path.is_relative()
         && !path
@@ -52,7 +52,7 @@ impl App {
             });
             match stored {
                 Ok(imported) => {
-                    picture.file = format!("{LIBRARY_IMAGE_PREFIX}{}", imported.image.hash);
+                    picture.file = format!("{CONTENT_ADDRESS_PREFIX}{}", imported.image.hash);
                 }
                 Err(failure) => failed.push(ImportFailure {
                     message: format!(
@@ -79,7 +79,7 @@ impl App {
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         for picture in &mut content.images {
-            let Some(hash) = picture.file.strip_prefix(LIBRARY_IMAGE_PREFIX) else {
+            let Some(hash) = picture.file.strip_prefix(CONTENT_ADDRESS_PREFIX) else {
                 continue;
             };
             let image = self.store.image_by_hash(hash)?.ok_or_else(|| {

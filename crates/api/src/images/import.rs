@@ -9,7 +9,8 @@ use std::sync::mpsc;
 
 use newsdesk_model::limits::human_bytes;
 use newsdesk_model::{ImageImportProgress, ImageImportReport, ImportFailure, ImportedImage};
-use newsdesk_store::{NewImage, PREVIEW_EDGE, THUMBNAIL_EDGE};
+use newsdesk_model::{PREVIEW_EDGE, THUMBNAIL_EDGE};
+use newsdesk_store::NewImage;
 
 use super::media_limits;
 use crate::import::read::read_bounded;

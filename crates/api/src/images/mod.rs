@@ -4,7 +4,6 @@
 
 mod articles;
 mod duplicates;
-mod guard;
 mod import;
 mod report;
 
@@ -125,8 +124,8 @@ impl App {
         let original = self.store.original_path(&image.hash, &image.format)?;
         let edge = match rendition {
             Rendition::Original => return Ok(original),
-            Rendition::Thumbnail => newsdesk_store::THUMBNAIL_EDGE,
-            Rendition::Preview => newsdesk_store::PREVIEW_EDGE,
+            Rendition::Thumbnail => newsdesk_model::THUMBNAIL_EDGE,
+            Rendition::Preview => newsdesk_model::PREVIEW_EDGE,
         };
         let path = self.store.rendition_path(&image.hash, edge)?;
         if !path.exists() {
@@ -159,7 +158,8 @@ impl App {
         )?)
     }
 
-    fn today(&self) -> chrono::NaiveDate {
+    /// Today by the application's clock (what "expired" means for a license).
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
         self.clock.now().date_naive()
     }
 }

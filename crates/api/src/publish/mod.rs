@@ -6,10 +6,11 @@
 //! three-way view of a conflict in [`conflict`]; pulling in [`pull`].
 
 mod conflict;
+mod publishing;
 mod pull;
 mod runner;
 
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -18,58 +19,15 @@ use newsdesk_model::{
     Publication, PublishPreview, ReadinessProblem,
 };
 use newsdesk_publish::{
-    Backoff, Credentials, OsKeyring, PortalAdapter, Post, PostStatus, SecretKey, Secrets, UreqHttp,
-    base_url, connect, marker_for, new_token,
+    Credentials, PortalAdapter, Post, PostStatus, SecretKey, UreqHttp, base_url, connect,
+    marker_for, new_token,
 };
 use newsdesk_store::PublicationRecord;
 
+pub(crate) use publishing::Publishing;
 pub use runner::{OutboxLock, OutboxWorker};
 
 use crate::{ApiError, App};
-
-/// What the application needs to publish: where secrets live, how the outbox waits, and a
-/// bell that wakes a waiting runner when a job is queued.
-pub(crate) struct Publishing {
-    pub(crate) secrets: Arc<dyn Secrets>,
-    pub(crate) backoff: Backoff,
-    pub(crate) bell: Arc<(Mutex<u64>, Condvar)>,
-}
-
-impl Default for Publishing {
-    fn default() -> Self {
-        Publishing {
-            secrets: Arc::new(OsKeyring::default()),
-            backoff: backoff_from_env(),
-            bell: Arc::new((Mutex::new(0), Condvar::new())),
-        }
-    }
-}
-
-/// The retry timing: the defaults, or `NEWSDESK_RETRY_BASE_MS` / `NEWSDESK_RETRY_CAP_MS`
-/// (for tests and desks that want it faster or calmer).
-fn backoff_from_env() -> Backoff {
-    let millis = |name: &str| {
-        std::env::var(name)
-            .ok()
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .filter(|ms| *ms > 0)
-            .map(Duration::from_millis)
-    };
-    let default = Backoff::default();
-    Backoff {
-        base: millis("NEWSDESK_RETRY_BASE_MS").unwrap_or(default.base),
-        cap: millis("NEWSDESK_RETRY_CAP_MS").unwrap_or(default.cap),
-    }
-}
-
-impl Publishing {
-    /// Wakes a runner waiting for work.
-    pub(crate) fn ring(&self) {
-        let (count, bell) = &*self.bell;
-        *count.lock().unwrap_or_else(|p| p.into_inner()) += 1;
-        bell.notify_all();
-    }
-}
 
 /// A publication time as an editor writes it: RFC 3339 (`2026-12-24T08:00:00+01:00`), or
 /// `2026-12-24 08:00[:00]` / `2026-12-24T08:00` in the local time zone.
@@ -110,12 +68,6 @@ fn shared_key(portal: &Portal) -> SecretKey {
 }
 
 impl App {
-    /// Uses `secrets` instead of the system's keyring (a desk's own secret store).
-    pub fn with_secrets(mut self, secrets: Arc<dyn Secrets>) -> App {
-        self.publishing.secrets = secrets;
-        self
-    }
-
     /// Adds a portal profile; its secret goes to the system's keyring, never the library.
     /// Nothing is saved when the keyring refuses.
     pub fn add_portal(&self, new: &NewPortal, secret: &str) -> Result<Portal, ApiError> {

@@ -1,5 +1,5 @@
 use newsdesk_api::{App, ExportFormat};
-use newsdesk_model::{Article, ArticleFilter, ImportReport};
+use newsdesk_model::{Article, ArticleFilter, ImportReport, credit_label};
 
 use crate::Failure;
 use crate::args::{ArticleCommand, ListArgs};
@@ -169,7 +169,7 @@ fn show(a: &Article) -> Result<(), Failure> {
     for image in &c.images {
         outln!("\n[Bild] {}", clean_line(&image.caption));
         if !image.credit.is_empty() {
-            outln!("Bildquelle: {}", clean_line(&image.credit));
+            outln!("{}", credit_label(&clean_line(&image.credit)));
         }
     }
     if !c.body.is_empty() {

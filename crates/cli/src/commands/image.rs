@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use newsdesk_api::App;
-use newsdesk_model::{Image, ImageFilter, ImagePatch};
+use newsdesk_model::{Image, ImageFilter, ImagePatch, credit_label};
 
 use crate::Failure;
 use crate::args_image::{ImageCommand, ImageListArgs, ImageSetArgs};
@@ -160,7 +160,7 @@ fn credit_or_none(image: &Image) -> String {
     if image.credit_line.is_empty() {
         "NO CREDIT".to_string()
     } else {
-        format!("Bildquelle: {}", clean_line(&image.credit_line))
+        credit_label(&clean_line(&image.credit_line))
     }
 }
 

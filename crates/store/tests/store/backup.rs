@@ -148,11 +148,11 @@ fn a_backup_whose_search_index_is_broken_is_refused() {
             conn.execute_batch(sql).expect("old migration");
         }
         conn.pragma_update(None, "user_version", 6).expect("v6");
-        for n in 1..=40 {
+        for n in 1..=40_usize {
             conn.execute(
                 "INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
                  VALUES (?1, '', 'Titel', '', ?2, '')",
-                rusqlite::params![n, "Glasfaser für alle Haushalte im Land ".repeat(n)],
+                rusqlite::params![n as i64, "Glasfaser für alle Haushalte im Land ".repeat(n)],
             )
             .expect("old index row");
         }

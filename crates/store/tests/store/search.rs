@@ -425,7 +425,7 @@ fn captions_and_credits_of_the_pictures_are_found() {
         .expect("picture");
     let mut shows = plain("Zeigt ein Archivbild", "Nichts weiter.");
     shows.images = vec![newsdesk_model::ImageRef {
-        file: format!("{}{hash}", newsdesk_store::LIBRARY_IMAGE_PREFIX),
+        file: format!("{}{hash}", newsdesk_model::CONTENT_ADDRESS_PREFIX),
         ..Default::default()
     }];
     lib.store

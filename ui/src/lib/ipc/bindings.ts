@@ -205,6 +205,8 @@ field: string, segments: Array<DiffSegment>, };
 
 export type RevisionDiff = { article_id: number, from: number, to: number, fields: Array<FieldDiff>, };
 
+export type ProblemCode = "missing" | "no_credit" | "no_alt" | "too_long" | "vague_link" | "body_h1" | "skipped_heading" | "not_in_library" | "license_expired";
+
 export type ReadinessProblem = { 
 /**
  * The field at fault: `kicker`, `teaser`, `images[1].credit`, `body`, …
@@ -215,10 +217,9 @@ field: string,
  */
 problem: string, 
 /**
- * A stable name of the problem: `missing`, `no_credit`, `no_alt`, `vague_link`,
- * `skipped_heading`, `body_h1`, `too_long`.
+ * What kind of problem it is: the UI words it and the exports' guard branches on it.
  */
-code: string, 
+code: ProblemCode, 
 /**
  * What the problem is about, for the UI's wording (a link's text, heading levels, …).
  */

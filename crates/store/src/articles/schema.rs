@@ -1,0 +1,62 @@
+//! The migrations of the articles' tables beyond migration 1: the trash, the search keys, the live
+//! index of the list, the search index's queue.
+//!
+//! Each is one entry of [`crate::migrations::MIGRATIONS`] (appended there in order, never
+//! edited once released); they live beside the domain's table code, in a module of their
+//! own that depends on nothing, so the list of migrations does not import the table code.
+
+/// Migration 3 (kept beside the table it changes): the trash. Nothing is deleted at once;
+/// an article in the trash keeps its status and history and leaves the search index.
+pub(crate) const TRASH_MIGRATION: &str = r#"
+ALTER TABLE articles ADD COLUMN trashed_at TEXT;
+CREATE INDEX articles_in_trash ON articles (trashed_at) WHERE trashed_at IS NOT NULL;
+"#;
+
+/// Migration 4 (beside the index code it serves): search keys for every article, and both
+/// indexes rebuilt on them.
+pub(crate) const SEARCH_KEY_MIGRATION: &str = r#"
+ALTER TABLE articles ADD COLUMN search_key INTEGER;
+UPDATE articles SET search_key =
+    CAST(julianday(coalesce(date, substr(created_at, 1, 10))) - 2440587.5 AS INTEGER) * 4294967296
+    + id;
+CREATE UNIQUE INDEX articles_by_search_key ON articles (search_key);
+DELETE FROM article_search;
+DELETE FROM article_head;
+INSERT INTO article_head (rowid, kicker, title, tags)
+    SELECT a.search_key, a.kicker, a.title,
+           coalesce((SELECT group_concat(name, ' · ') FROM
+                        (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                         WHERE at.article_id = a.id ORDER BY at.position)), '')
+    FROM articles a WHERE a.trashed_at IS NULL;
+INSERT INTO article_search (rowid, kicker, title, teaser, body, tags)
+    SELECT a.search_key, a.kicker, a.title, a.teaser, a.body,
+           coalesce((SELECT group_concat(name, ' · ') FROM
+                        (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                         WHERE at.article_id = a.id ORDER BY at.position)), '')
+    FROM articles a WHERE a.trashed_at IS NULL;
+"#;
+
+/// Migration 5 (beside the queries it serves): indexes over the articles outside the trash,
+/// so that the counts, the sections and the first page of the list read an index instead of
+/// the whole table (0.2 s → 15 ms for the counts, 0.15 s → under 1 ms for a page, at 100,000).
+pub(crate) const LIVE_INDEX_MIGRATION: &str = r#"
+CREATE INDEX articles_live_by_date ON articles (date DESC, updated_at DESC, id DESC)
+    WHERE trashed_at IS NULL;
+CREATE INDEX articles_live_by_status ON articles (status, date DESC, updated_at DESC, id DESC)
+    WHERE trashed_at IS NULL;
+CREATE INDEX articles_live_by_section ON articles (section) WHERE trashed_at IS NULL;
+"#;
+
+/// Migration 8 (beside the code it serves): the relevance index moves out of the library
+/// into `<library>.search/` (tantivy over the analysed text, rebuilt on the next open), so the
+/// two trigram tables go; the queue of articles whose index entry is to be written, and the
+/// id that tells this library's index from another's.
+pub(crate) const SEARCH_INDEX_MIGRATION: &str = r#"
+DROP TABLE article_search;
+DROP TABLE article_head;
+CREATE TABLE search_pending (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id  INTEGER NOT NULL
+);
+INSERT INTO settings (key, value) VALUES ('search_index_id', lower(hex(randomblob(16))));
+"#;
