@@ -8,7 +8,9 @@ How it works, per crate (every folder with a Cargo.toml and src/lib.rs or src/ma
 2. Each file's paths into its own crate are read: `use` statements (braces expanded) and
    paths written in code (`crate::disk::folder_of(..)`), starting with `crate::`, `super::`,
    `self::` or the name of a child module. Comments and string literals are left out; inside
-   an inline `mod tests { .. }` at the end of a file, `super::` is the file itself.
+   an inline `mod tests { .. }` at the end of a file, `super::` is the file itself, and its
+   paths are the test module's own (`…::tests`, which nothing imports, so a unit test may use
+   the whole crate).
 3. A path names the deepest module it walks through; an item that module only re-exports
    (`pub use x::Item`) is followed to the module that defines it, so `use crate::Store`
    points at `store.rs`, not at lib.rs.
@@ -138,7 +140,7 @@ class Crate:
                     if name == "self":
                         name = absolute[-1]
                         absolute = absolute
-                    self.uses[module].append((absolute, public, m.group(0)))
+                    self.uses[self.source(module, code, m.start())].append((absolute, public, m.group(0)))
                     if public:
                         self.reexports[module][name] = absolute
             # Paths in code (outside use statements).
@@ -146,7 +148,16 @@ class Crate:
             for m in re.finditer(r"(?<![A-Za-z0-9_:])((?:crate|super|self)(?:::" + IDENT + ")+)", without_uses):
                 absolute = self.absolute(module, m.group(1).split("::"), without_uses, m.start())
                 if absolute is not None:
-                    self.uses[module].append((absolute, False, m.group(1)))
+                    self.uses[self.source(module, without_uses, m.start())].append((absolute, False, m.group(1)))
+
+    def source(self, module, code, at):
+        """Who makes a path at `at`: the file's module, or its inline `mod tests`, a module of
+        its own that nothing imports (a unit test may use the whole crate without a circle)."""
+        if not self.in_test_module(code, at):
+            return module
+        tests = tuple(list(module) + ["tests"])
+        self.uses.setdefault(tests, [])
+        return tests
 
     def in_test_module(self, code: str, at: int) -> bool:
         m = re.search(r"\bmod\s+tests\s*\{", code)
@@ -196,7 +207,7 @@ class Crate:
         return module
 
     def edges(self) -> dict[tuple[str, ...], dict[tuple[str, ...], str]]:
-        graph: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {m: {} for m in self.files}
+        graph: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {m: {} for m in self.uses}
         for module, uses in self.uses.items():
             for segments, public, text in uses:
                 target = self.resolve(segments)
@@ -269,7 +280,7 @@ def main() -> int:
                     if target in members:
                         print(f"  {name(module)} -> {name(target)}   ({text})")
     if failed:
-        print("A circle between modules means a third module is missing (CONVENTIONS.md).")
+        print("A circle between modules means a third module is missing: move what both need into one of its own (ARCHITECTURE.md, Layering).")
         return 1
     print(f"check-module-cycles: no module circles in {len(crates)} crates")
     return 0
