@@ -16,8 +16,7 @@ pub const SCHEME: &str = "ndimage";
 pub fn parse(path: &str) -> Option<(PictureKey, Rendition)> {
     let mut parts = path.trim_start_matches('/').split('/');
     let first = parts.next()?;
-    // TODO(house): use model's prefix constant (CONTENT_ADDRESS_PREFIX, coming in newsdesk-model).
-    let key = match first.strip_prefix("sha256:") {
+    let key = match newsdesk_model::content_hash(first) {
         Some(hash) if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
             PictureKey::Hash(hash.to_ascii_lowercase())
         }

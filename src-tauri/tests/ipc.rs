@@ -391,3 +391,26 @@ fn the_print_version_is_made_by_the_app_binary_as_its_template_process() {
     let bytes = std::fs::read(&target).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF-"), "a PDF");
 }
+
+#[test]
+fn the_credit_line_preview_is_the_librarys_format_made_by_the_core() {
+    let dir = tempfile::tempdir().expect("a temporary directory for the library");
+    let library = App::open(&dir.path().join("library.sqlite")).expect("a new library opens");
+    library
+        .set_credit_format("{credit}[ / Foto: {creator}]")
+        .expect("the library's format is set (the CLI's image credit-format)");
+    let fx = app_on(dir, newsdesk_app::commands::Library::open(library));
+    let fields = json!([
+        { "credit": "dpa", "creator": "Anna Muster", "source": null, "copyright": null },
+        { "credit": " ", "creator": null, "source": "Pixabay", "copyright": null },
+        { "credit": null, "creator": null, "source": null, "copyright": null }
+    ]);
+    let lines = invoke(&fx.window, "credit_lines", json!({ "fields": fields }))
+        .expect("credit_lines answers");
+    assert_eq!(
+        lines,
+        json!(["dpa / Foto: Anna Muster", "", ""]),
+        "the preview follows the library's own format, as the saved line will: the \
+         photographer in brackets only with a credit; no credit, no line"
+    );
+}

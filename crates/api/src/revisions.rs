@@ -1,8 +1,7 @@
 //! The history of an article: every save, word-level differences, restoring an old state.
 
 use newsdesk_model::{
-    Article, ArticleContent, DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff,
-    RevisionSummary,
+    Article, ArticleContent, DiffKind, DiffSegment, FieldDiff, RevisionDiff, RevisionSummary,
 };
 use similar::{ChangeTag, TextDiff};
 
@@ -75,10 +74,6 @@ impl App {
     /// The revisions of an article, newest first.
     pub fn article_history(&self, id: i64) -> Result<Vec<RevisionSummary>, ApiError> {
         Ok(self.store.history(id)?)
-    }
-
-    pub fn article_revision(&self, id: i64, revision: i64) -> Result<Revision, ApiError> {
-        Ok(self.store.revision(id, revision)?)
     }
 
     /// Makes an old revision current again (as a new revision).

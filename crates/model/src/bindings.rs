@@ -41,6 +41,7 @@ pub fn typescript() -> String {
         LongSentence::decl(&cfg),
         ArticleStats::decl(&cfg),
         ImageMetadata::decl(&cfg),
+        CreditFields::decl(&cfg),
         LicenseKind::decl(&cfg),
         Image::decl(&cfg),
         ImageFilter::decl(&cfg),

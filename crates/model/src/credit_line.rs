@@ -11,6 +11,9 @@
 //! Wherever a credit is shown with its label — the CLI, the exports, the caption a portal
 //! gets — the label comes from [`credit_label`].
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::ImageMetadata;
 
 /// How the portal shows a picture's credit (the portal's own word, as on its pages).
@@ -26,15 +29,39 @@ pub const DEFAULT_CREDIT_FORMAT: &str = "{credit|creator|source}";
 
 const FIELDS: [&str; 4] = ["credit", "creator", "source", "copyright"];
 
-fn field<'a>(name: &str, m: &'a ImageMetadata) -> Option<&'a str> {
-    let value = match name {
-        "credit" => m.credit.as_deref(),
-        "creator" => m.creator.as_deref(),
-        "source" => m.source.as_deref(),
-        "copyright" => m.copyright.as_deref(),
-        _ => None,
-    };
-    value.map(str::trim).filter(|v| !v.is_empty())
+/// The fields a credit line is made of, as the window has them while a photo editor types
+/// (the preview of the line a picture will carry).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CreditFields {
+    pub credit: Option<String>,
+    pub creator: Option<String>,
+    pub source: Option<String>,
+    pub copyright: Option<String>,
+}
+
+impl From<&ImageMetadata> for CreditFields {
+    fn from(m: &ImageMetadata) -> Self {
+        Self {
+            credit: m.credit.clone(),
+            creator: m.creator.clone(),
+            source: m.source.clone(),
+            copyright: m.copyright.clone(),
+        }
+    }
+}
+
+impl CreditFields {
+    /// The field a format names, trimmed; `None` when empty or unknown.
+    fn field(&self, name: &str) -> Option<&str> {
+        let value = match name {
+            "credit" => self.credit.as_deref(),
+            "creator" => self.creator.as_deref(),
+            "source" => self.source.as_deref(),
+            "copyright" => self.copyright.as_deref(),
+            _ => None,
+        };
+        value.map(str::trim).filter(|v| !v.is_empty())
+    }
 }
 
 /// Says what is wrong with `format`, in words, or nothing.
@@ -93,6 +120,11 @@ pub fn check_format(format: &str) -> Result<(), String> {
 /// The credit line of a picture with metadata `m` under `format`. A format that does not
 /// check (see [`check_format`]) falls back to the default.
 pub fn credit_line(format: &str, m: &ImageMetadata) -> String {
+    credit_line_of(format, &CreditFields::from(m))
+}
+
+/// The credit line `fields` give under `format` (as [`credit_line`]).
+pub fn credit_line_of(format: &str, m: &CreditFields) -> String {
     let format = if check_format(format).is_ok() {
         format
     } else {
@@ -107,7 +139,7 @@ pub fn credit_line(format: &str, m: &ImageMetadata) -> String {
 }
 
 /// Renders `part`; the flag says whether any field in it had a value.
-fn render(part: &str, m: &ImageMetadata) -> (String, bool) {
+fn render(part: &str, m: &CreditFields) -> (String, bool) {
     let mut out = String::new();
     let mut filled = false;
     let mut rest = part;
@@ -117,7 +149,7 @@ fn render(part: &str, m: &ImageMetadata) -> (String, bool) {
                 let end = rest.find('}').unwrap_or(rest.len() - 1);
                 let value = rest[1..end]
                     .split('|')
-                    .find_map(|name| field(name.trim(), m));
+                    .find_map(|name| m.field(name.trim()));
                 if let Some(value) = value {
                     out.push_str(value);
                     filled = true;

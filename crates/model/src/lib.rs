@@ -31,7 +31,7 @@ mod writing;
 
 pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
 pub use content_address::{CONTENT_ADDRESS_PREFIX, content_address, content_hash};
-pub use credit_line::{CREDIT_LABEL, credit_label};
+pub use credit_line::{CREDIT_LABEL, CreditFields, credit_label};
 pub use error::{ErrorCode, UserError};
 pub use export::{ExportFailure, ExportProgress, ExportReport, ExportTarget, ExportedFile};
 pub use fingerprint::fnv1a;

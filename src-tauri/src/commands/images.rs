@@ -3,8 +3,8 @@
 //! `ndimage:` protocol (see [`crate::image_protocol`]), not through IPC.
 
 use newsdesk_model::{
-    DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata,
-    ImagePatch,
+    CreditFields, DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport,
+    ImageMetadata, ImagePatch,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -79,6 +79,16 @@ pub async fn image_duplicates(library: State<'_, Library>) -> CommandResult<Vec<
 #[tauri::command]
 pub async fn credit_values(library: State<'_, Library>) -> CommandResult<Vec<String>> {
     on_library(library, |app| app.credit_values()).await
+}
+
+/// The credit line each of `fields` gives under the library's format, in order: the
+/// preview while credits are being edited.
+#[tauri::command]
+pub async fn credit_lines(
+    library: State<'_, Library>,
+    fields: Vec<CreditFields>,
+) -> CommandResult<Vec<String>> {
+    on_library(library, move |app| app.credit_lines(&fields)).await
 }
 
 /// The picture with its credits embedded, written where the editor chose (save dialog).

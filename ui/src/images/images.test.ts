@@ -141,7 +141,13 @@ describe('image library: the metadata panel', () => {
     expect(within(panel).getByText('Bildquelle: verschiedene Werte')).toBeInTheDocument();
 
     await user.type(credit, 'Thüringer Staatskanzlei / Anna Muster');
-    expect(within(panel).getByText('Bildquelle: Thüringer Staatskanzlei / Anna Muster')).toBeInTheDocument();
+    // The preview is the core's line (the library's format), asked for after the typing.
+    expect(await within(panel).findByText('Bildquelle: Thüringer Staatskanzlei / Anna Muster')).toBeInTheDocument();
+    expect(backend.callsOf('credit_lines').at(-1)?.args.fields).toEqual([
+      expect.objectContaining({ credit: 'Thüringer Staatskanzlei / Anna Muster' }),
+      expect.objectContaining({ credit: 'Thüringer Staatskanzlei / Anna Muster' }),
+    ]);
+    expect(within(panel).getByText('Vorschau: noch nicht gespeichert.')).toBeInTheDocument();
     expect(within(panel).getByRole('status')).toHaveTextContent('Ungespeicherte Änderungen');
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(backend.callsOf('patch_images')).toHaveLength(1));

@@ -9,7 +9,7 @@ import { addDays, licenseState } from './expiry';
 import { toQuery } from './filters';
 import { nextCell } from './gridnav';
 import { importState, runImport } from './importer.svelte';
-import { common, creditPreview, hasChanges, keywordCounts, patchOf } from './metadata';
+import { common, editedCredits, hasChanges, keywordCounts, patchOf } from './metadata';
 import { addPreset, ownPresets, PRESETS_KEY, reloadCreditPresets, removePreset, suggestedPresets } from './presets.svelte';
 
 afterEach(() => {
@@ -72,10 +72,11 @@ describe('what a selection has in common', () => {
     expect(hasChanges([kabinett!, cdo!], { credit: 'dpa' })).toBe(true);
   });
 
-  it('previews the credit line while its fields are edited', () => {
-    expect(creditPreview(kabinett!, {})).toEqual({ line: 'Thüringer Staatskanzlei', provisional: false });
-    expect(creditPreview(kabinett!, { credit: '' })).toEqual({ line: 'Anna Muster', provisional: true });
-    expect(creditPreview(ozg!, { source: 'Pixabay' })).toEqual({ line: 'Pixabay', provisional: true });
+  it('gives the core the credit fields a picture will have while they are edited', () => {
+    expect(editedCredits(kabinett!, {}), 'no credit edited: the saved line stands').toBeNull();
+    expect(editedCredits(kabinett!, { caption: 'x' }), 'a caption is no credit field').toBeNull();
+    expect(editedCredits(kabinett!, { credit: '' })).toMatchObject({ credit: null, creator: kabinett!.creator });
+    expect(editedCredits(ozg!, { source: ' Pixabay ' })).toMatchObject({ source: 'Pixabay' });
   });
 
   it('counts keywords across the selection, case-insensitively', () => {

@@ -1,6 +1,6 @@
 // The fields of a picture the panel edits, what a selection has in common, and the patch that
 // sends only what was edited.
-import type { Image, ImagePatch, LicenseKind } from '../lib/ipc/bindings';
+import type { CreditFields, Image, ImagePatch, LicenseKind } from '../lib/ipc/bindings';
 
 /** Every field the panel edits; each is a key of `ImagePatch` and of `Image`. */
 export const editableFields = [
@@ -78,16 +78,17 @@ export function hasChanges(images: readonly Image[], edits: Edits): boolean {
 const creditFields = ['credit', 'creator', 'source', 'copyright'] as const;
 
 /**
- * The credit line a picture will carry with `edits` applied. Without edits to its credit
- * fields this is the line the core built (the library's own format); with edits it follows
- * the default format `{credit|creator|source}` until the core answers after saving.
+ * The credit fields a picture will have with `edits` applied, for the core to make its line
+ * from (`creditLines`: the library's format); `null` when no credit field is edited, so the
+ * line the core made on saving (`image.credit_line`) stands.
  */
-export function creditPreview(image: Image, edits: Edits): { line: string; provisional: boolean } {
-  if (!creditFields.some((field) => edits[field] !== undefined)) {
-    return { line: image.credit_line.trim(), provisional: false };
-  }
-  const take = (field: 'credit' | 'creator' | 'source') => (edits[field] ?? image[field] ?? '').trim();
-  return { line: take('credit') || take('creator') || take('source'), provisional: true };
+export function editedCredits(image: Image, edits: Edits): CreditFields | null {
+  if (!creditFields.some((field) => edits[field] !== undefined)) return null;
+  const take = (field: (typeof creditFields)[number]) => {
+    const value = (edits[field] ?? image[field] ?? '').trim();
+    return value === '' ? null : value;
+  };
+  return { credit: take('credit'), creator: take('creator'), source: take('source'), copyright: take('copyright') };
 }
 
 /** Keywords of a selection: each once (case-insensitive, first spelling), with how many have it. */

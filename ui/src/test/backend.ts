@@ -209,6 +209,7 @@ export function fakeBackend(options: Options = {}) {
         return { images: group, credits_differ: new Set(group.map((i) => i.credit_line)).size > 1 };
       }),
     credit_values: () => creditValues(images),
+    credit_lines: ({ fields }) => fields.map(creditLineOf),
     import_images: ({ paths, progress }) => {
       const { report, added } = importImages(images, paths, options.folders ?? defaultFolders, (message, index) => send(progress, index, message));
       images = [...images, ...added];

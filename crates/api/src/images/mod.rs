@@ -9,7 +9,7 @@ mod report;
 
 use std::path::{Path, PathBuf};
 
-use newsdesk_model::{Image, ImageFilter, ImageMetadata, ImagePatch, ImageUse};
+use newsdesk_model::{CreditFields, Image, ImageFilter, ImageMetadata, ImagePatch, ImageUse};
 
 use crate::{ApiError, App};
 
@@ -97,6 +97,16 @@ impl App {
 
     pub fn credit_format(&self) -> Result<String, ApiError> {
         Ok(self.store.credit_format()?)
+    }
+
+    /// The credit line each of `fields` gives under the library's format, in order: the
+    /// preview while a photo editor types (the window never builds the line itself).
+    pub fn credit_lines(&self, fields: &[CreditFields]) -> Result<Vec<String>, ApiError> {
+        let format = self.store.credit_format()?;
+        Ok(fields
+            .iter()
+            .map(|f| newsdesk_model::credit_line::credit_line_of(&format, f))
+            .collect())
     }
 
     pub fn set_credit_format(&self, format: &str) -> Result<(), ApiError> {

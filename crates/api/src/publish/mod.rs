@@ -388,11 +388,6 @@ impl App {
         Ok(self.store.publications_of(id)?)
     }
 
-    /// Sections offered by the portals and used by the library's articles (for completion).
-    pub fn section_names(&self) -> Result<Vec<String>, ApiError> {
-        Ok(self.store.section_names()?)
-    }
-
     /// What keeps `content` from the portal: the readiness problems that block.
     fn blocking_problems(
         &self,

@@ -265,7 +265,7 @@ export const de = {
   'images.panel.size': '{width} × {height} px · {format} · {size}',
   'images.panel.imported': 'Importiert am {date}',
   'images.panel.creditMixed': 'verschiedene Werte',
-  'images.panel.provisional': 'Vorschau; gespeichert gilt das Format der Bibliothek.',
+  'images.panel.provisional': 'Vorschau: noch nicht gespeichert.',
   'images.panel.rights': 'Bildquelle und Rechte',
   'images.panel.description': 'Beschreibung',
   'images.field.credit': 'Bildquelle (Credit)',

@@ -266,7 +266,7 @@ export const en: Messages = {
   'images.panel.size': '{width} × {height} px · {format} · {size}',
   'images.panel.imported': 'Imported on {date}',
   'images.panel.creditMixed': 'different values',
-  'images.panel.provisional': 'Preview; once saved, the library’s format applies.',
+  'images.panel.provisional': 'Preview: not saved yet.',
   'images.panel.rights': 'Credit and rights',
   'images.panel.description': 'Description',
   'images.field.credit': 'Credit',

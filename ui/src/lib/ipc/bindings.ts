@@ -310,6 +310,8 @@ licensor_url: string | null,
  */
 alt_text: string | null, };
 
+export type CreditFields = { credit: string | null, creator: string | null, source: string | null, copyright: string | null, };
+
 export type LicenseKind = "own" | "agency" | "handout" | "cc0" | "cc-by" | "cc-by-sa" | "cc-by-nd" | "cc-by-nc" | "cc-by-nc-sa" | "cc-by-nc-nd";
 
 export type Image = { id: number, 

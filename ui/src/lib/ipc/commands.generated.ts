@@ -9,6 +9,7 @@ import type {
   ArticleStats,
   ArticleSummary,
   ConflictChoice,
+  CreditFields,
   DuplicateGroup,
   ExportProgress,
   ExportReport,
@@ -66,6 +67,7 @@ export type Commands = {
   tag_images: { args: { ids: number[]; add: string[]; remove: string[] }; answer: Image[] };
   image_duplicates: { args: Record<string, never>; answer: DuplicateGroup[] };
   credit_values: { args: Record<string, never>; answer: string[] };
+  credit_lines: { args: { fields: CreditFields[] }; answer: string[] };
   export_image: { args: { id: number; path: string }; answer: void };
   library_info: { args: Record<string, never>; answer: LibraryInfo };
   load_demo_articles: { args: Record<string, never>; answer: ImportReport };
@@ -227,6 +229,14 @@ export function imageDuplicates(): Promise<DuplicateGroup[]> {
 /** Credits used before, most used first: presets and completion. */
 export function creditValues(): Promise<string[]> {
   return call('credit_values', {});
+}
+
+/**
+ * The credit line each of `fields` gives under the library's format, in order: the
+ * preview while credits are being edited.
+ */
+export function creditLines(fields: CreditFields[]): Promise<string[]> {
+  return call('credit_lines', { fields });
 }
 
 /** The picture with its credits embedded, written where the editor chose (save dialog). */
