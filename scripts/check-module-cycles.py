@@ -7,8 +7,9 @@ How it works, per crate (every folder with a Cargo.toml and src/lib.rs or src/ma
    `crate::images::list`, `src/images/mod.rs` is `crate::images`, lib.rs/main.rs the root).
 2. Each file's paths into its own crate are read: `use` statements (braces expanded) and
    paths written in code (`crate::disk::folder_of(..)`), starting with `crate::`, `super::`,
-   `self::` or the name of a child module. Comments and string literals are left out; inside
-   an inline `mod tests { .. }` at the end of a file, `super::` is the file itself.
+   `self::` or the name of a child module. Comments and string literals are left out, and so
+   is an inline `mod tests { .. }` at the end of a file: a unit test may use anything of its
+   crate without making a circle of the code it tests.
 3. A path names the deepest module it walks through; an item that module only re-exports
    (`pub use x::Item`) is followed to the module that defines it, so `use crate::Store`
    points at `store.rs`, not at lib.rs.
@@ -64,6 +65,12 @@ def strip_code(text: str) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+def without_tests(code: str) -> str:
+    """The code before an inline `mod tests {` (unit tests sit at the end of a file)."""
+    m = re.search(r"(#\[cfg\(test\)\]\s*)?\bmod\s+tests\s*\{", code)
+    return code if m is None else code[: m.start()]
 
 
 def expand_use(tree: str) -> list[tuple[str, str]]:
@@ -122,7 +129,7 @@ class Crate:
             elif len(parts) == 1 and parts[0] in ("lib", "main"):
                 parts = []
             self.files[tuple(parts)] = path
-        self.code = {m: strip_code(p.read_text(encoding="utf-8")) for m, p in self.files.items()}
+        self.code = {m: without_tests(strip_code(p.read_text(encoding="utf-8"))) for m, p in self.files.items()}
         # Re-exports: module -> name -> (absolute path segments)
         self.reexports: dict[tuple[str, ...], dict[str, list[str]]] = {}
         self.uses: dict[tuple[str, ...], list[tuple[list[str], bool, str]]] = {}
@@ -148,10 +155,6 @@ class Crate:
                 if absolute is not None:
                     self.uses[module].append((absolute, False, m.group(1)))
 
-    def in_test_module(self, code: str, at: int) -> bool:
-        m = re.search(r"\bmod\s+tests\s*\{", code)
-        return m is not None and at > m.start()
-
     def absolute(self, module, segments, code, at):
         """Absolute path segments (from the crate root) of a path written in `module`."""
         if not segments or segments[0] == "":
@@ -163,14 +166,9 @@ class Crate:
             base, rest = [], segments[1:]
         elif first in ("super", "self"):
             base = list(module)
-            # inside an inline `mod tests`, `super` is the file's own module
-            inline = self.in_test_module(code, at)
             while rest and rest[0] in ("super", "self"):
-                if rest[0] == "super":
-                    if inline:
-                        inline = False
-                    elif base:
-                        base = base[:-1]
+                if rest[0] == "super" and base:
+                    base = base[:-1]
                 rest = rest[1:]
         elif tuple(list(module) + [first]) in self.files:
             base = list(module)
