@@ -7,10 +7,9 @@ How it works, per crate (every folder with a Cargo.toml and src/lib.rs or src/ma
    `crate::images::list`, `src/images/mod.rs` is `crate::images`, lib.rs/main.rs the root).
 2. Each file's paths into its own crate are read: `use` statements (braces expanded) and
    paths written in code (`crate::disk::folder_of(..)`), starting with `crate::`, `super::`,
-   `self::` or the name of a child module. Comments and string literals are left out; inside
-   an inline `mod tests { .. }` at the end of a file, `super::` is the file itself, and its
-   paths are the test module's own (`…::tests`, which nothing imports, so a unit test may use
-   the whole crate).
+   `self::` or the name of a child module. Comments and string literals are left out, and so
+   is an inline `mod tests { .. }` at the end of a file: a unit test may use anything of its
+   crate without making a circle of the code it tests.
 3. A path names the deepest module it walks through; an item that module only re-exports
    (`pub use x::Item`) is followed to the module that defines it, so `use crate::Store`
    points at `store.rs`, not at lib.rs.
@@ -66,6 +65,12 @@ def strip_code(text: str) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+def without_tests(code: str) -> str:
+    """The code before an inline `mod tests {` (unit tests sit at the end of a file)."""
+    m = re.search(r"(#\[cfg\(test\)\]\s*)?\bmod\s+tests\s*\{", code)
+    return code if m is None else code[: m.start()]
 
 
 def expand_use(tree: str) -> list[tuple[str, str]]:
@@ -124,7 +129,7 @@ class Crate:
             elif len(parts) == 1 and parts[0] in ("lib", "main"):
                 parts = []
             self.files[tuple(parts)] = path
-        self.code = {m: strip_code(p.read_text(encoding="utf-8")) for m, p in self.files.items()}
+        self.code = {m: without_tests(strip_code(p.read_text(encoding="utf-8"))) for m, p in self.files.items()}
         # Re-exports: module -> name -> (absolute path segments)
         self.reexports: dict[tuple[str, ...], dict[str, list[str]]] = {}
         self.uses: dict[tuple[str, ...], list[tuple[list[str], bool, str]]] = {}
@@ -140,7 +145,7 @@ class Crate:
                     if name == "self":
                         name = absolute[-1]
                         absolute = absolute
-                    self.uses[self.source(module, code, m.start())].append((absolute, public, m.group(0)))
+                    self.uses[module].append((absolute, public, m.group(0)))
                     if public:
                         self.reexports[module][name] = absolute
             # Paths in code (outside use statements).
@@ -148,20 +153,7 @@ class Crate:
             for m in re.finditer(r"(?<![A-Za-z0-9_:])((?:crate|super|self)(?:::" + IDENT + ")+)", without_uses):
                 absolute = self.absolute(module, m.group(1).split("::"), without_uses, m.start())
                 if absolute is not None:
-                    self.uses[self.source(module, without_uses, m.start())].append((absolute, False, m.group(1)))
-
-    def source(self, module, code, at):
-        """Who makes a path at `at`: the file's module, or its inline `mod tests`, a module of
-        its own that nothing imports (a unit test may use the whole crate without a circle)."""
-        if not self.in_test_module(code, at):
-            return module
-        tests = tuple(list(module) + ["tests"])
-        self.uses.setdefault(tests, [])
-        return tests
-
-    def in_test_module(self, code: str, at: int) -> bool:
-        m = re.search(r"\bmod\s+tests\s*\{", code)
-        return m is not None and at > m.start()
+                    self.uses[module].append((absolute, False, m.group(1)))
 
     def absolute(self, module, segments, code, at):
         """Absolute path segments (from the crate root) of a path written in `module`."""
@@ -174,14 +166,9 @@ class Crate:
             base, rest = [], segments[1:]
         elif first in ("super", "self"):
             base = list(module)
-            # inside an inline `mod tests`, `super` is the file's own module
-            inline = self.in_test_module(code, at)
             while rest and rest[0] in ("super", "self"):
-                if rest[0] == "super":
-                    if inline:
-                        inline = False
-                    elif base:
-                        base = base[:-1]
+                if rest[0] == "super" and base:
+                    base = base[:-1]
                 rest = rest[1:]
         elif tuple(list(module) + [first]) in self.files:
             base = list(module)
@@ -207,7 +194,7 @@ class Crate:
         return module
 
     def edges(self) -> dict[tuple[str, ...], dict[tuple[str, ...], str]]:
-        graph: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {m: {} for m in self.uses}
+        graph: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {m: {} for m in self.files}
         for module, uses in self.uses.items():
             for segments, public, text in uses:
                 target = self.resolve(segments)
@@ -280,7 +267,7 @@ def main() -> int:
                     if target in members:
                         print(f"  {name(module)} -> {name(target)}   ({text})")
     if failed:
-        print("A circle between modules means a third module is missing: move what both need into one of its own (ARCHITECTURE.md, Layering).")
+        print("A circle between modules means a third module is missing: move what both need into a module of its own (ARCHITECTURE.md, Layering).")
         return 1
     print(f"check-module-cycles: no module circles in {len(crates)} crates")
     return 0
