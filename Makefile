@@ -117,10 +117,9 @@ test-ghost: deps build
 ui-test:
 	cd ui && npm test
 
-# The CLI contract of the issues (../shared/checks), when the checks are there: every part
-# whose commands exist (`settings` comes with issue 21's settings).
+# The CLI contract of the issues (../shared/checks), when the checks are there: every part.
 contract:
-	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store write tags export render; \
+	@if [ -f $(CONTRACT) ]; then NEWSDESK_BIN=$(CLI_DEBUG) bash $(CONTRACT) store write tags export render settings; \
 	else echo "contract: $(CONTRACT) not found, skipped"; fi
 
 # The real window under Xvfb over WebDriver; bounded so that a hang fails instead of waiting.

@@ -25,6 +25,7 @@ mod maintenance;
 mod publish;
 mod revisions;
 mod search;
+mod settings;
 mod tags;
 
 pub use app::App;

@@ -47,10 +47,30 @@ pub enum Command {
     /// What waits to be sent to the portals, and sending it
     #[command(subcommand)]
     Outbox(crate::args_publish::OutboxCommand),
+    /// The library's settings (language, theme, backups, …): list, get, set
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+}
+
+#[derive(Subcommand)]
+pub enum SettingsCommand {
+    /// Every setting with its value and default
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One setting's value
+    Get {
+        key: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a setting (an unknown key or a value it does not take is refused)
+    Set { key: String, value: String },
 }
 
 impl Command {
-    /// True for the commands that may start a new library: they store articles. Every other
+    /// True for the commands that may start a new library: they store articles (or a setting). Every other
     /// command needs an existing one.
     pub fn creates_library(&self) -> bool {
         match self {
@@ -69,6 +89,7 @@ impl Command {
             Command::Portal(command) => {
                 matches!(command, crate::args_publish::PortalCommand::Add { .. })
             }
+            Command::Settings(command) => matches!(command, SettingsCommand::Set { .. }),
             Command::Search(_)
             | Command::Db(_)
             | Command::Tags(_)

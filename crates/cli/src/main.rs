@@ -86,6 +86,7 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
         Command::Publish(args) => commands::publish::publish(&app, args),
         Command::Withdraw(args) => commands::publish::withdraw(&app, args),
         Command::Outbox(command) => commands::outbox::run(&app, command),
+        Command::Settings(command) => commands::settings::run(&app, command),
     }
 }
 

@@ -42,6 +42,7 @@ pub fn typescript() -> String {
         ArticleStats::decl(&cfg),
         ImageMetadata::decl(&cfg),
         CreditFields::decl(&cfg),
+        Setting::decl(&cfg),
         LicenseKind::decl(&cfg),
         Image::decl(&cfg),
         ImageFilter::decl(&cfg),

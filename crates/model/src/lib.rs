@@ -24,6 +24,7 @@ mod portals;
 mod renditions;
 mod revisions;
 mod search;
+pub mod settings;
 mod slug;
 mod status;
 mod tags;
@@ -51,6 +52,7 @@ pub use portals::{
 pub use renditions::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
 pub use search::SearchHit;
+pub use settings::Setting;
 pub use slug::slug;
 pub use status::{ParseStatusError, Status};
 pub use tags::{

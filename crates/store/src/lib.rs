@@ -30,6 +30,7 @@ mod disk;
 mod error;
 pub mod migrations;
 mod read_only;
+mod settings;
 mod space;
 mod store;
 mod whole_file;

@@ -5,17 +5,18 @@
 use newsdesk_model::CONTENT_ADDRESS_PREFIX;
 use newsdesk_model::{ArticleContent, ProblemCode, ReadinessProblem};
 
-use super::check_readiness;
+use super::readiness::check_readiness_within;
 use crate::{ApiError, App};
 
 impl App {
-    /// Everything that keeps `content` from being ready: [`check_readiness`] and, for the
+    /// Everything that keeps `content` from being ready: [`super::check_readiness`] (with the
+    /// library's teaser length) and, for the
     /// pictures from the library, what the library knows (license ended, picture gone).
     pub fn check_content(
         &self,
         content: &ArticleContent,
     ) -> Result<Vec<ReadinessProblem>, ApiError> {
-        let mut problems = check_readiness(content);
+        let mut problems = check_readiness_within(content, self.teaser_limit()?);
         let today = self.today();
         let mut guard = Vec::new();
         for (index, picture) in content.images.iter().enumerate() {

@@ -82,7 +82,9 @@ impl App {
 
     /// Words, characters, reading time, long sentences and readability.
     pub fn article_stats(&self, id: i64) -> Result<ArticleStats, ApiError> {
-        Ok(article_stats(&self.store.article(id)?.content))
+        let mut stats = article_stats(&self.store.article(id)?.content);
+        stats.teaser_limit = self.teaser_limit()?;
+        Ok(stats)
     }
 
     /// Articles that could stand under "Weitere Meldungen", most related first.

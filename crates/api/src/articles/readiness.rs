@@ -42,8 +42,17 @@ fn problem(
     }
 }
 
-/// Every problem of `content`, blocking ones first in field order, then hints.
+/// Every problem of `content`, blocking ones first in field order, then hints; a teaser
+/// longer than the portal's default list length ([`ArticleStats::TEASER_LIMIT`]) is one.
 pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
+    check_readiness_within(content, ArticleStats::TEASER_LIMIT)
+}
+
+/// [`check_readiness`] with the library's own teaser length (setting `teaser_max_chars`).
+pub fn check_readiness_within(
+    content: &ArticleContent,
+    teaser_limit: u32,
+) -> Vec<ReadinessProblem> {
     let mut problems = Vec::new();
     let required = [
         ("kicker", &content.kicker),
@@ -108,15 +117,14 @@ pub fn check_readiness(content: &ArticleContent) -> Vec<ReadinessProblem> {
         }
     }
     let teaser_chars = content.teaser.chars().count() as u32;
-    if teaser_chars > ArticleStats::TEASER_LIMIT {
+    if teaser_chars > teaser_limit {
         problems.push(problem(
             "teaser",
             ProblemCode::TooLong,
             &teaser_chars.to_string(),
             false,
             format!(
-                "the teaser has {teaser_chars} characters; the portal shows {} in lists",
-                ArticleStats::TEASER_LIMIT
+                "the teaser has {teaser_chars} characters; the portal shows {teaser_limit} in lists"
             ),
         ));
     }

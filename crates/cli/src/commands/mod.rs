@@ -6,5 +6,6 @@ pub mod outbox;
 pub mod portal;
 pub mod publish;
 pub mod search;
+pub mod settings;
 pub mod tags;
 pub mod writing;

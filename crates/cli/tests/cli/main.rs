@@ -13,6 +13,7 @@ mod long_words;
 mod nesting;
 mod portals;
 mod search;
+mod settings;
 mod tags;
 mod templates;
 mod tmpfs;

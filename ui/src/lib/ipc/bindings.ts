@@ -312,6 +312,16 @@ alt_text: string | null, };
 
 export type CreditFields = { credit: string | null, creator: string | null, source: string | null, copyright: string | null, };
 
+export type Setting = { key: string, 
+/**
+ * The value in force: the one set, else the default.
+ */
+value: string, default: string, 
+/**
+ * What it is for, in a sentence.
+ */
+about: string, };
+
 export type LicenseKind = "own" | "agency" | "handout" | "cc0" | "cc-by" | "cc-by-sa" | "cc-by-nd" | "cc-by-nc" | "cc-by-nc-sa" | "cc-by-nc-nd";
 
 export type Image = { id: number, 
