@@ -414,3 +414,21 @@ fn the_credit_line_preview_is_the_librarys_format_made_by_the_core() {
          photographer in brackets only with a credit; no credit, no line"
     );
 }
+
+#[test]
+fn the_editors_counts_use_the_librarys_teaser_length() {
+    let dir = tempfile::tempdir().expect("a temporary directory for the library");
+    let library = App::open(&dir.path().join("library.sqlite")).expect("a new library opens");
+    library
+        .set_setting("teaser_max_chars", "80")
+        .expect("the newsroom's teaser length is set (settings set)");
+    let fx = app_on(dir, newsdesk_app::commands::Library::open(library));
+    let content = json!({ "title": "T", "teaser": "Kurz.", "body": "Ein Satz." });
+    let stats = invoke(&fx.window, "content_stats", json!({ "content": content }))
+        .expect("content_stats answers for unsaved content");
+    assert_eq!(
+        stats["teaser_limit"],
+        json!(80),
+        "the live counts show the library's own length, as the readiness check uses it"
+    );
+}

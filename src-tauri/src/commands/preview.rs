@@ -16,10 +16,14 @@ pub async fn render_markdown(
     on_library(library, move |app| Ok(app.render_markdown(&markdown))).await
 }
 
-/// Words, characters, reading time, long sentences and readability of the editor's content.
+/// Words, characters, reading time, long sentences and readability of the editor's content,
+/// with the library's teaser length.
 #[tauri::command]
-pub async fn content_stats(content: ArticleContent) -> CommandResult<ArticleStats> {
-    Ok(newsdesk_api::article_stats(&content))
+pub async fn content_stats(
+    library: State<'_, Library>,
+    content: ArticleContent,
+) -> CommandResult<ArticleStats> {
+    on_library(library, move |app| app.content_stats(&content)).await
 }
 
 /// Clean Markdown for HTML pasted from Word or a web page.

@@ -82,7 +82,13 @@ impl App {
 
     /// Words, characters, reading time, long sentences and readability.
     pub fn article_stats(&self, id: i64) -> Result<ArticleStats, ApiError> {
-        let mut stats = article_stats(&self.store.article(id)?.content);
+        self.content_stats(&self.store.article(id)?.content)
+    }
+
+    /// The counts of `content` as written (saved or not), with the library's teaser length
+    /// (setting `teaser_max_chars`).
+    pub fn content_stats(&self, content: &ArticleContent) -> Result<ArticleStats, ApiError> {
+        let mut stats = article_stats(content);
         stats.teaser_limit = self.teaser_limit()?;
         Ok(stats)
     }

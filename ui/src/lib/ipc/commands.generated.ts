@@ -339,7 +339,10 @@ export function renderMarkdown(markdown: string): Promise<string> {
   return call('render_markdown', { markdown });
 }
 
-/** Words, characters, reading time, long sentences and readability of the editor's content. */
+/**
+ * Words, characters, reading time, long sentences and readability of the editor's content,
+ * with the library's teaser length.
+ */
 export function contentStats(content: ArticleContent): Promise<ArticleStats> {
   return call('content_stats', { content });
 }
