@@ -432,3 +432,29 @@ fn the_editors_counts_use_the_librarys_teaser_length() {
         "the live counts show the library's own length, as the readiness check uses it"
     );
 }
+
+#[test]
+fn a_setting_changed_in_the_window_is_kept_in_the_library() {
+    let fx = app_with_demo_articles();
+    let set = invoke(
+        &fx.window,
+        "set_setting",
+        json!({ "key": "language", "value": "en" }),
+    )
+    .expect("set_setting answers");
+    assert_eq!(set["value"], "en");
+    let all = invoke(&fx.window, "settings", json!({})).expect("settings answers");
+    let language = all
+        .as_array()
+        .and_then(|list| list.iter().find(|s| s["key"] == "language"))
+        .cloned()
+        .expect("language is among the settings");
+    assert_eq!(language["value"], "en", "read back from the library");
+    let refused = invoke(
+        &fx.window,
+        "set_setting",
+        json!({ "key": "language", "value": "xx" }),
+    )
+    .expect_err("a language the window does not have is refused");
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+}

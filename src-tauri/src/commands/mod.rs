@@ -15,6 +15,7 @@ pub mod portals;
 pub mod preview;
 pub mod revisions;
 pub mod search;
+pub mod settings;
 pub mod tags;
 
 use std::sync::Arc;

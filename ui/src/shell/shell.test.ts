@@ -25,14 +25,26 @@ describe('the window', () => {
     expect(state).toHaveAttribute('data-read-only', 'disk_full');
   });
 
-  it('switches the language and remembers it', async () => {
-    const { user } = renderApp();
+  it('switches the language and keeps it in the library', async () => {
+    const { user, backend } = renderApp();
     await screen.findByText('Mädchen für alles');
     await user.selectOptions(screen.getByLabelText('Sprache'), 'en');
     expect(await screen.findByRole('link', { name: /Drafts/ })).toBeInTheDocument();
     expect(screen.getByText('13/12/2018')).toBeInTheDocument();
     expect(screen.getAllByText('Published').length).toBeGreaterThan(0);
-    expect(localStorage.getItem('newsdesk.locale')).toBe('en');
+    expect(localStorage.getItem('newsdesk.locale'), 'the first frame of the next start').toBe('en');
+    await waitFor(() =>
+      expect(backend.callsOf('set_setting').at(-1)?.args, 'the library keeps the choice').toEqual({
+        key: 'language',
+        value: 'en',
+      }),
+    );
+  });
+
+  it('starts in the language the library keeps, whatever the webview remembered', async () => {
+    renderApp('#/articles', { settings: { language: 'en' } });
+    expect(await screen.findByRole('link', { name: /Drafts/ })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('shows the image library, the outbox and the portals from the navigation', async () => {

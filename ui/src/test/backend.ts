@@ -18,6 +18,7 @@ import type {
   ImportReport,
   ReadinessProblem,
   SearchHit,
+  Setting,
   UserError,
 } from '../lib/ipc/bindings';
 import type { CommandAnswer, CommandArgs, CommandName } from '../lib/ipc/commands.generated';
@@ -57,6 +58,8 @@ type Options = PublishingOptions & {
   fileMetadata?: Record<number, ImageMetadata>;
   /** Look-alike groups by picture id (default: kabinett.jpg and kabinett-2.jpg). */
   duplicates?: number[][];
+  /** The library's settings by key (default: every setting at its default). */
+  settings?: Record<string, string>;
   /** Folders the import reads, with their files (default: one folder of two pictures). */
   folders?: Record<string, string[]>;
   /** What the native dialogs answer (default: the fixture paths below; null: cancelled). */
@@ -83,6 +86,13 @@ export function fakeBackend(options: Options = {}) {
   const fileMetadata = options.fileMetadata ?? sampleFileMetadata();
   const calls: Call[] = [];
   const rejectedTags: string[] = [];
+  const settingValues: Record<string, string> = { language: 'de', theme: 'system', ...options.settings };
+  const settingOf = (key: string): Setting => ({
+    key,
+    value: settingValues[key] ?? '',
+    default: key === 'language' ? 'de' : '',
+    about: '',
+  });
   /** Commands whose answers wait for `release`, with the waiting answers in call order. */
   const held = new Map<string, (() => void)[]>();
   const publishing = fakePublishing(options, {
@@ -210,6 +220,14 @@ export function fakeBackend(options: Options = {}) {
       }),
     credit_values: () => creditValues(images),
     credit_lines: ({ fields }) => fields.map(creditLineOf),
+    settings: () => Object.keys(settingValues).map(settingOf),
+    set_setting: ({ key, value }) => {
+      if (key === 'language' && value !== 'de' && value !== 'en') {
+        throw { code: 'invalid_input', message: `language: "${value}" is not one of de, en` };
+      }
+      settingValues[key] = value;
+      return settingOf(key);
+    },
     import_images: ({ paths, progress }) => {
       const { report, added } = importImages(images, paths, options.folders ?? defaultFolders, (message, index) => send(progress, index, message));
       images = [...images, ...added];

@@ -36,6 +36,7 @@ import type {
   RevisionDiff,
   RevisionSummary,
   SearchHit,
+  Setting,
   Status,
   SuggestionVerdict,
   TagSuggestion,
@@ -92,6 +93,8 @@ export type Commands = {
   diff_revisions: { args: { id: number; from: number; to: number }; answer: RevisionDiff };
   restore_revision: { args: { id: number; revision: number }; answer: Article };
   search_articles: { args: { query: string; limit: number }; answer: SearchHit[] };
+  settings: { args: Record<string, never>; answer: Setting[] };
+  set_setting: { args: { key: string; value: string }; answer: Setting };
   suggest_tags: { args: { content: ArticleContent; id: number | null; k: number }; answer: TagSuggestion[] };
   suggest_image_tags: { args: { id: number; k: number }; answer: TagSuggestion[] };
   decide_tags: { args: { articleId: number | null; imageId: number | null; tags: string[]; verdict: SuggestionVerdict }; answer: void };
@@ -374,6 +377,18 @@ export function restoreRevision(id: number, revision: number): Promise<Article> 
 /** The best `limit` matches for `query`, best first, each with a snippet. */
 export function searchArticles(query: string, limit: number): Promise<SearchHit[]> {
   return call('search_articles', { query, limit });
+}
+
+// settings (src-tauri/src/commands/settings.rs)
+
+/** Every setting with the value in force and its default. */
+export function settings(): Promise<Setting[]> {
+  return call('settings', {});
+}
+
+/** Changes one setting; a value the setting does not take is refused in words. */
+export function setSetting(key: string, value: string): Promise<Setting> {
+  return call('set_setting', { key, value });
 }
 
 // tags (src-tauri/src/commands/tags.rs)
