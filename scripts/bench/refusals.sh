@@ -7,6 +7,7 @@ cd "$(dirname "$0")/../.."
 BIN=${1:-${CARGO_TARGET_DIR:-/var/tmp/newsdesk-target}/release/newsdesk}
 [ -x "$BIN" ] || { echo "no newsdesk at $BIN: cargo build --release --bin newsdesk" >&2; exit 1; }
 for script in scripts/bench/refusals/*.sh; do
+  [ "$(basename "$script")" = lib.sh ] && continue
   echo "## $(basename "$script" .sh)"
   "$script" "$BIN"
   echo

@@ -7,24 +7,13 @@
 # Needs dbus and gnome-keyring (make deps): runs its own session bus and keyring.
 set -euo pipefail
 BIN=${1:?usage: $0 path/to/newsdesk}
-if [ -z "${NEWSDESK_BENCH_INNER:-}" ]; then
-  exec env NEWSDESK_BENCH_INNER=1 dbus-run-session -- "$0" "$@"
-fi
+. "$(dirname "$0")/lib.sh"
+in_own_session_bus "$0" "$@"
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-export HOME=$work/home; mkdir -p "$HOME"
-printf 'bench' | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+unlock_keyring "$work"
 db=$work/lib.sqlite
-measure() { # label, command...
-  local label=$1; shift
-  if /usr/bin/time -f "%e s %M KiB" -o "$work/time" timeout 600 "$@" >"$work/out" 2>"$work/err"; then
-    printf '%-44s %s  ok\n' "$label" "$(tail -n1 "$work/time")"
-  else
-    printf '%-44s %s  failed: %s\n' "$label" "$(tail -n1 "$work/time")" \
-      "$(tr '\n' ' ' <"$work/err" | head -c 160)"
-  fi
-}
 
 python3 - "$work" <<'PY'
 import sys

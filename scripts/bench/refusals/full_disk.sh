@@ -5,6 +5,7 @@
 # Usage: sudo scripts/bench/refusals/full_disk.sh path/to/newsdesk
 set -euo pipefail
 BIN=${1:?usage: $0 path/to/newsdesk}
+. "$(dirname "$0")/lib.sh"
 BIN=$(realpath "$BIN")
 work=$(mktemp -d)
 disk=$work/disk
@@ -13,15 +14,6 @@ trap '{ umount "$disk" || umount -l "$disk" || true; } 2>/dev/null; rm -rf "$wor
 here=$(cd "$(dirname "$0")/../../.." && pwd)
 samples=$here/assets/demo-articles
 
-measure() { # label, command...
-  local label=$1; shift
-  if /usr/bin/time -f "%e s %M KiB" -o "$work/time" timeout 600 "$@" >"$work/out" 2>"$work/err"; then
-    printf '%-50s %s  ok\n' "$label" "$(tail -n1 "$work/time")"
-  else
-    printf '%-50s %s  refused: %s\n' "$label" "$(tail -n1 "$work/time")" \
-      "$(grep -v '^Command exited' "$work/err" | head -c 160 | tr '\n' ' ')"
-  fi
-}
 
 # 26 pictures of 800×600 px of noise (PPM first, then PNG below: some 1.4 MB each).
 python3 - "$work/ppm" <<'PY'

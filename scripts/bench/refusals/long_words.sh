@@ -5,15 +5,10 @@
 # Usage: scripts/bench/refusals/long_words.sh path/to/newsdesk
 set -euo pipefail
 BIN=${1:?usage: $0 path/to/newsdesk}
+. "$(dirname "$0")/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/lib.sqlite
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e s %M KiB" -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
-    echo "$label: failed: $(head -c 300 "$work/err")"; return 0; }
-  printf '%-44s %s\n' "$label" "$(cat "$work/time")"
-}
 python3 - "$work" <<'PY'
 import sys
 work = sys.argv[1]

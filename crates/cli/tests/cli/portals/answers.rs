@@ -107,14 +107,9 @@ fn a_post_with_a_thousand_tags_comes_back_with_all_of_them() {
             "the vocabulary is read page by page to its end: {name} is missing"
         );
     }
-    let list = desk.json(&["article", "list", "--json"]);
-    let pulled = list
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["title"] == title)
+    let article = desk
+        .article_titled(&title)
         .unwrap_or_else(|| panic!("the post came with the pull: {report}"));
-    let article = desk.json(&["article", "show", &pulled["id"].to_string(), "--json"]);
     let mut tags = tags_of(&article);
     tags.sort();
     assert_eq!(

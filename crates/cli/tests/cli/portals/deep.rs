@@ -49,15 +49,12 @@ fn a_post_nested_10000_deep_is_pulled_with_its_text() {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    let list = desk.json(&["article", "list", "--json"]);
-    let pulled = list
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["title"] == title)
-        .unwrap_or_else(|| panic!("the deep post came with the pull: {list}"))
-        .clone();
-    let article = desk.json(&["article", "show", &pulled["id"].to_string(), "--json"]);
+    let article = desk.article_titled(&title).unwrap_or_else(|| {
+        panic!(
+            "the deep post came with the pull: {}",
+            desk.ok(&["article", "list"])
+        )
+    });
     let body = article["body"].as_str().expect("body");
     assert!(
         body.contains("Ganz innen steht der Satz."),
@@ -76,7 +73,7 @@ fn a_post_nested_10000_deep_is_pulled_with_its_text() {
     let target = desk.dir.path().join("tief.html");
     desk.ok(&[
         "export",
-        &pulled["id"].to_string(),
+        &article["id"].to_string(),
         "-o",
         target.to_str().expect("path"),
     ]);

@@ -155,14 +155,9 @@ fn a_ghost_post_with_many_tags_and_the_tags_of_many_pages_are_pulled_whole() {
             "the vocabulary read page by page: {name} missing"
         );
     }
-    let list = desk.json(&["article", "list", "--json"]);
-    let pulled = list
-        .as_array()
-        .expect("list")
-        .iter()
-        .find(|a| a["title"] == title)
+    let article = desk
+        .article_titled(&title)
         .unwrap_or_else(|| panic!("the post came with the pull: {report}"));
-    let article = desk.json(&["article", "show", &pulled["id"].to_string(), "--json"]);
     assert_eq!(
         article["section"], names[0],
         "Ghost's primary tag is the section"

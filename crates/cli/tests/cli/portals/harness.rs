@@ -119,6 +119,13 @@ impl Desk {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: no JSON ({e}): {text}"))
     }
 
+    /// The article titled `title` as `article show --json` gives it, if the library has one.
+    pub fn article_titled(&self, title: &str) -> Option<Value> {
+        let list = self.json(&["article", "list", "--json"]);
+        let id = list.as_array()?.iter().find(|a| a["title"] == title)?["id"].to_string();
+        Some(self.json(&["article", "show", &id, "--json"]))
+    }
+
     /// Adds a portal with its secret on stdin.
     pub fn add_portal(&self, name: &str, kind: &str, url: &str, user: &str, secret: &str) {
         let mut args = vec![
