@@ -4,7 +4,9 @@
 #   make test   install what is missing, build, run every test (what .ci/run does)
 #
 # Others: deps, ui, build, app, cli, core-test, ui-test, contract, e2e, screenshot, lint,
-# layering, fmt, clean-library, test-ghost (publishing to a real Ghost; not in `make test`).
+# layering, fmt, clean-library, test-ghost (publishing to a real Ghost; not in `make test`),
+# package (the Debian package), test-package (installs, starts and removes it; not in
+# `make test`), notices-check (THIRD-PARTY-NOTICES against the dependency tree).
 # Builds share one target directory (override with make CARGO_TARGET_DIR=...); the steps of `make test` print how long they took ("[time] ...").
 
 SHELL := /bin/bash
@@ -42,7 +44,7 @@ else
 endif
 
 .PHONY: run test deps ui build app cli core-test ui-test contract e2e screenshot lint layering fmt \
-        clean-library check-display test-ghost
+        clean-library check-display test-ghost package test-package notices-check
 
 ## ---- for users ------------------------------------------------------------------------------
 
@@ -155,6 +157,24 @@ layering:
 
 fmt:
 	$(CARGO) fmt --all
+
+## ---- the Debian package --------------------------------------------------------------------
+
+# Release build, man pages, completions, icons, notices, then Tauri's bundler (.deb only; no
+# download at build time). Prints the package's path: $(CARGO_TARGET_DIR)/release/bundle/deb/.
+package: deps ui
+	$(TIMED) package scripts/package/build-deb.sh
+
+# The package from `make package` as an editor gets it: apt-get install, the app started from
+# its desktop entry under Xvfb, the CLI, man page and completions, then apt-get remove --purge
+# leaving nothing of the package behind. Needs root; not in `make test` (the release build).
+test-package:
+	$(TIMED) test-package scripts/package/test-package.sh
+
+# THIRD-PARTY-NOTICES lists exactly the crates and npm packages shipped (src-tauri's unit tests
+# run the same check); regenerate with scripts/package/notices.py generate.
+notices-check:
+	scripts/package/notices.py check
 
 # Forget the library of `make run` (the next start loads the demo articles again).
 clean-library:

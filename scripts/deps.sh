@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Newsdesk needs, and only what is missing:
-#   apt packages (Tauri/WebKitGTK, Xvfb, WebKitWebDriver, Node.js), tauri-driver and cargo-deny (cargo).
+#   apt packages (Tauri/WebKitGTK, Xvfb, WebKitWebDriver, Node.js), tauri-driver, cargo-deny
+#   and cargo-about (cargo).
 # Idempotent and quiet when everything is there. Needs root (or sudo) only to install.
 # The npm packages of ui/ are the Makefile's business (`npm ci` when the lockfile changed).
 set -euo pipefail
@@ -19,6 +20,10 @@ APT_PACKAGES=(
   # Service (GNOME Keyring) on a private D-Bus session bus; curl reads the portal back;
   # secret-tool writes the keyring entries older releases left (their migration is tested).
   gnome-keyring dbus curl libsecret-tools
+  # The Debian package (make package, make test-package): its metainfo and desktop entry are
+  # validated, the installed window is found by its title; the spelling dictionaries it
+  # depends on.
+  appstream desktop-file-utils x11-utils hunspell-de-de hunspell-en-us
 )
 RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js
@@ -69,4 +74,11 @@ fi
 if ! command -v cargo-deny >/dev/null && [ ! -x "$cargo_bin/cargo-deny" ]; then
   say "installing cargo-deny (cargo install, ~3 min on 2 cores)"
   cargo install cargo-deny --version '^0.20' --locked --no-default-features --quiet
+fi
+
+# --- cargo-about (THIRD-PARTY-NOTICES: scripts/package/notices.py generate) -----------------
+# The `cli` feature is the binary; it reads the crates' license files offline (--frozen).
+if ! command -v cargo-about >/dev/null && [ ! -x "$cargo_bin/cargo-about" ]; then
+  say "installing cargo-about (cargo install, ~3 min on 2 cores)"
+  cargo install cargo-about --version '^0.9' --locked --features cli --quiet
 fi

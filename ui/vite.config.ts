@@ -13,6 +13,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
+    // app.css as written, for the theme's contrast test (src/test/contrast.test.ts); other CSS
+    // stays out of the tests.
+    css: { include: [/\/src\/app\.css/] },
     testTimeout: 5000,
     // One jsdom per worker instead of one per file: the run takes a third of the time. Stores are
     // modules, so src/test/app.ts resets them before each rendered app.

@@ -416,6 +416,37 @@ fn the_credit_line_preview_is_the_librarys_format_made_by_the_core() {
 }
 
 #[test]
+fn the_credit_format_preview_shows_an_unsaved_format_and_refuses_a_broken_one() {
+    let fx = app_with_demo_articles();
+    let preview = invoke(
+        &fx.window,
+        "credit_format_preview",
+        json!({ "format": "Foto: {creator|credit}" }),
+    )
+    .expect("credit_format_preview answers for a format not yet saved");
+    let lines = preview.as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        lines.first().map(|l| l["line"].clone()),
+        Some(json!("Foto: Anna Muster")),
+        "a library without pictures is shown an example, made by the core: {preview}"
+    );
+    let refused = invoke(
+        &fx.window,
+        "credit_format_preview",
+        json!({ "format": "{credit" }),
+    )
+    .expect_err("a format with an open brace is refused in words");
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+    let stored = invoke(&fx.window, "settings", json!({})).expect("settings answers");
+    assert!(
+        stored.as_array().is_some_and(|all| all
+            .iter()
+            .any(|s| s["key"] == "credit_format" && s["value"] == s["default"])),
+        "a preview stores nothing: {stored}"
+    );
+}
+
+#[test]
 fn the_editors_counts_use_the_librarys_teaser_length() {
     let dir = tempfile::tempdir().expect("a temporary directory for the library");
     let library = App::open(&dir.path().join("library.sqlite")).expect("a new library opens");
@@ -457,4 +488,26 @@ fn a_setting_changed_in_the_window_is_kept_in_the_library() {
     )
     .expect_err("a language the window does not have is refused");
     assert_eq!(refused["code"], "invalid_input", "{refused}");
+}
+
+#[test]
+fn about_answers_the_version_the_license_and_the_notices_compiled_in() {
+    let fx = app_with_demo_articles();
+    let about = invoke(&fx.window, "about", json!({})).expect("about answers");
+    assert_eq!(about["version"], env!("CARGO_PKG_VERSION"));
+    let text = |field: &str| about[field].as_str().unwrap_or_default().to_string();
+    assert!(
+        text("license").starts_with("MIT License"),
+        "{}",
+        text("license")
+    );
+    let notices = text("notices");
+    assert!(
+        notices.contains("Rust crates in newsdesk-app and newsdesk")
+            && notices.contains("\n  tauri ")
+            && notices.contains("npm packages in the window's code")
+            && notices.contains("\n  @codemirror/view "),
+        "the notices name the crates and npm packages: {}",
+        &notices[..notices.len().min(500)]
+    );
 }

@@ -61,7 +61,7 @@ pub(crate) async fn until(session: &Session, what: &str, script: &str) -> Result
     }
 }
 
-async fn type_into(session: &Session, css: &str, text: &str) -> Result<(), Failed> {
+pub(crate) async fn type_into(session: &Session, css: &str, text: &str) -> Result<(), Failed> {
     let field = session
         .client
         .wait()

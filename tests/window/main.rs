@@ -12,7 +12,10 @@ mod editing;
 mod export;
 mod images;
 mod publishing;
+mod settings;
+mod spelling;
 mod tags;
+mod tools;
 
 use std::time::Duration;
 

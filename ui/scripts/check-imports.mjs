@@ -22,17 +22,21 @@ const FEATURES = {
   editor: ['articles', 'export', 'images', 'publish', 'tags'],
   export: [],
   images: ['tags'],
+  overview: [],
   publish: [],
   search: [],
+  settings: ['images', 'search'],
   tags: [],
+  tools: ['images'],
 };
 
 /** What a feature offers the features that use it (the shell may import any of its files). */
 const ENTRIES = {
   articles: ['ArticleAnatomy.svelte'],
   export: ['ExportMenu.svelte'],
-  images: ['ImagePicker.svelte'],
+  images: ['ImagePicker.svelte', 'presets.svelte', 'dragDrop'],
   publish: ['PublishMenu.svelte'],
+  search: ['saved.svelte'],
   tags: ['TagSuggestions.svelte', 'suggestions.svelte'],
 };
 

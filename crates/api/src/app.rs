@@ -5,9 +5,6 @@ use newsdesk_store::Store;
 
 use crate::{ApiError, Clock, SystemClock};
 
-/// The file name of the library inside the data folder.
-const LIBRARY_FILE: &str = "library.sqlite";
-
 /// An open library and everything a user can do with it.
 ///
 /// `App` is `Send + Sync`: the desktop shell keeps one in its state and calls it from worker
@@ -48,14 +45,13 @@ impl App {
     }
 
     /// The library the app and the CLI use unless told otherwise: `$NEWSDESK_DB`, else
-    /// `library.sqlite` in the user's data folder (`~/.local/share/newsdesk` on Linux).
+    /// `library.sqlite` in the user's data folder (`~/.local/share/newsdesk`, see
+    /// [`crate::places`]).
     pub fn default_library_path() -> Result<PathBuf, ApiError> {
         if let Some(path) = std::env::var_os("NEWSDESK_DB").filter(|p| !p.is_empty()) {
             return Ok(PathBuf::from(path));
         }
-        directories::ProjectDirs::from("de", "Newsdesk", "newsdesk")
-            .map(|dirs| dirs.data_dir().join(LIBRARY_FILE))
-            .ok_or(ApiError::NoDataDir)
+        Ok(crate::places::Places::of_user()?.library())
     }
 
     /// True when opening created the library: the shell then offers the demo articles.

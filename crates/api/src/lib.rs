@@ -15,6 +15,7 @@
 
 mod app;
 mod articles;
+mod backups;
 mod clock;
 mod demo;
 mod error;
@@ -22,6 +23,7 @@ mod export;
 mod images;
 mod import;
 mod maintenance;
+pub mod places;
 mod publish;
 mod revisions;
 mod search;
@@ -37,6 +39,7 @@ pub use images::{PictureKey, Rendition, Thumbnail, credit_report_csv, thumbnails
 pub use newsdesk_export::{UnknownFormat, serve_template_child_if_asked, use_template_runner};
 pub use newsdesk_markdown::html_to_markdown;
 pub use newsdesk_store::{Leftover, LeftoverCleanup};
+pub use places::Places;
 pub use publish::{OutboxLock, OutboxWorker, parse_schedule};
 pub use revisions::diff_contents;
 pub use tags::evaluate_tags_on_dir;

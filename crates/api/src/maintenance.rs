@@ -33,6 +33,11 @@ impl App {
         })
     }
 
+    /// The newsroom overview as of today (aggregates only: instant at any library size).
+    pub fn overview(&self) -> Result<newsdesk_model::Overview, ApiError> {
+        Ok(self.store.overview(self.clock.now().date_naive())?)
+    }
+
     /// Problems found by SQLite's integrity check, the search index checks and reading every
     /// article back; empty if the library is sound.
     pub fn check_library(&self) -> Result<Vec<String>, ApiError> {

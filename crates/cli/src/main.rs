@@ -93,8 +93,12 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
 fn main() -> ExitCode {
     // Started to run an export's templates within their budget, this serves them and ends.
     newsdesk_api::serve_template_child_if_asked();
-    let cli = Cli::parse();
-    match run(cli) {
+    // The package's man pages and completions (commands/docs.rs); not part of the command line.
+    let result = match commands::docs::asked(std::env::args_os()) {
+        Some(dir) => dir.and_then(|dir| commands::docs::generate(&dir)),
+        None => run(Cli::parse()),
+    };
+    match result {
         Ok(()) | Err(Failure::PipeClosed) => ExitCode::SUCCESS,
         Err(Failure::Message(message)) => {
             eprintln!(

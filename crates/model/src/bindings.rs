@@ -43,6 +43,16 @@ pub fn typescript() -> String {
         ImageMetadata::decl(&cfg),
         CreditFields::decl(&cfg),
         Setting::decl(&cfg),
+        CreditPreset::decl(&cfg),
+        CreditPreview::decl(&cfg),
+        Backup::decl(&cfg),
+        BackupRound::decl(&cfg),
+        LogTail::decl(&cfg),
+        WeekCount::decl(&cfg),
+        NamedCount::decl(&cfg),
+        SourceMonth::decl(&cfg),
+        ExpiringPicture::decl(&cfg),
+        Overview::decl(&cfg),
         LicenseKind::decl(&cfg),
         Image::decl(&cfg),
         ImageFilter::decl(&cfg),
@@ -64,6 +74,8 @@ pub fn typescript() -> String {
         ExportReport::decl(&cfg),
         ExportProgress::decl(&cfg),
         ExportTarget::decl(&cfg),
+        TemplatesInfo::decl(&cfg),
+        TemplateFile::decl(&cfg),
         PortalKind::decl(&cfg),
         Portal::decl(&cfg),
         NewPortal::decl(&cfg),
@@ -82,6 +94,7 @@ pub fn typescript() -> String {
         ConflictChoice::decl(&cfg),
         PlannedImage::decl(&cfg),
         PublishPreview::decl(&cfg),
+        About::decl(&cfg),
     ];
     let mut out = String::from(
         "// generated — do not edit. Source: crates/model (Rust), by ts-rs.\n\
@@ -92,8 +105,22 @@ pub fn typescript() -> String {
         out.push_str(&decl);
         out.push_str("\n\n");
     }
+    out.push_str(&setting_defaults());
     out.truncate(out.trim_end().len());
     out.push('\n');
+    out
+}
+
+/// Every setting's key and default ([`crate::settings::SETTINGS`]), so the UI names only keys
+/// that exist and knows a default before the library answers.
+fn setting_defaults() -> String {
+    let mut out =
+        String::from("/** Every setting's default, by key. */\nexport const settingDefaults = {\n");
+    for spec in crate::settings::SETTINGS {
+        let default = serde_json::Value::from(spec.default);
+        out.push_str(&format!("  {}: {default},\n", spec.key));
+    }
+    out.push_str("} as const;\n\nexport type SettingKey = keyof typeof settingDefaults;\n");
     out
 }
 

@@ -39,6 +39,15 @@ pub struct CreditFields {
     pub copyright: Option<String>,
 }
 
+/// One line of the credit-format preview: a picture's fields and the line the format gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CreditPreview {
+    /// The picture's file name, or an example's name when the library has no pictures.
+    pub file: String,
+    pub fields: CreditFields,
+    pub line: String,
+}
+
 impl From<&ImageMetadata> for CreditFields {
     fn from(m: &ImageMetadata) -> Self {
         Self {

@@ -47,3 +47,19 @@ pub struct ExportTarget {
     pub name: String,
     pub folder: Option<String>,
 }
+
+/// The export templates as the window's tools show them: the folder whose files win over the
+/// built-in ones, and for each template whether the newsroom's own copy is in use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TemplatesInfo {
+    pub folder: String,
+    pub files: Vec<TemplateFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TemplateFile {
+    /// `article.html`, `article.css` or `article.typ`.
+    pub name: String,
+    /// True when the folder has its own copy (it is used instead of the built-in one).
+    pub custom: bool,
+}

@@ -9,10 +9,13 @@
 //! pictures' [`credit_line`] and its label, text [`fold`]ing, content addresses (`sha256:…`), rendition sizes,
 //! the [`slug`] of a title and the [`fnv1a`] fingerprint.
 
+mod about;
 mod article;
+pub mod backups;
 pub mod bindings;
 mod content_address;
 pub mod credit_line;
+pub mod diagnostics;
 mod error;
 mod export;
 mod fingerprint;
@@ -20,6 +23,7 @@ pub mod fold;
 mod images;
 pub mod limits;
 mod maintenance;
+pub mod overview;
 mod portals;
 mod renditions;
 mod revisions;
@@ -30,11 +34,17 @@ mod status;
 mod tags;
 mod writing;
 
+pub use about::About;
 pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
+pub use backups::{Backup, BackupRound};
 pub use content_address::{CONTENT_ADDRESS_PREFIX, content_address, content_hash};
-pub use credit_line::{CREDIT_LABEL, CreditFields, credit_label};
+pub use credit_line::{CREDIT_LABEL, CreditFields, CreditPreview, credit_label};
+pub use diagnostics::LogTail;
 pub use error::{ErrorCode, UserError};
-pub use export::{ExportFailure, ExportProgress, ExportReport, ExportTarget, ExportedFile};
+pub use export::{
+    ExportFailure, ExportProgress, ExportReport, ExportTarget, ExportedFile, TemplateFile,
+    TemplatesInfo,
+};
 pub use fingerprint::fnv1a;
 pub use images::{
     DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport, ImageMetadata,
@@ -44,6 +54,7 @@ pub use maintenance::{
     BootSnapshot, ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo,
     StatusCount,
 };
+pub use overview::{ExpiringPicture, NamedCount, Overview, SourceMonth, WeekCount};
 pub use portals::{
     ConflictChoice, ConflictField, JobAction, JobState, NewPortal, OutboxEvent, OutboxJob,
     OutboxRunReport, OutboxSummary, PlannedImage, Portal, PortalCheck, PortalKind, Publication,
@@ -52,7 +63,7 @@ pub use portals::{
 pub use renditions::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
 pub use search::SearchHit;
-pub use settings::Setting;
+pub use settings::{CreditPreset, Setting};
 pub use slug::slug;
 pub use status::{ParseStatusError, Status};
 pub use tags::{

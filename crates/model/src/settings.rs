@@ -9,6 +9,9 @@ use ts_rs::TS;
 
 use crate::credit_line::{DEFAULT_CREDIT_FORMAT, check_format};
 
+mod lists;
+pub use lists::{CreditPreset, MAX_CREDIT_PRESETS, MAX_SAVED_SEARCHES};
+
 /// One setting as the window and `settings list --json` show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Setting {
@@ -81,6 +84,18 @@ pub const SETTINGS: &[SettingSpec] = &[
             let v = v.trim();
             check_format(v).map(|()| v.to_string())
         },
+    },
+    SettingSpec {
+        key: "credit_presets",
+        default: "[]",
+        about: "The photo desk's own credit presets, as JSON: [{\"credit\": …, \"source\": …, \"license\": …}].",
+        check: lists::credit_presets,
+    },
+    SettingSpec {
+        key: "saved_searches",
+        default: "[]",
+        about: "The saved searches shown in the navigation, newest first, as a JSON list.",
+        check: lists::saved_searches,
     },
     SettingSpec {
         key: "backup_folder",

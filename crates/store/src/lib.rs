@@ -39,6 +39,7 @@ mod whole_file;
 mod articles;
 mod images;
 mod maintenance;
+mod overview;
 mod publishing;
 mod tags;
 

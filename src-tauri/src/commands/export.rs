@@ -65,3 +65,25 @@ pub async fn export_selection(
     })
     .await
 }
+
+/// The templates folder and which templates in it are the newsroom's own.
+#[tauri::command]
+pub async fn templates_info(
+    library: State<'_, Library>,
+) -> CommandResult<newsdesk_model::TemplatesInfo> {
+    on_library(library, |app| Ok(app.templates_info())).await
+}
+
+/// Copies the built-in templates into the templates folder for editing (files already there
+/// are kept); answers the files written.
+#[tauri::command]
+pub async fn copy_templates_out(library: State<'_, Library>) -> CommandResult<Vec<String>> {
+    on_library(library, |app| {
+        Ok(app
+            .copy_templates_out()?
+            .into_iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect())
+    })
+    .await
+}

@@ -3,8 +3,8 @@
 //! `ndimage:` protocol (see [`crate::image_protocol`]), not through IPC.
 
 use newsdesk_model::{
-    CreditFields, DuplicateGroup, Image, ImageFilter, ImageImportProgress, ImageImportReport,
-    ImageMetadata, ImagePatch,
+    CreditFields, CreditPreview, DuplicateGroup, Image, ImageFilter, ImageImportProgress,
+    ImageImportReport, ImageMetadata, ImagePatch, ImageUse,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -89,6 +89,51 @@ pub async fn credit_lines(
     fields: Vec<CreditFields>,
 ) -> CommandResult<Vec<String>> {
     on_library(library, move |app| app.credit_lines(&fields)).await
+}
+
+/// Every use of a library picture in an article dated `from`..=`to` (YYYY-MM-DD).
+#[tauri::command]
+pub async fn credit_report(
+    library: State<'_, Library>,
+    from: String,
+    to: String,
+) -> CommandResult<Vec<ImageUse>> {
+    let (from, to) = (day(&from)?, day(&to)?);
+    on_library(library, move |app| app.credit_report(from, to)).await
+}
+
+/// The credit report for `from`..=`to` as CSV, written where the editor chose (save dialog).
+#[tauri::command]
+pub async fn save_credit_report(
+    library: State<'_, Library>,
+    from: String,
+    to: String,
+    path: String,
+) -> CommandResult<usize> {
+    let (from, to) = (day(&from)?, day(&to)?);
+    on_library(library, move |app| {
+        app.save_credit_report(from, to, std::path::Path::new(&path))
+    })
+    .await
+}
+
+/// A calendar day as the window's date fields give it, or why not, in words.
+fn day(text: &str) -> Result<chrono::NaiveDate, newsdesk_model::UserError> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        newsdesk_model::UserError {
+            code: newsdesk_model::ErrorCode::InvalidInput,
+            message: format!("{text:?} is not a day (YYYY-MM-DD)"),
+        }
+    })
+}
+
+/// The lines a credit format would give the library's first pictures, before it is saved.
+#[tauri::command]
+pub async fn credit_format_preview(
+    library: State<'_, Library>,
+    format: String,
+) -> CommandResult<Vec<CreditPreview>> {
+    on_library(library, move |app| app.credit_format_preview(&format)).await
 }
 
 /// The picture with its credits embedded, written where the editor chose (save dialog).

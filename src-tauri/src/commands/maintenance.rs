@@ -1,7 +1,12 @@
-//! The library as a whole: what is in it, and the demo articles for a first start.
+//! The library as a whole: what is in it, the demo articles for a first start, importing
+//! Markdown, checking it, backing it up and restoring it — the same calls as `newsdesk db …`
+//! and `newsdesk article import`.
 
-use newsdesk_model::{ImportReport, LibraryInfo};
+use std::path::PathBuf;
+
+use newsdesk_model::{Backup, BackupRound, ImportReport, ImportedArticle, LibraryInfo, Overview};
 use tauri::State;
+use tauri::ipc::Channel;
 
 use super::{Library, on_library};
 use crate::error::CommandResult;
@@ -15,8 +20,62 @@ pub async fn library_info(library: State<'_, Library>) -> CommandResult<LibraryI
     info
 }
 
+/// The newsroom overview: articles per week, tags, picture sources, licenses ending, outbox.
+#[tauri::command]
+pub async fn overview(library: State<'_, Library>) -> CommandResult<Overview> {
+    on_library(library, |app| app.overview()).await
+}
+
 /// Imports the demo articles shipped in `assets/demo-articles`.
 #[tauri::command]
 pub async fn load_demo_articles(library: State<'_, Library>) -> CommandResult<ImportReport> {
     on_library(library, |app| app.load_demo_articles()).await
+}
+
+/// Imports Markdown files and folders (chosen in the dialog or dropped on the window);
+/// `progress` hears of each article as its batch is committed.
+#[tauri::command]
+pub async fn import_articles(
+    library: State<'_, Library>,
+    paths: Vec<String>,
+    progress: Channel<ImportedArticle>,
+) -> CommandResult<ImportReport> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    on_library(library, move |app| {
+        app.import_paths_with(&paths, |article| {
+            // A window that went away only stops hearing about progress.
+            let _ = progress.send(article.clone());
+        })
+    })
+    .await
+}
+
+/// What SQLite's integrity check, the search index check and reading every article back
+/// found; empty when the library is sound.
+#[tauri::command]
+pub async fn check_library(library: State<'_, Library>) -> CommandResult<Vec<String>> {
+    on_library(library, |app| app.check_library()).await
+}
+
+/// The backups in the backup folder, newest first.
+#[tauri::command]
+pub async fn backups(library: State<'_, Library>) -> CommandResult<Vec<Backup>> {
+    on_library(library, |app| app.backups()).await
+}
+
+/// Backs the library and its pictures up now, keeping as many as the settings say.
+#[tauri::command]
+pub async fn backup_now(library: State<'_, Library>) -> CommandResult<BackupRound> {
+    on_library(library, |app| app.backup_now()).await
+}
+
+/// Replaces the library with a backup, checked first; answers where the safety copy of the
+/// replaced library is.
+#[tauri::command]
+pub async fn restore_backup(library: State<'_, Library>, path: String) -> CommandResult<String> {
+    on_library(library, move |app| {
+        app.restore_library(std::path::Path::new(&path))
+            .map(|safety| safety.to_string_lossy().into_owned())
+    })
+    .await
 }

@@ -7,7 +7,9 @@
 //! (`handler!`, [`NAMES`]) and the UI's typed wrapper in
 //! `ui/src/lib/ipc/commands.generated.ts` (DEVELOPMENT.md, "Adding a command").
 
+pub mod about;
 pub mod articles;
+pub mod diagnostics;
 pub mod export;
 pub mod images;
 pub mod maintenance;

@@ -20,5 +20,11 @@ pub async fn set_setting(
     key: String,
     value: String,
 ) -> CommandResult<Setting> {
-    on_library(library, move |app| app.set_setting(&key, &value)).await
+    let stored = on_library(library, move |app| app.set_setting(&key, &value)).await?;
+    match stored.key.as_str() {
+        "log_level" => crate::logging::set_level(&stored.value),
+        "spelling_languages" | "language" => crate::web_context::change(&stored.key, &stored.value),
+        _ => {}
+    }
+    Ok(stored)
 }

@@ -1,14 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../test/app';
+import { renderApp, unfoldFields } from '../test/app';
 import { AUTOSAVE_MS } from './draft.svelte';
 
 describe('the writing surface', () => {
   it('shows every field of the article for editing', async () => {
-    renderApp('#/articles/1');
+    const { user } = renderApp('#/articles/1');
     const title = await screen.findByDisplayValue('Zweites Digitalisierungskabinett');
     expect(title).toHaveAttribute('name', 'title');
     expect(screen.getByDisplayValue('Thüringen')).toHaveAttribute('name', 'kicker');
+    await unfoldFields(user);
     expect(screen.getByDisplayValue('Thüringer Staatskanzlei')).toHaveAttribute('name', 'credit');
     expect(screen.getByText('Hartmut Schubert')).toBeInTheDocument();
     expect(screen.getByTestId('body-editor')).toHaveTextContent('Die Thüringer Landesregierung');

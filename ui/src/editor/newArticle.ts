@@ -1,10 +1,11 @@
-// A new article, from a button or Alt+N: a draft with a working title, opened in the editor
-// with the title selected for typing.
+// A new article, from a button or Alt+N: a draft with a working title and the library's
+// default author and section, opened in the editor with the title selected for typing.
 import { createArticle } from '../lib/ipc/commands';
 import { t } from '../lib/i18n/i18n.svelte';
 import { navigate } from '../lib/router/router.svelte';
 import { showError } from '../lib/errors.svelte';
 import { refreshLibrary } from '../lib/library.svelte';
+import { setting } from '../lib/settings.svelte';
 
 let titleWanted: number | null = null;
 
@@ -21,9 +22,9 @@ export async function newArticle(): Promise<void> {
       kicker: '',
       title: t('editor.newTitle'),
       type: 'Meldung',
-      section: '',
+      section: setting('default_section'),
       date: new Date().toISOString().slice(0, 10),
-      author: '',
+      author: setting('default_author'),
       teaser: '',
       tags: [],
       images: [],

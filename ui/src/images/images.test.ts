@@ -2,10 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { emit } from '@tauri-apps/api/event';
 import { mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderApp } from '../test/app';
+import { renderApp, unfoldFields } from '../test/app';
 import { dialogSave } from '../test/backend';
 import { generatedImages, hashFor } from '../test/fixtures';
-import { PRESETS_KEY } from './presets.svelte';
 import { libraryPictureName } from '../lib/pictures';
 
 afterEach(() => {
@@ -231,12 +230,12 @@ describe('image library: credit presets', () => {
     await user.type(within(form).getByRole('combobox', { name: 'Bildquelle (Credit)' }), 'Pixabay');
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Lizenz' }), 'CC0 (gemeinfrei)');
     await user.click(within(form).getByRole('button', { name: 'Vorlage speichern' }));
-    expect(JSON.parse(localStorage.getItem(PRESETS_KEY)!)).toEqual([{ credit: 'Pixabay', license: 'cc0' }]);
+    await waitFor(() => expect(JSON.parse(backend.setting('credit_presets'))).toEqual([{ credit: 'Pixabay', license: 'cc0' }]));
 
     await user.click(within(presets).getByRole('button', { name: /„Pixabay“ für die Auswahl/ }));
     await waitFor(() => expect(backend.callsOf('patch_images').at(-1)?.args.patch).toEqual({ credit: 'Pixabay', license: 'cc0' }));
     await user.click(within(presets).getByRole('button', { name: 'Vorlage „Pixabay“ entfernen' }));
-    expect(JSON.parse(localStorage.getItem(PRESETS_KEY)!)).toEqual([]);
+    await waitFor(() => expect(JSON.parse(backend.setting('credit_presets'))).toEqual([]));
   });
 });
 
@@ -363,6 +362,7 @@ describe('articles: pictures from the library', () => {
   it('places a picture into the article, which then shows the picture itself', async () => {
     const { backend, user } = renderApp('#/articles/3');
     await screen.findByDisplayValue('One-Stop-Shop für Sozialleistungen');
+    await unfoldFields(user);
     await user.click(screen.getByRole('button', { name: /Aus der Bildbibliothek einfügen/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Bild aus der Bibliothek einfügen' });
     const search = within(dialog).getByRole('searchbox', { name: 'Bilder durchsuchen' });
@@ -406,6 +406,7 @@ describe('articles: pictures from the library', () => {
   it('inserts with Enter and cancels with Escape without leaving the article', async () => {
     const { user } = renderApp('#/articles/3');
     await screen.findByDisplayValue('One-Stop-Shop für Sozialleistungen');
+    await unfoldFields(user);
     await user.click(screen.getByRole('button', { name: /Aus der Bildbibliothek einfügen/ }));
     let dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getAllByRole('option')).toHaveLength(6));

@@ -10,11 +10,12 @@ import { toQuery } from './filters';
 import { nextCell } from './gridnav';
 import { importState, runImport } from './importer.svelte';
 import { common, editedCredits, hasChanges, keywordCounts, patchOf } from './metadata';
-import { addPreset, ownPresets, PRESETS_KEY, reloadCreditPresets, removePreset, suggestedPresets } from './presets.svelte';
+import { addPreset, ownPresets, parsePresets, removePreset, suggestedPresets } from './presets.svelte';
+import { resetSettings, setting } from '../lib/settings.svelte';
 
 afterEach(() => {
   localStorage.clear();
-  reloadCreditPresets();
+  resetSettings();
   setLocale('de');
 });
 
@@ -140,24 +141,26 @@ describe('the selection of an ImageBrowser', () => {
 });
 
 describe('credit presets', () => {
-  it('keeps own presets in localStorage and suggests the most used credits no preset has', () => {
-    addPreset({ credit: ' Landtag Thüringen ', license: 'handout' });
-    addPreset({ credit: 'Pixabay', source: 'pixabay.com' });
+  it('keeps own presets in the library and suggests the most used credits no preset has', async () => {
+    const backend = fakeBackend();
+    await addPreset({ credit: ' Landtag Thüringen ', license: 'handout' });
+    await addPreset({ credit: 'Pixabay', source: 'pixabay.com' });
     expect(ownPresets()).toEqual([
       { credit: 'Landtag Thüringen', license: 'handout' },
       { credit: 'Pixabay', source: 'pixabay.com' },
     ]);
-    expect(JSON.parse(localStorage.getItem(PRESETS_KEY)!)).toHaveLength(2);
-    removePreset('pixabay');
-    reloadCreditPresets();
+    const stored = backend.callsOf('set_setting').at(-1)?.args;
+    expect(stored?.key, 'the presets are the library setting credit_presets').toBe('credit_presets');
+    expect(JSON.parse(stored?.value as string)).toHaveLength(2);
+    await removePreset('pixabay');
     expect(ownPresets().map((p) => p.credit)).toEqual(['Landtag Thüringen']);
+    expect(parsePresets(setting('credit_presets')), 'what the window shows is what the library holds').toEqual(ownPresets());
     expect(suggestedPresets(['dpa', 'Landtag Thüringen', 'Anna Muster', 'epd'])).toEqual([{ credit: 'Anna Muster' }, { credit: 'epd' }]);
   });
 
-  it('ignores saved presets it cannot read', () => {
-    localStorage.setItem(PRESETS_KEY, JSON.stringify([{ credit: '' }, 'x', { credit: 'ok', license: 'nonsense' }]));
-    reloadCreditPresets();
-    expect(ownPresets()).toEqual([{ credit: 'ok' }]);
+  it('ignores stored presets it cannot read', () => {
+    expect(parsePresets(JSON.stringify([{ credit: '' }, 'x', { credit: 'ok', license: 'nonsense' }]))).toEqual([{ credit: 'ok' }]);
+    expect(parsePresets('not json')).toEqual([]);
   });
 });
 

@@ -1,11 +1,14 @@
 // Credit presets: one click sets credit (and, where the preset says, source and license) on
-// the whole selection. Built-in presets for the newsroom's usual sources; the editor's own
-// presets are kept in localStorage.
+// the whole selection. Built-in presets for the newsroom's usual sources; the photo desk's own
+// presets are the library's setting `credit_presets` (so a backup and every window of the
+// library have them). Before settings lived in the library they were in the webview's storage
+// under LEGACY_PRESETS_KEY; lib/migrate.ts moves them once.
 import type { LicenseKind } from '../lib/ipc/bindings';
 import type { TextKey } from '../lib/i18n/messages';
+import { changeSetting, setting } from '../lib/settings.svelte';
 import { isLicenseKind } from './metadata';
 
-export const PRESETS_KEY = 'newsdesk.images.creditPresets';
+export const LEGACY_PRESETS_KEY = 'newsdesk.images.creditPresets';
 
 export type CreditPreset = {
   credit: string;
@@ -21,9 +24,10 @@ export const builtInPresets: readonly CreditPreset[] = [
   { credit: 'Eigenes Foto', license: 'own', label: 'images.preset.own' },
 ];
 
-function read(): CreditPreset[] {
+/** The presets in a stored list; entries that are not presets are left out. */
+export function parsePresets(json: string): CreditPreset[] {
   try {
-    const saved = JSON.parse(globalThis.localStorage?.getItem(PRESETS_KEY) ?? '[]') as unknown;
+    const saved = JSON.parse(json) as unknown;
     if (!Array.isArray(saved)) return [];
     return saved.flatMap((entry: unknown) => {
       if (typeof entry !== 'object' || entry === null) return [];
@@ -39,49 +43,40 @@ function read(): CreditPreset[] {
   }
 }
 
-let own = $state<CreditPreset[]>(read());
+function own(): CreditPreset[] {
+  return parsePresets(setting('credit_presets'));
+}
 
-function write(): void {
-  try {
-    globalThis.localStorage?.setItem(PRESETS_KEY, JSON.stringify(own));
-  } catch {
-    // the preset works for this session
-  }
+function write(presets: CreditPreset[]): Promise<string> {
+  return changeSetting('credit_presets', JSON.stringify(presets));
 }
 
 const same = (a: string, b: string) => a.trim().toLocaleLowerCase('de') === b.trim().toLocaleLowerCase('de');
 
 /** The editor's own presets, in the order they were added. */
 export function ownPresets(): readonly CreditPreset[] {
-  return own;
+  return own();
 }
 
-/** Adds a preset; one with the same credit is replaced. */
-export function addPreset(preset: CreditPreset): void {
+/** Adds a preset; one with the same credit is replaced. Rejects when the library refuses. */
+export async function addPreset(preset: CreditPreset): Promise<void> {
   const credit = preset.credit.trim();
   if (!credit) return;
   const clean: CreditPreset = { credit };
   if (preset.source?.trim()) clean.source = preset.source.trim();
   if (preset.license) clean.license = preset.license;
-  own = [...own.filter((p) => !same(p.credit, credit)), clean];
-  write();
+  await write([...own().filter((p) => !same(p.credit, credit)), clean]);
 }
 
-export function removePreset(credit: string): void {
-  own = own.filter((p) => !same(p.credit, credit));
-  write();
+export async function removePreset(credit: string): Promise<void> {
+  await write(own().filter((p) => !same(p.credit, credit)));
 }
 
 /** The most used credits that no preset offers yet, at most `count`. */
 export function suggestedPresets(used: readonly string[], count = 4): CreditPreset[] {
-  const offered = [...builtInPresets, ...own].map((p) => p.credit);
+  const offered = [...builtInPresets, ...own()].map((p) => p.credit);
   return used
     .filter((credit) => credit.trim() && !offered.some((o) => same(o, credit)))
     .slice(0, count)
     .map((credit) => ({ credit }));
-}
-
-/** Re-reads the saved presets (tests, start-up). */
-export function reloadCreditPresets(): void {
-  own = read();
 }

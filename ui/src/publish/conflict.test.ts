@@ -24,7 +24,7 @@ describe('a conflict', () => {
 
     const title = within(view).getByRole('region', { name: 'Titel' });
     const columns = [...title.querySelectorAll<HTMLElement>('[data-version]')];
-    expect(columns.map((c) => c.querySelector('h4')?.firstChild?.textContent?.trim())).toEqual([
+    expect(columns.map((c) => c.querySelector('h3')?.firstChild?.textContent?.trim())).toEqual([
       'Zuletzt veröffentlicht',
       'In Newsdesk',
       'Auf dem Portal',

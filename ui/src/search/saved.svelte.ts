@@ -1,42 +1,34 @@
-// An editor's saved searches, kept in this window's local storage, newest first.
-const KEY = 'newsdesk.savedSearches';
+// An editor's saved searches, newest first: the library's setting `saved_searches`, so they
+// travel with the library and its backups. Before settings lived in the library they were in
+// the webview's storage under LEGACY_SEARCHES_KEY; lib/migrate.ts moves them once.
+import { changeSetting, setting } from '../lib/settings.svelte';
 
-function load(): string[] {
+export const LEGACY_SEARCHES_KEY = 'newsdesk.savedSearches';
+/** How many the navigation keeps. */
+const KEPT = 20;
+
+/** The searches in a stored list; entries that are not searches are left out. */
+export function parseSearches(json: string): string[] {
   try {
-    const value: unknown = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '[]');
-    return Array.isArray(value) ? value.filter((q): q is string => typeof q === 'string') : [];
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((q): q is string => typeof q === 'string' && q.trim() !== '') : [];
   } catch {
-    return []; // unreadable storage: no saved searches rather than an error
-  }
-}
-
-let saved = $state<string[]>(load());
-
-function store() {
-  try {
-    globalThis.localStorage?.setItem(KEY, JSON.stringify(saved));
-  } catch {
-    // storage full or unavailable: the searches stay for this session
+    return [];
   }
 }
 
 export function savedSearches(): readonly string[] {
-  return saved;
+  return parseSearches(setting('saved_searches'));
 }
 
-export function saveSearch(query: string): void {
+/** Saves `query` as the newest; rejects when the library refuses. */
+export async function saveSearch(query: string): Promise<void> {
   const q = query.trim();
   if (!q) return;
-  saved = [q, ...saved.filter((s) => s !== q)].slice(0, 20);
-  store();
+  const next = [q, ...savedSearches().filter((s) => s !== q)].slice(0, KEPT);
+  await changeSetting('saved_searches', JSON.stringify(next));
 }
 
-export function forgetSearch(query: string): void {
-  saved = saved.filter((s) => s !== query);
-  store();
-}
-
-/** Reads the stored list again (a test, another window). */
-export function reloadSavedSearches(): void {
-  saved = load();
+export async function forgetSearch(query: string): Promise<void> {
+  await changeSetting('saved_searches', JSON.stringify(savedSearches().filter((s) => s !== query)));
 }

@@ -34,6 +34,15 @@ export function watchForSuggestions(content: ArticleContent, id: number | null):
   }, SUGGEST_DELAY_MS);
 }
 
+/** Forgets the suggestions and any pending question (tests; a window that starts anew). */
+export function resetTagSuggestions(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+  forArticle = null;
+  asked += 1; // an answer still on its way is dropped
+  state.list = [];
+}
+
 /** Drops a suggestion from the list at once (the next answer will not have it either). */
 function drop(tag: string): void {
   state.list = state.list.filter((s) => s.tag !== tag);

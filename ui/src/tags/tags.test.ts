@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../test/app';
+import { renderApp, unfoldFields } from '../test/app';
 import { SUGGEST_DELAY_MS } from './suggestions.svelte';
 
 const wait = { timeout: SUGGEST_DELAY_MS + 2000 };
@@ -9,6 +9,7 @@ describe('tag suggestions beside the tag field', () => {
   it('shows suggestions for the draft and takes one with a click into the tags', async () => {
     const { user, backend } = renderApp('#/articles/1');
     await screen.findByDisplayValue('Zweites Digitalisierungskabinett');
+    await unfoldFields(user);
     const group = await screen.findByRole('group', { name: 'Vorschläge' }, wait);
     // The seed is tagged Thüringen and Politik already: neither is offered again.
     expect(within(group).queryByRole('button', { name: /Thüringen übernehmen/ })).toBeNull();
@@ -27,6 +28,7 @@ describe('tag suggestions beside the tag field', () => {
 
   it('hides a rejected suggestion and tells the core, by × or the Delete key', async () => {
     const { user, backend } = renderApp('#/articles/2');
+    await unfoldFields(user);
     const group = await screen.findByRole('group', { name: 'Vorschläge' }, wait);
     const first = within(group).getAllByRole('button', { name: /übernehmen/ })[0]!;
     const tag = first.textContent!.replace('+', '').trim();

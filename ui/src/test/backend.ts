@@ -4,6 +4,7 @@ import type { Channel } from '@tauri-apps/api/core';
 import { clearMocks, mockConvertFileSrc, mockIPC } from '@tauri-apps/api/mocks';
 import type {
   Article,
+  Backup,
   ArticleContent,
   ArticleFilter,
   ArticleStats,
@@ -21,10 +22,14 @@ import type {
   Setting,
   UserError,
 } from '../lib/ipc/bindings';
+import { settingDefaults, type SettingKey } from '../lib/ipc/bindings';
 import type { CommandAnswer, CommandArgs, CommandName } from '../lib/ipc/commands.generated';
 import {
   articles as sampleArticles,
   creditLineOf,
+  creditUses,
+  overviewOf,
+  importMarkdown,
   hashFor,
   image as makeImage,
   kabinettHistory,
@@ -58,6 +63,10 @@ type Options = PublishingOptions & {
   fileMetadata?: Record<number, ImageMetadata>;
   /** Look-alike groups by picture id (default: kabinett.jpg and kabinett-2.jpg). */
   duplicates?: number[][];
+  /** What `db check` finds (default: nothing). */
+  checkProblems?: string[];
+  /** The backups in the backup folder, newest first. */
+  backups?: Backup[];
   /** The library's settings by key (default: every setting at its default). */
   settings?: Record<string, string>;
   /** Folders the import reads, with their files (default: one folder of two pictures). */
@@ -77,6 +86,34 @@ export const dialogFiles = [
 ];
 export const dialogFolder = '/home/ba/Bilder/Termine';
 export const dialogSave = '/home/ba/Export/kabinett.jpg';
+/** The fake's check of a setting: unknown keys and a few rules the window's tests rely on. */
+function checkSetting(key: string, value: string): string {
+  const refuse = (why: string) => {
+    throw { code: 'invalid_input', message: `${key}: ${why}` } satisfies UserError;
+  };
+  if (!Object.hasOwn(settingDefaults, key)) refuse('there is no such setting');
+  const v = value.trim();
+  const choices: Record<string, string[]> = {
+    language: ['de', 'en'],
+    theme: ['system', 'light', 'dark'],
+    backup_schedule: ['off', 'daily', 'weekly'],
+    log_level: ['error', 'warn', 'info', 'debug'],
+  };
+  if (choices[key] && !choices[key].includes(v)) refuse(`"${v}" is not one of ${choices[key].join(', ')}`);
+  const ranges: Record<string, [number, number]> = {
+    editor_font_size: [10, 32],
+    zoom: [50, 200],
+    teaser_max_chars: [80, 2000],
+    backup_keep: [1, 365],
+  };
+  const range = ranges[key];
+  if (range && !(/^\d+$/.test(v) && Number(v) >= range[0] && Number(v) <= range[1])) {
+    refuse(`"${v}" is not a whole number from ${range[0]} to ${range[1]}`);
+  }
+  if (key === 'spelling_languages' && !/^(de|en)(,(de|en))?$/.test(v)) refuse(`"${v}" is not one of de, en`);
+  return v;
+}
+
 /** Commands answered at the call (the import reports progress while its answer may wait). */
 const answeredAtCall = new Set(['import_images', 'export_selection']);
 
@@ -86,11 +123,15 @@ export function fakeBackend(options: Options = {}) {
   const fileMetadata = options.fileMetadata ?? sampleFileMetadata();
   const calls: Call[] = [];
   const rejectedTags: string[] = [];
-  const settingValues: Record<string, string> = { language: 'de', theme: 'system', ...options.settings };
+  const savedFiles: Record<string, unknown[]> = {};
+  const customTemplates = new Set<string>();
+  const backupList: Backup[] = [...(options.backups ?? [])];
+  const logLines: string[] = ['INFO Newsdesk starts version=0.1.0'];
+  const settingValues: Record<string, string> = { ...settingDefaults, ...options.settings };
   const settingOf = (key: string): Setting => ({
     key,
     value: settingValues[key] ?? '',
-    default: key === 'language' ? 'de' : '',
+    default: settingDefaults[key as SettingKey] ?? '',
     about: '',
   });
   /** Commands whose answers wait for `release`, with the waiting answers in call order. */
@@ -138,6 +179,11 @@ export function fakeBackend(options: Options = {}) {
   const fakes: Fakes = {
     ...publishing.fakes,
     library_info: () => ({ ...libraryInfoFor(library), read_only: options.readOnly }),
+    about: () => ({
+      version: '0.1.0',
+      license: 'MIT License\n\nCopyright (c) 2026 The Newsdesk authors',
+      notices: 'THIRD-PARTY NOTICES\n\nRust crates in newsdesk-app and newsdesk (1):\n\n  serde 1.0.228  (MIT OR Apache-2.0)\n',
+    }),
     list_articles: ({ filter }) => list(library, filter),
     get_article: ({ id }) => findArticle(id),
     render_markdown: ({ markdown }) => renderForTest(markdown),
@@ -220,13 +266,68 @@ export function fakeBackend(options: Options = {}) {
       }),
     credit_values: () => creditValues(images),
     credit_lines: ({ fields }) => fields.map(creditLineOf),
+    credit_report: ({ from, to }) => {
+      if (from > to) throw { code: 'invalid_input', message: `the report's period ends (${to}) before it starts (${from})` };
+      return creditUses(library, images, from, to);
+    },
+    save_credit_report: ({ from, to, path }) => {
+      savedFiles[path] = creditUses(library, images, from, to);
+      return savedFiles[path]!.length;
+    },
+    templates_info: () => ({
+      folder: '/home/ba/.local/share/newsdesk/templates',
+      files: ['article.html', 'article.css', 'article.typ'].map((name) => ({ name, custom: customTemplates.has(name) })),
+    }),
+    copy_templates_out: () => {
+      const written = ['article.html', 'article.css', 'article.typ'].filter((name) => !customTemplates.has(name));
+      for (const name of written) customTemplates.add(name);
+      return written.map((name) => `/home/ba/.local/share/newsdesk/templates/${name}`);
+    },
+    import_articles: ({ paths, progress }) => {
+      const report = importMarkdown(paths, library.length);
+      library = [...library, ...report.articles];
+      report.report.imported.forEach((article, index) => send(progress, index, article));
+      return report.report;
+    },
+    overview: () => overviewOf(library, images, publishing.fakes.outbox_summary()),
+    check_library: () => [...(options.checkProblems ?? [])],
+    backups: () => [...backupList],
+    backup_now: () => {
+      const made = { path: `/home/ba/.local/share/newsdesk/backups/newsdesk-2026120${backupList.length + 1}-120000.sqlite`, made_at: `2026-12-0${backupList.length + 1}T12:00:00Z`, bytes: 2_400_000 };
+      backupList.unshift(made);
+      return { made, removed: [] };
+    },
+    restore_backup: ({ path }) => {
+      if (!backupList.some((b) => b.path === path) && !path.endsWith('.sqlite')) {
+        throw { code: 'invalid_input', message: `${path} is not a Newsdesk library` };
+      }
+      return '/home/ba/.local/share/newsdesk/library.before-restore-20261207-120000.sqlite';
+    },
+    recent_log: ({ lines }) => ({ path: '/home/ba/.local/state/newsdesk/logs/newsdesk.log', lines: logLines.slice(-lines) }),
+    log_window_error: ({ message }) => {
+      logLines.push(`ERROR newsdesk::window: error in the window message=${message}`);
+    },
+    test_fault: () => {
+      logLines.push('ERROR panic thread=fault-test message=a test of the error report');
+    },
+
     settings: () => Object.keys(settingValues).map(settingOf),
     set_setting: ({ key, value }) => {
-      if (key === 'language' && value !== 'de' && value !== 'en') {
-        throw { code: 'invalid_input', message: `language: "${value}" is not one of de, en` };
-      }
-      settingValues[key] = value;
+      settingValues[key] = checkSetting(key, value);
       return settingOf(key);
+    },
+    credit_format_preview: ({ format }) => {
+      if (!/^[^{}]*(\{[a-z|]+\}[^{}]*)*$/.test(format)) {
+        throw { code: 'invalid_input', message: `the format ${format} has a brace that is not closed` };
+      }
+      return images.slice(0, 5).map((image) => {
+        const fields = { credit: image.credit, creator: image.creator, source: image.source, copyright: image.copyright };
+        // The fake's own reading of the format: each {a|b} is the first of its fields present.
+        const line = format.replace(/\{([a-z|]+)\}/g, (_, names: string) =>
+          names.split('|').map((name) => (fields[name as keyof typeof fields] ?? '').trim()).find((v) => v !== '') ?? '',
+        );
+        return { file: image.file, fields, line };
+      });
     },
     import_images: ({ paths, progress }) => {
       const { report, added } = importImages(images, paths, options.folders ?? defaultFolders, (message, index) => send(progress, index, message));
@@ -304,6 +405,10 @@ export function fakeBackend(options: Options = {}) {
     /** Plays the app's outbox settling a job: changes it and sends the "outbox" event. */
     settle: publishing.settle,
     callsOf: (cmd: string) => calls.filter((call) => call.cmd === cmd),
+    /** What a save dialog's path received (the credit report's uses). */
+    savedFile: (path: string) => savedFiles[path],
+    /** The value a setting holds in the fake library. */
+    setting: (key: string) => settingValues[key] ?? '',
     /** From now on, answers to `cmd` wait until `release` lets them through. */
     hold: (cmd: string) => void held.set(cmd, held.get(cmd) ?? []),
     /** How many answers to `cmd` are waiting. */

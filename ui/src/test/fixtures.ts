@@ -1,10 +1,10 @@
 // Test data shaped like the generated bindings, taken from the demo articles (the portal's
 // samples) in assets/demo-articles/.
-import type { Article, ArticleSummary, Image, ImageMetadata, ImageRef, LibraryInfo, RevisionSummary } from '../lib/ipc/bindings';
+import type { Article, ArticleSummary, Image, ImageMetadata, ImageRef, ImageUse, ImportReport, LibraryInfo, Overview, OutboxSummary, RevisionSummary } from '../lib/ipc/bindings';
 
 const stamp = '2024-04-23T09:30:00Z';
 
-function article(fields: Partial<Article> & Pick<Article, 'id' | 'kicker' | 'title'>): Article {
+export function article(fields: Partial<Article> & Pick<Article, 'id' | 'kicker' | 'title'>): Article {
   return {
     status: 'draft',
     related: [],
@@ -267,4 +267,74 @@ export function generatedImages(count: number): Image[] {
       imported_at: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
     });
   });
+}
+
+/** The uses of library pictures in articles dated `from`..=`to`, as the core's credit report
+ * lists them (a picture is the article's `sha256:…` reference or its file name). */
+export function creditUses(library: Article[], images: Image[], from: string, to: string): ImageUse[] {
+  return library.flatMap((a) =>
+    a.date && a.date >= from && a.date <= to
+      ? a.images.flatMap((ref) => {
+          const picture = images.find((i) => ref.file === `sha256:${i.hash}` || ref.file === i.file);
+          return picture
+            ? [{ image_id: picture.id, file: picture.file, credit_line: picture.credit_line, creator: picture.creator, source: picture.source, license: picture.license, article_id: a.id, article_title: a.title, article_date: a.date, article_status: a.status }]
+            : [];
+        })
+      : [],
+  );
+}
+
+/** The fake's import of Markdown paths: `*.md` is an article named after its file, a name
+ * with "broken" is refused at line 1, anything else is skipped. */
+export function importMarkdown(paths: readonly string[], known: number): { report: ImportReport; articles: Article[] } {
+  const report: ImportReport = { imported: [], failed: [], skipped: [] };
+  const articles: Article[] = [];
+  for (const path of paths) {
+    const name = path.split('/').pop() ?? path;
+    if (!name.endsWith('.md')) report.skipped.push({ file: path, reason: 'not a Markdown file' });
+    else if (name.includes('broken')) report.failed.push({ file: path, line: 1, message: 'the front matter is not closed (no second ---)' });
+    else {
+      const id = 1000 + known + articles.length;
+      const title = name.replace(/\.md$/, '').replace(/-/g, ' ');
+      articles.push(article({ id, kicker: '', title }));
+      report.imported.push({ id, file: path, title });
+    }
+  }
+  return { report, articles };
+}
+
+/** The overview the core would count for `library` as of `today` (the fake counts the same
+ * things with plain loops: weeks by status, tags of 90 days, sources by month, expiring). */
+export function overviewOf(library: Article[], images: Image[], outbox: OutboxSummary, today = new Date().toISOString().slice(0, 10)): Overview {
+  const days = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+  const monday = (d: string) => {
+    const date = new Date(`${d}T12:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    return date.toISOString().slice(0, 10);
+  };
+  const live = library.filter((a) => !a.trashed_at && a.date && a.date <= today);
+  const weeks = new Map<string, number>();
+  for (const a of live.filter((a) => days(today) - days(a.date!) < 7 * 12 + 7 && monday(a.date!) >= monday(new Date((days(today) - 77) * 86_400_000).toISOString().slice(0, 10)))) {
+    const key = `${monday(a.date!)}|${a.status}`;
+    weeks.set(key, (weeks.get(key) ?? 0) + 1);
+  }
+  const tags = new Map<string, number>();
+  for (const a of live.filter((a) => days(today) - days(a.date!) <= 90)) for (const tag of a.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  const uses = creditUses(library, images, new Date((days(today) - 183) * 86_400_000).toISOString().slice(0, 10), today);
+  const sources = new Map<string, number>();
+  for (const u of uses) {
+    const picture = images.find((i) => i.id === u.image_id)!;
+    const key = `${u.article_date!.slice(0, 7)}|${picture.credit ?? picture.source ?? picture.creator ?? ''}`;
+    sources.set(key, (sources.get(key) ?? 0) + 1);
+  }
+  const expiring = images.filter((i) => i.expires && i.expires >= today && days(i.expires) - days(today) <= 30).sort((a, b) => a.expires!.localeCompare(b.expires!));
+  return {
+    articles: library.filter((a) => !a.trashed_at).length,
+    weeks: [...weeks].map(([key, count]) => ({ week: key.split('|')[0]!, status: key.split('|')[1] as Article['status'], count })),
+    tags: [...tags].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, count]) => ({ name, count })),
+    sources: [...sources].map(([key, uses]) => ({ month: key.split('|')[0]!, source: key.split('|')[1]!, uses })),
+    expiring: expiring.slice(0, 10).map((i) => ({ image_id: i.id, file: i.file, expires: i.expires!, credit: i.credit ?? '', license: i.license })),
+    expiring_more: Math.max(0, expiring.length - 10),
+    outbox,
+  };
 }

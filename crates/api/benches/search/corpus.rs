@@ -201,3 +201,16 @@ pub fn write_files(vocabulary: &Vocabulary, dir: &Path, count: usize) -> std::io
     }
     Ok(())
 }
+
+/// The texts of the portal's six sample articles (the demo articles), in file-name order.
+pub fn samples() -> Vec<String> {
+    let root =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-articles");
+    let mut texts: Vec<String> = std::fs::read_dir(&root)
+        .expect("demo articles")
+        .filter_map(|e| e.ok())
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    texts.sort();
+    texts
+}

@@ -38,17 +38,6 @@ const QUERIES: [&str; 10] = [
 const RUNS: usize = 40;
 const LIMIT: usize = 20;
 
-fn samples() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo-articles");
-    let mut texts: Vec<String> = std::fs::read_dir(&root)
-        .expect("demo articles")
-        .filter_map(|e| e.ok())
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect();
-    texts.sort();
-    texts
-}
-
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[index.min(sorted.len() - 1)]
@@ -79,8 +68,12 @@ fn build(dir: &Path, count: usize) -> PathBuf {
     }
     let files = dir.join("files");
     let start = Instant::now();
-    corpus::write_files(&corpus::Vocabulary::from_samples(&samples()), &files, count)
-        .expect("write article files");
+    corpus::write_files(
+        &corpus::Vocabulary::from_samples(&corpus::samples()),
+        &files,
+        count,
+    )
+    .expect("write article files");
     println!(
         "generated {count} article files in {:.1} s",
         start.elapsed().as_secs_f64()
@@ -412,7 +405,7 @@ fn main() {
     // Words by how many articles hold them: every distinct word of the samples, analysed.
     let mut by_freq: Vec<(i64, String)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for text in samples() {
+    for text in corpus::samples() {
         for word in text.split(|c: char| !c.is_alphanumeric()) {
             if word.chars().count() < 4 || word.chars().any(|c| c.is_ascii_digit()) {
                 continue;

@@ -38,6 +38,27 @@ impl App {
             .join("templates")
     }
 
+    /// The templates folder and which templates in it are the newsroom's own.
+    pub fn templates_info(&self) -> newsdesk_model::TemplatesInfo {
+        let folder = self.templates_folder();
+        newsdesk_model::TemplatesInfo {
+            files: newsdesk_export::TEMPLATE_FILES
+                .iter()
+                .map(|(name, _)| newsdesk_model::TemplateFile {
+                    name: (*name).to_string(),
+                    custom: folder.join(name).is_file(),
+                })
+                .collect(),
+            folder: folder.to_string_lossy().into_owned(),
+        }
+    }
+
+    /// Copies the built-in templates into the templates folder for the newsroom to change;
+    /// files already there are kept. Returns the files written.
+    pub fn copy_templates_out(&self) -> Result<Vec<PathBuf>, ApiError> {
+        Ok(Templates::write_builtin(&self.templates_folder())?)
+    }
+
     fn templates(&self) -> Templates {
         Templates::from_folder(self.templates_folder())
     }

@@ -9,7 +9,9 @@ mod report;
 
 use std::path::{Path, PathBuf};
 
-use newsdesk_model::{CreditFields, Image, ImageFilter, ImageMetadata, ImagePatch, ImageUse};
+use newsdesk_model::{
+    CreditFields, CreditPreview, Image, ImageFilter, ImageMetadata, ImagePatch, ImageUse,
+};
 
 use crate::{ApiError, App};
 
@@ -95,6 +97,20 @@ impl App {
         Ok(self.store.image_uses(from, to)?)
     }
 
+    /// The credit report for `from`..=`to` as CSV in `target` (replaced: the save dialog
+    /// asked), written whole; returns how many uses it lists.
+    pub fn save_credit_report(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        target: &Path,
+    ) -> Result<usize, ApiError> {
+        let uses = self.credit_report(from, to)?;
+        let csv = credit_report_csv(&uses)?;
+        crate::export::write_new_file(target, csv.as_bytes(), true)?;
+        Ok(uses.len())
+    }
+
     pub fn credit_format(&self) -> Result<String, ApiError> {
         Ok(self.store.credit_format()?)
     }
@@ -106,6 +122,42 @@ impl App {
         Ok(fields
             .iter()
             .map(|f| newsdesk_model::credit_line::credit_line_of(&format, f))
+            .collect())
+    }
+
+    /// The lines `format` would give the library's first pictures (an example when it has
+    /// none), or why the format is refused: the settings' live preview, before it is saved.
+    pub fn credit_format_preview(&self, format: &str) -> Result<Vec<CreditPreview>, ApiError> {
+        const PICTURES: u32 = 5;
+        let format = format.trim();
+        newsdesk_model::credit_line::check_format(format).map_err(ApiError::Invalid)?;
+        let pictures = self.images(&ImageFilter {
+            limit: Some(PICTURES),
+            ..ImageFilter::default()
+        })?;
+        let samples: Vec<(String, CreditFields)> = if pictures.is_empty() {
+            vec![(
+                "beispiel.jpg".to_string(),
+                CreditFields {
+                    credit: Some("dpa".to_string()),
+                    creator: Some("Anna Muster".to_string()),
+                    source: Some("dpa-Zentralbild".to_string()),
+                    copyright: Some("© 2026 dpa".to_string()),
+                },
+            )]
+        } else {
+            pictures
+                .iter()
+                .map(|p| (p.file.clone(), CreditFields::from(&p.metadata)))
+                .collect()
+        };
+        Ok(samples
+            .into_iter()
+            .map(|(file, fields)| CreditPreview {
+                line: newsdesk_model::credit_line::credit_line_of(format, &fields),
+                file,
+                fields,
+            })
             .collect())
     }
 

@@ -1,6 +1,9 @@
 //! The application API on a real library file with the shipped demo articles.
 
+mod backups;
 mod hostile_text;
+mod overview;
+mod places;
 mod properties;
 mod tags;
 

@@ -322,6 +322,98 @@ value: string, default: string,
  */
 about: string, };
 
+export type CreditPreset = { credit: string, source?: string, license?: LicenseKind, };
+
+export type CreditPreview = { 
+/**
+ * The picture's file name, or an example's name when the library has no pictures.
+ */
+file: string, fields: CreditFields, line: string, };
+
+export type Backup = { 
+/**
+ * The backup's library file, a full path (what `db restore` and the window restore from).
+ */
+path: string, 
+/**
+ * When it was made (read from its name, which Newsdesk gives it).
+ */
+made_at: string, 
+/**
+ * The size of its library file in bytes (its pictures not counted).
+ */
+bytes: number, };
+
+export type BackupRound = { 
+/**
+ * The backup made, if one was due.
+ */
+made: Backup | null, 
+/**
+ * Older backups removed to keep the number the settings ask for.
+ */
+removed: Array<string>, };
+
+export type LogTail = { 
+/**
+ * The log file (empty when the app keeps no log).
+ */
+path: string, 
+/**
+ * Its last lines, oldest first.
+ */
+lines: Array<string>, };
+
+export type WeekCount = { 
+/**
+ * The Monday the week starts on (YYYY-MM-DD).
+ */
+week: string, status: Status, count: number, };
+
+export type NamedCount = { name: string, count: number, };
+
+export type SourceMonth = { 
+/**
+ * YYYY-MM.
+ */
+month: string, 
+/**
+ * The picture's credit, else its source, else its photographer; empty when none.
+ */
+source: string, uses: number, };
+
+export type ExpiringPicture = { image_id: number, file: string, 
+/**
+ * YYYY-MM-DD.
+ */
+expires: string, credit: string, license: LicenseKind | null, };
+
+export type Overview = { 
+/**
+ * Articles in the library (outside the trash).
+ */
+articles: number, 
+/**
+ * Articles dated in each of the last [`OVERVIEW_WEEKS`] weeks, by status.
+ */
+weeks: Array<WeekCount>, 
+/**
+ * The most used tags of the last [`OVERVIEW_TAG_DAYS`] days, most used first.
+ */
+tags: Array<NamedCount>, 
+/**
+ * Uses of library pictures in articles of the last [`OVERVIEW_MONTHS`] months, by source.
+ */
+sources: Array<SourceMonth>, 
+/**
+ * Pictures whose license ends within [`OVERVIEW_EXPIRY_DAYS`] days, soonest first.
+ */
+expiring: Array<ExpiringPicture>, 
+/**
+ * How many more than `expiring` lists.
+ */
+expiring_more: number, outbox: OutboxSummary, };
+
 export type LicenseKind = "own" | "agency" | "handout" | "cc0" | "cc-by" | "cc-by-sa" | "cc-by-nd" | "cc-by-nc" | "cc-by-nc-sa" | "cc-by-nc-nd";
 
 export type Image = { id: number, 
@@ -607,6 +699,18 @@ export type ExportProgress = { done: number, total: number, title: string, };
 
 export type ExportTarget = { name: string, folder: string | null, };
 
+export type TemplatesInfo = { folder: string, files: Array<TemplateFile>, };
+
+export type TemplateFile = { 
+/**
+ * `article.html`, `article.css` or `article.typ`.
+ */
+name: string, 
+/**
+ * True when the folder has its own copy (it is used instead of the built-in one).
+ */
+custom: boolean, };
+
 export type PortalKind = "wordpress" | "ghost" | "ninjs";
 
 export type Portal = { name: string, kind: PortalKind, 
@@ -787,3 +891,38 @@ marker: string, images: Array<PlannedImage>,
  * by file name until they are uploaded).
  */
 payload: unknown, };
+
+export type About = { 
+/**
+ * The version of this build ("0.1.0").
+ */
+version: string, 
+/**
+ * Newsdesk's own license (the repository's LICENSE).
+ */
+license: string, 
+/**
+ * THIRD-PARTY-NOTICES: every crate and npm package in this build with its license text.
+ */
+notices: string, };
+
+/** Every setting's default, by key. */
+export const settingDefaults = {
+  language: "de",
+  theme: "system",
+  editor_font_size: "16",
+  zoom: "100",
+  teaser_max_chars: "300",
+  default_author: "",
+  default_section: "",
+  credit_format: "{credit|creator|source}",
+  credit_presets: "[]",
+  saved_searches: "[]",
+  backup_folder: "",
+  backup_schedule: "daily",
+  backup_keep: "7",
+  spelling_languages: "de",
+  log_level: "info",
+} as const;
+
+export type SettingKey = keyof typeof settingDefaults;

@@ -3,13 +3,17 @@
 // Regenerate: UPDATE_BINDINGS=1 cargo test --workspace --features newsdesk-app/custom-protocol --test ipc generated
 import type { Channel } from '@tauri-apps/api/core';
 import type {
+  About,
   Article,
   ArticleContent,
   ArticleFilter,
   ArticleStats,
   ArticleSummary,
+  Backup,
+  BackupRound,
   ConflictChoice,
   CreditFields,
+  CreditPreview,
   DuplicateGroup,
   ExportProgress,
   ExportReport,
@@ -21,11 +25,15 @@ import type {
   ImageImportReport,
   ImageMetadata,
   ImagePatch,
+  ImageUse,
   ImportReport,
+  ImportedArticle,
   LibraryInfo,
+  LogTail,
   NewPortal,
   OutboxJob,
   OutboxSummary,
+  Overview,
   Portal,
   PortalCheck,
   Publication,
@@ -40,11 +48,13 @@ import type {
   Status,
   SuggestionVerdict,
   TagSuggestion,
+  TemplatesInfo,
 } from './bindings';
 import { call, channel } from './call';
 
 /** Every command: what the UI passes (camelCase, as Tauri takes it) and what it answers. */
 export type Commands = {
+  about: { args: Record<string, never>; answer: About };
   list_articles: { args: { filter: ArticleFilter }; answer: ArticleSummary[] };
   get_article: { args: { id: number }; answer: Article };
   create_article: { args: { content: ArticleContent }; answer: Article };
@@ -58,9 +68,14 @@ export type Commands = {
   set_related: { args: { id: number; related: number[] }; answer: Article };
   tag_names: { args: Record<string, never>; answer: string[] };
   check_content: { args: { content: ArticleContent }; answer: ReadinessProblem[] };
+  recent_log: { args: { lines: number }; answer: LogTail };
+  log_window_error: { args: { message: string }; answer: void };
+  test_fault: { args: Record<string, never>; answer: void };
   export_target: { args: { id: number; format: string }; answer: ExportTarget };
   export_article: { args: { id: number; format: string; path: string; replace: boolean }; answer: ExportedFile };
   export_selection: { args: { filter: ArticleFilter; format: string; folder: string; progress: Channel<ExportProgress> }; answer: ExportReport };
+  templates_info: { args: Record<string, never>; answer: TemplatesInfo };
+  copy_templates_out: { args: Record<string, never>; answer: string[] };
   import_images: { args: { paths: string[]; progress: Channel<ImageImportProgress> }; answer: ImageImportReport };
   list_images: { args: { filter: ImageFilter }; answer: Image[] };
   image_file_metadata: { args: { id: number }; answer: ImageMetadata };
@@ -69,9 +84,18 @@ export type Commands = {
   image_duplicates: { args: Record<string, never>; answer: DuplicateGroup[] };
   credit_values: { args: Record<string, never>; answer: string[] };
   credit_lines: { args: { fields: CreditFields[] }; answer: string[] };
+  credit_report: { args: { from: string; to: string }; answer: ImageUse[] };
+  save_credit_report: { args: { from: string; to: string; path: string }; answer: number };
+  credit_format_preview: { args: { format: string }; answer: CreditPreview[] };
   export_image: { args: { id: number; path: string }; answer: void };
   library_info: { args: Record<string, never>; answer: LibraryInfo };
+  overview: { args: Record<string, never>; answer: Overview };
   load_demo_articles: { args: Record<string, never>; answer: ImportReport };
+  import_articles: { args: { paths: string[]; progress: Channel<ImportedArticle> }; answer: ImportReport };
+  check_library: { args: Record<string, never>; answer: string[] };
+  backups: { args: Record<string, never>; answer: Backup[] };
+  backup_now: { args: Record<string, never>; answer: BackupRound };
+  restore_backup: { args: { path: string }; answer: string };
   list_portals: { args: Record<string, never>; answer: Portal[] };
   add_portal: { args: { portal: NewPortal; secret: string }; answer: Portal };
   remove_portal: { args: { name: string }; answer: void };
@@ -103,6 +127,13 @@ export type Commands = {
 export type CommandName = keyof Commands;
 export type CommandArgs<C extends CommandName> = Commands[C]['args'];
 export type CommandAnswer<C extends CommandName> = Commands[C]['answer'];
+
+// about (src-tauri/src/commands/about.rs)
+
+/** The version, Newsdesk's license and the notices of everything it is built with. */
+export function about(): Promise<About> {
+  return call('about', {});
+}
 
 // articles (src-tauri/src/commands/articles.rs)
 
@@ -177,6 +208,27 @@ export function checkContent(content: ArticleContent): Promise<ReadinessProblem[
   return call('check_content', { content });
 }
 
+// diagnostics (src-tauri/src/commands/diagnostics.rs)
+
+/** The last `lines` lines of the log (at most 2000). */
+export function recentLog(lines: number): Promise<LogTail> {
+  return call('recent_log', { lines });
+}
+
+/** An error the window met (a failed script, an unanswered promise), into the log. */
+export function logWindowError(message: string): Promise<void> {
+  return call('log_window_error', { message });
+}
+
+/**
+ * Panics on a thread of its own, as a bug would: the log gets the backtrace and the window
+ * hears of it (the Diagnose view's "test the error report"). Nothing is written to the
+ * library.
+ */
+export function testFault(): Promise<void> {
+  return call('test_fault', {});
+}
+
 // export (src-tauri/src/commands/export.rs)
 
 /** The file name to offer for article `id` in `format`, and the desk's export folder if any. */
@@ -192,6 +244,19 @@ export function exportArticle(id: number, format: string, path: string, replace:
 /** Writes every article `filter` selects (the list as the editor filtered it) into `folder`. */
 export function exportSelection(filter: ArticleFilter, format: string, folder: string, onProgress: (message: ExportProgress) => void): Promise<ExportReport> {
   return call('export_selection', { filter, format, folder, progress: channel(onProgress) });
+}
+
+/** The templates folder and which templates in it are the newsroom's own. */
+export function templatesInfo(): Promise<TemplatesInfo> {
+  return call('templates_info', {});
+}
+
+/**
+ * Copies the built-in templates into the templates folder for editing (files already there
+ * are kept); answers the files written.
+ */
+export function copyTemplatesOut(): Promise<string[]> {
+  return call('copy_templates_out', {});
 }
 
 // images (src-tauri/src/commands/images.rs)
@@ -242,6 +307,21 @@ export function creditLines(fields: CreditFields[]): Promise<string[]> {
   return call('credit_lines', { fields });
 }
 
+/** Every use of a library picture in an article dated `from`..=`to` (YYYY-MM-DD). */
+export function creditReport(from: string, to: string): Promise<ImageUse[]> {
+  return call('credit_report', { from, to });
+}
+
+/** The credit report for `from`..=`to` as CSV, written where the editor chose (save dialog). */
+export function saveCreditReport(from: string, to: string, path: string): Promise<number> {
+  return call('save_credit_report', { from, to, path });
+}
+
+/** The lines a credit format would give the library's first pictures, before it is saved. */
+export function creditFormatPreview(format: string): Promise<CreditPreview[]> {
+  return call('credit_format_preview', { format });
+}
+
 /** The picture with its credits embedded, written where the editor chose (save dialog). */
 export function exportImage(id: number, path: string): Promise<void> {
   return call('export_image', { id, path });
@@ -254,9 +334,48 @@ export function libraryInfo(): Promise<LibraryInfo> {
   return call('library_info', {});
 }
 
+/** The newsroom overview: articles per week, tags, picture sources, licenses ending, outbox. */
+export function overview(): Promise<Overview> {
+  return call('overview', {});
+}
+
 /** Imports the demo articles shipped in `assets/demo-articles`. */
 export function loadDemoArticles(): Promise<ImportReport> {
   return call('load_demo_articles', {});
+}
+
+/**
+ * Imports Markdown files and folders (chosen in the dialog or dropped on the window);
+ * `progress` hears of each article as its batch is committed.
+ */
+export function importArticles(paths: string[], onProgress: (message: ImportedArticle) => void): Promise<ImportReport> {
+  return call('import_articles', { paths, progress: channel(onProgress) });
+}
+
+/**
+ * What SQLite's integrity check, the search index check and reading every article back
+ * found; empty when the library is sound.
+ */
+export function checkLibrary(): Promise<string[]> {
+  return call('check_library', {});
+}
+
+/** The backups in the backup folder, newest first. */
+export function backups(): Promise<Backup[]> {
+  return call('backups', {});
+}
+
+/** Backs the library and its pictures up now, keeping as many as the settings say. */
+export function backupNow(): Promise<BackupRound> {
+  return call('backup_now', {});
+}
+
+/**
+ * Replaces the library with a backup, checked first; answers where the safety copy of the
+ * replaced library is.
+ */
+export function restoreBackup(path: string): Promise<string> {
+  return call('restore_backup', { path });
 }
 
 // portals (src-tauri/src/commands/portals.rs)

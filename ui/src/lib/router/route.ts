@@ -9,12 +9,15 @@ export type Route =
   | { name: 'images' }
   /** The outbox; `job` opens that job (its conflict) when given. */
   | { name: 'outbox'; job: number | null }
-  | { name: 'portals' };
+  | { name: 'portals' }
+  | { name: 'settings' }
+  | { name: 'tools' }
+  | { name: 'overview' };
 
 export const homeRoute: Route = { name: 'articles', status: null, section: null };
 
 /** Parses `#/articles?status=draft`, `#/articles/42`, `#/search?q=…`, `#/images`,
- * `#/outbox[?job=12]`, `#/portals`.
+ * `#/outbox[?job=12]`, `#/portals`, `#/settings`, `#/tools`, `#/overview`.
  * Anything else (empty hash, unknown page, bad id) is the article list, so the window never
  * shows a blank page. Unknown query values are ignored rather than trusted. */
 export function parseHash(hash: string): Route {
@@ -43,6 +46,9 @@ export function parseHash(hash: string): Route {
       return parts.length === 1 ? { name: 'search', query: params.get('q') ?? '' } : homeRoute;
     case 'images':
     case 'portals':
+    case 'settings':
+    case 'tools':
+    case 'overview':
       return parts.length === 1 ? { name: parts[0] } : homeRoute;
     case 'outbox':
       return parts.length === 1 ? { name: 'outbox', job: idOf(params.get('job') ?? '') } : homeRoute;
@@ -69,6 +75,9 @@ export function formatRoute(route: Route): string {
       return route.job === null ? '#/outbox' : `#/outbox?job=${route.job}`;
     case 'images':
     case 'portals':
+    case 'settings':
+    case 'tools':
+    case 'overview':
       return `#/${route.name}`;
   }
 }

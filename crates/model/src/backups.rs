@@ -1,0 +1,24 @@
+//! The backups Newsdesk made of a library, as the window's maintenance view lists them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One backup in the backup folder: the library file (its pictures in `<name>.media/`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Backup {
+    /// The backup's library file, a full path (what `db restore` and the window restore from).
+    pub path: String,
+    /// When it was made (read from its name, which Newsdesk gives it).
+    pub made_at: chrono::DateTime<chrono::Utc>,
+    /// The size of its library file in bytes (its pictures not counted).
+    pub bytes: u64,
+}
+
+/// What one automatic-backup round did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupRound {
+    /// The backup made, if one was due.
+    pub made: Option<Backup>,
+    /// Older backups removed to keep the number the settings ask for.
+    pub removed: Vec<String>,
+}

@@ -1,0 +1,191 @@
+//! The everyday tasks in the real window: a backup made from the tools view survives the loss
+//! of an article and brings it back when restored from the window; a fault in the core reaches
+//! the log with its backtrace and the window in words; the overview draws the library's figures.
+
+use std::time::Duration;
+
+use newsdesk_e2e::Session;
+
+use crate::editing::{Failed, cli, click, fail, js, until};
+
+/// Runs `scenario` in a fresh window within two minutes (`crate::in_window` says what failed).
+async fn run(scenario: impl AsyncFnOnce(&Session) -> Result<(), Failed>) {
+    crate::in_window(Duration::from_secs(120), async |session| {
+        scenario(session).await.map_err(|(problem, _)| problem)
+    })
+    .await;
+}
+
+async fn open_tools(session: &Session) -> Result<(), Failed> {
+    until(
+        session,
+        "the list",
+        "return document.querySelectorAll('.article-list .article-title').length > 0",
+    )
+    .await?;
+    click(session, "a[href=\"#/tools\"]").await?;
+    until(
+        session,
+        "the tools view",
+        "return !!document.getElementById('tool-backups')",
+    )
+    .await
+}
+
+/// The button in `section` (an element id) whose text is `text`.
+async fn press(session: &Session, section: &str, text: &str) -> Result<(), Failed> {
+    until(
+        session,
+        &format!("the button {text:?}"),
+        &format!(
+            "return [...(document.getElementById('{section}')?.closest('section')?.querySelectorAll('button') ?? [])] \
+               .some((b) => b.innerText.trim() === {text:?} && !b.disabled)"
+        ),
+    )
+    .await?;
+    let pressed = js(
+        session,
+        &format!(
+            "const b = [...document.getElementById('{section}').closest('section').querySelectorAll('button')] \
+               .find((b) => b.innerText.trim() === {text:?}); if (!b) return false; b.click(); return true"
+        ),
+    )
+    .await?;
+    if pressed != serde_json::Value::Bool(true) {
+        return Err(fail(session, format!("no button {text:?} in {section}")));
+    }
+    Ok(())
+}
+
+fn titles(session: &Session) -> Result<Vec<String>, Failed> {
+    let listed = cli(session, &["article", "list", "--json"])?;
+    let listed: serde_json::Value = serde_json::from_str(&listed)
+        .map_err(|e| fail(session, format!("article list --json: {e}")))?;
+    Ok(listed
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .filter_map(|a| a["title"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn a_backup_made_in_the_window_restores_a_lost_article() {
+    run(backup_and_restore).await;
+}
+
+async fn backup_and_restore(session: &Session) -> Result<(), Failed> {
+    open_tools(session).await?;
+    let before = titles(session)?;
+    press(session, "tool-backups", "Jetzt sichern").await?;
+    until(
+        session,
+        "the backup in the list",
+        "return document.querySelectorAll('#tool-backups ~ table tbody tr').length === 1 && document.querySelector('#tool-backups').closest('section').innerText.includes('Gesichert:')",
+    )
+    .await?;
+    // An article lost for good, outside the window (as a slip on the command line would).
+    let listed = cli(session, &["article", "list", "--json"])?;
+    let first = serde_json::from_str::<serde_json::Value>(&listed)
+        .ok()
+        .and_then(|all| all[0]["id"].as_i64())
+        .ok_or_else(|| fail(session, "no article to lose"))?;
+    cli(session, &["article", "trash", &first.to_string()])?;
+    cli(session, &["article", "empty-trash"])?;
+    if titles(session)?.len() != before.len() - 1 {
+        return Err(fail(session, "the article was not lost"));
+    }
+    click(session, "#tool-backups ~ table tbody tr button").await?;
+    until(
+        session,
+        "the question before restoring",
+        "return !!document.querySelector('[role=alertdialog]')",
+    )
+    .await?;
+    js(
+        session,
+        "[...document.querySelectorAll('[role=alertdialog] button')].find((b) => b.innerText.trim() === 'Wiederherstellen').click(); return true",
+    )
+    .await?;
+    until(
+        session,
+        "the restore's answer with the safety copy",
+        "return document.querySelector('#tool-backups').closest('section').innerText.includes('Sicherheitskopie')",
+    )
+    .await?;
+    let after = titles(session)?;
+    if after.len() != before.len() {
+        return Err(fail(
+            session,
+            format!("after the restore the library lists {after:?}, before the loss {before:?}"),
+        ));
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn a_fault_in_the_core_is_logged_and_said_in_words() {
+    run(fault).await;
+}
+
+async fn fault(session: &Session) -> Result<(), Failed> {
+    open_tools(session).await?;
+    press(session, "tool-diagnose", "Fehlerbericht testen").await?;
+    until(
+        session,
+        "the sentence about the fault",
+        "return (document.querySelector('[role=alert][data-error-code=internal]')?.innerText ?? '').includes('Gespeichertes ist sicher')",
+    )
+    .await?;
+    until(
+        session,
+        "the panic and its backtrace in the Diagnose view's log",
+        "const log = document.querySelector('#tool-diagnose').closest('section').querySelector('textarea'); \
+         document.querySelector('#tool-diagnose').closest('section').querySelector('button').click(); \
+         return !!log && log.value.includes('panic') && log.value.includes('fault-test') && log.value.includes('backtrace')",
+    )
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn the_overview_draws_the_librarys_figures() {
+    run(overview).await;
+}
+
+async fn overview(session: &Session) -> Result<(), Failed> {
+    until(
+        session,
+        "the list",
+        "return document.querySelectorAll('.article-list .article-title').length > 0",
+    )
+    .await?;
+    // A sample article dated today, so this week has something to count.
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let file = session.library_path().with_file_name("heute.md");
+    std::fs::write(
+        &file,
+        format!("---\nkicker: Erfurt\ntitle: Landtag tagt heute\ndate: {today}\ntags: [Landtag, Thüringen]\n---\nDer Landtag tagt.\n"),
+    )
+    .map_err(|e| fail(session, e.to_string()))?;
+    cli(session, &["article", "import", &file.to_string_lossy()])?;
+    click(session, "a[href=\"#/overview\"]").await?;
+    until(
+        session,
+        "the week's chart, drawn, with this week's article in its table",
+        "const chart = document.querySelector('[role=img][aria-label=\"Artikel pro Woche nach Status\"] canvas'); \
+         const table = chart?.closest('figure').querySelector('table'); \
+         return !!chart && chart.width > 100 && !!table && table.innerText.includes('1')",
+    )
+    .await?;
+    until(
+        session,
+        "the tag of today's article among the most used",
+        "return [...document.querySelectorAll('table')].some((t) => t.querySelector('caption')?.innerText.startsWith('Häufigste') && t.innerText.includes('Landtag'))",
+    )
+    .await
+}
