@@ -23,7 +23,7 @@ APT_PACKAGES=(
   # The Debian package (make package, make test-package): its metainfo and desktop entry are
   # validated, the installed window is found by its title; the spelling dictionaries it
   # depends on.
-  appstream desktop-file-utils x11-utils hunspell-de-de hunspell-en-us
+  appstream desktop-file-utils x11-utils hunspell-de-de hunspell-en-us hyphen-de
 )
 RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js

@@ -98,13 +98,15 @@ config = {
                 "section": "misc",
                 "priority": "optional",
                 # The window (WebKitGTK 4.1 on GTK 3), the keyring that holds the portals'
-                # secrets (Secret Service), and the spelling dictionaries WebKit checks with.
+                # secrets (Secret Service), the spelling dictionaries WebKit checks with, and
+                # the German hyphenation patterns (the preview breaks compounds at syllables).
                 "depends": [
                     "libwebkit2gtk-4.1-0",
                     "libgtk-3-0",
                     "gnome-keyring",
                     "hunspell-de-de",
                     "hunspell-en-us",
+                    "hyphen-de",
                 ],
                 # Links from an article open in the browser through xdg-open.
                 "recommends": ["xdg-utils"],

@@ -64,7 +64,7 @@ for file in "${expected[@]}"; do
   grep -qxF "$file" "$work/files" || die "the package does not list $file"
   [ -f "$file" ] || die "$file is listed but not installed"
 done
-for dep in libwebkit2gtk-4.1-0 libgtk-3-0 gnome-keyring hunspell-de-de hunspell-en-us; do
+for dep in libwebkit2gtk-4.1-0 libgtk-3-0 gnome-keyring hunspell-de-de hunspell-en-us hyphen-de; do
   dpkg-query -W -f='${Depends}' "$pkg" | grep -q "\b$dep\b" || die "Depends lacks $dep"
 done
 zcat /usr/share/doc/newsdesk/THIRD-PARTY-NOTICES.gz | grep -q '^Rust crates in newsdesk-app and newsdesk' \

@@ -275,6 +275,10 @@ impl Driver {
             .env("NEWSDESK_EXPORT_DIR", library_dir.join("exports"))
             // The window's remembered size and place stay with the test, not the machine.
             .env("XDG_CONFIG_HOME", library_dir.join("config"))
+            // So do its log, its cache and the webview's storage (Newsdesk's XDG folders).
+            .env("XDG_STATE_HOME", library_dir.join("state"))
+            .env("XDG_CACHE_HOME", library_dir.join("cache"))
+            .env("XDG_DATA_HOME", library_dir.join("data"))
             .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(stdout)

@@ -75,6 +75,29 @@ pub(crate) async fn type_into(session: &Session, css: &str, text: &str) -> Resul
         .map_err(|e| fail(session, format!("cannot type into {css}: {e}")))
 }
 
+/// Unfolds the editor's "Weitere Felder" (type, section, author, teaser, tags, pictures, …)
+/// when they are folded; the window remembers the choice.
+pub(crate) async fn unfold_fields(session: &Session) -> Result<(), Failed> {
+    until(
+        session,
+        "the editor's fields",
+        "return !!document.querySelector('.editor-page button.fold')",
+    )
+    .await?;
+    js(
+        session,
+        "const b = document.querySelector('.editor-page button.fold'); \
+         if (b.getAttribute('aria-expanded') === 'false') b.click(); return true",
+    )
+    .await?;
+    until(
+        session,
+        "the unfolded fields",
+        "return document.querySelector('.editor-page button.fold')?.getAttribute('aria-expanded') === 'true'",
+    )
+    .await
+}
+
 pub(crate) async fn click(session: &Session, css: &str) -> Result<(), Failed> {
     session
         .client
@@ -137,6 +160,7 @@ async fn scenario(session: Session) -> Result<Session, Failed> {
         .map_err(|e| fail(&session, e))?;
     click(&session, ".new-article").await?;
     until(&session, "the editor", "return !!document.querySelector('input[name=title]') && document.activeElement === document.querySelector('input[name=title]')").await?;
+    unfold_fields(&session).await?;
     until(
         &session,
         "the readiness list",

@@ -105,6 +105,7 @@ async fn scenario(session: &Session) -> Result<(), Failed> {
 
     // An editor places the first of them in an article; the preview shows it with its credit.
     js(session, "location.hash = '#/articles/1'; return true").await?;
+    crate::editing::unfold_fields(session).await?;
     click(session, "button.from-library").await?;
     until(
         session,

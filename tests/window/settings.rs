@@ -53,6 +53,10 @@ async fn scenario(session: Session) -> Result<Session, Failed> {
         "return !!document.getElementById('setting-language')",
     )
     .await?;
+    session
+        .screenshot_for_docs("screenshot-settings")
+        .await
+        .map_err(|e| fail(&session, e))?;
     choose(&session, "language", "en").await?;
     until(
         &session,

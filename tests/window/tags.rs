@@ -43,6 +43,7 @@ async fn scenario(session: &Session) -> Result<(), Failed> {
         &format!("location.hash = '#/articles/{id}'; return true"),
     )
     .await?;
+    crate::editing::unfold_fields(session).await?;
     until(
         session,
         "suggestions beside the tag field, Düsseldorf among them",

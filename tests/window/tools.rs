@@ -116,6 +116,10 @@ async fn backup_and_restore(session: &Session) -> Result<(), Failed> {
         "return document.querySelector('#tool-backups').closest('section').innerText.includes('Sicherheitskopie')",
     )
     .await?;
+    session
+        .screenshot_for_docs("screenshot-tools")
+        .await
+        .map_err(|e| fail(session, e))?;
     let after = titles(session)?;
     if after.len() != before.len() {
         return Err(fail(
@@ -187,5 +191,9 @@ async fn overview(session: &Session) -> Result<(), Failed> {
         "the tag of today's article among the most used",
         "return [...document.querySelectorAll('table')].some((t) => t.querySelector('caption')?.innerText.startsWith('Häufigste') && t.innerText.includes('Landtag'))",
     )
-    .await
+    .await?;
+    session
+        .screenshot_for_docs("screenshot-overview")
+        .await
+        .map_err(|e| fail(session, e))
 }

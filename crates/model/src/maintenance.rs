@@ -35,6 +35,9 @@ pub struct ImportReport {
     pub failed: Vec<ImportFailure>,
     #[serde(default)]
     pub skipped: Vec<ImportSkipped>,
+    /// True when the import was cancelled: the files after the last whole batch were not read.
+    #[serde(default)]
+    pub cancelled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -3,6 +3,7 @@
 //! and `newsdesk article import`.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use newsdesk_model::{Backup, BackupRound, ImportReport, ImportedArticle, LibraryInfo, Overview};
 use tauri::State;
@@ -32,6 +33,9 @@ pub async fn load_demo_articles(library: State<'_, Library>) -> CommandResult<Im
     on_library(library, |app| app.load_demo_articles()).await
 }
 
+/// Set by `cancel_import`; the running import stops before its next batch.
+static STOP_IMPORT: AtomicBool = AtomicBool::new(false);
+
 /// Imports Markdown files and folders (chosen in the dialog or dropped on the window);
 /// `progress` hears of each article as its batch is committed.
 #[tauri::command]
@@ -41,13 +45,25 @@ pub async fn import_articles(
     progress: Channel<ImportedArticle>,
 ) -> CommandResult<ImportReport> {
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    STOP_IMPORT.store(false, Ordering::Relaxed);
     on_library(library, move |app| {
-        app.import_paths_with(&paths, |article| {
-            // A window that went away only stops hearing about progress.
-            let _ = progress.send(article.clone());
-        })
+        app.import_paths_until(
+            &paths,
+            |article| {
+                // A window that went away only stops hearing about progress.
+                let _ = progress.send(article.clone());
+            },
+            &STOP_IMPORT,
+        )
     })
     .await
+}
+
+/// Stops the running article import after the batch it is storing (nothing half-written).
+#[tauri::command]
+pub async fn cancel_import() -> CommandResult<()> {
+    STOP_IMPORT.store(true, Ordering::Relaxed);
+    Ok(())
 }
 
 /// What SQLite's integrity check, the search index check and reading every article back

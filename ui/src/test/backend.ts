@@ -195,6 +195,7 @@ export function fakeBackend(options: Options = {}) {
         imported: library.map((a) => ({ id: a.id, file: `${a.id}.md`, title: a.title })),
         failed: [],
         skipped: [],
+        cancelled: false,
       };
       return report;
     },
@@ -290,6 +291,7 @@ export function fakeBackend(options: Options = {}) {
       return report.report;
     },
     overview: () => overviewOf(library, images, publishing.fakes.outbox_summary()),
+    cancel_import: () => undefined,
     check_library: () => [...(options.checkProblems ?? [])],
     backups: () => [...backupList],
     backup_now: () => {

@@ -287,7 +287,7 @@ export function creditUses(library: Article[], images: Image[], from: string, to
 /** The fake's import of Markdown paths: `*.md` is an article named after its file, a name
  * with "broken" is refused at line 1, anything else is skipped. */
 export function importMarkdown(paths: readonly string[], known: number): { report: ImportReport; articles: Article[] } {
-  const report: ImportReport = { imported: [], failed: [], skipped: [] };
+  const report: ImportReport = { imported: [], failed: [], skipped: [], cancelled: false };
   const articles: Article[] = [];
   for (const path of paths) {
     const name = path.split('/').pop() ?? path;

@@ -23,6 +23,17 @@ describe('the tools view', () => {
     expect(backend.callsOf('import_articles')[0]!.args.paths, 'the chosen paths go to the core as they are').toEqual(paths);
   });
 
+  it('offers to cancel an import while it runs, and tells the core', async () => {
+    const { user, backend } = renderApp('#/tools', { dialog: { open: ['/home/ba/Artikel/a.md'] } });
+    backend.hold('import_articles');
+    const importer = section('Artikel importieren');
+    await user.click(within(importer).getByRole('button', { name: 'Dateien wählen …' }));
+    await user.click(await within(importer).findByRole('button', { name: 'Abbrechen' }));
+    expect(backend.callsOf('cancel_import'), 'the core stops before its next batch').toHaveLength(1);
+    backend.release('import_articles');
+    expect(await within(importer).findByRole('status', { name: 'Importbericht' })).toHaveTextContent('1 Artikel importiert');
+  });
+
   it('backs up now, lists the backup, and restores it only after asking, saying where the safety copy is', async () => {
     const { user, backend } = renderApp('#/tools');
     const backups = section('Sicherungen');

@@ -33,7 +33,19 @@ impl App {
     pub fn import_paths_with(
         &self,
         paths: &[PathBuf],
+        committed: impl FnMut(&ImportedArticle),
+    ) -> Result<ImportReport, ApiError> {
+        self.import_paths_until(paths, committed, &std::sync::atomic::AtomicBool::new(false))
+    }
+
+    /// As [`App::import_paths_with`], stopping between two batches once `stop` is set: what
+    /// was stored stays whole (each batch is one transaction), the rest is not read, and the
+    /// report says it was cancelled.
+    pub fn import_paths_until(
+        &self,
+        paths: &[PathBuf],
         mut committed: impl FnMut(&ImportedArticle),
+        stop: &std::sync::atomic::AtomicBool,
     ) -> Result<ImportReport, ApiError> {
         let mut report = ImportReport::default();
         let files = walk::collect(
@@ -45,6 +57,10 @@ impl App {
             },
         );
         for (n, chunk) in files.chunks(BATCH).enumerate() {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                report.cancelled = true;
+                break;
+            }
             if n > 0 {
                 self.store.yield_to_writers();
             }

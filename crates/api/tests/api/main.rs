@@ -2,6 +2,7 @@
 
 mod backups;
 mod hostile_text;
+mod imports;
 mod overview;
 mod places;
 mod properties;

@@ -467,6 +467,7 @@ export const de = {
   'tools.import.refusedTitle': 'Abgelehnt',
   'tools.import.skippedTitle': 'Ausgelassen',
   'tools.import.line': 'Zeile {line}',
+  'tools.import.cancelled': 'Abgebrochen: Was bis dahin importiert war, bleibt vollständig; die übrigen Dateien wurden nicht gelesen.',
   'tools.backups.title': 'Sicherungen',
   'tools.backups.about': 'Automatisch: {schedule}, die letzten {keep} bleiben (in den Einstellungen). Eine Sicherung enthält die Bibliothek und ihre Bilder.',
   'tools.backups.now': 'Jetzt sichern',

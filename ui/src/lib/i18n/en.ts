@@ -468,6 +468,7 @@ export const en: Messages = {
   'tools.import.refusedTitle': 'Refused',
   'tools.import.skippedTitle': 'Skipped',
   'tools.import.line': 'line {line}',
+  'tools.import.cancelled': 'Cancelled: what was imported until then stays whole; the other files were not read.',
   'tools.backups.title': 'Backups',
   'tools.backups.about': 'Automatic: {schedule}, the last {keep} are kept (in the settings). A backup holds the library and its pictures.',
   'tools.backups.now': 'Back up now',

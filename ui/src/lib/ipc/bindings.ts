@@ -160,7 +160,11 @@ line: number | null, message: string, };
 
 export type ImportSkipped = { file: string, reason: string, };
 
-export type ImportReport = { imported: Array<ImportedArticle>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, };
+export type ImportReport = { imported: Array<ImportedArticle>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, 
+/**
+ * True when the import was cancelled: the files after the last whole batch were not read.
+ */
+cancelled: boolean, };
 
 export type StatusCount = { status: Status, count: number, };
 

@@ -92,6 +92,7 @@ export type Commands = {
   overview: { args: Record<string, never>; answer: Overview };
   load_demo_articles: { args: Record<string, never>; answer: ImportReport };
   import_articles: { args: { paths: string[]; progress: Channel<ImportedArticle> }; answer: ImportReport };
+  cancel_import: { args: Record<string, never>; answer: void };
   check_library: { args: Record<string, never>; answer: string[] };
   backups: { args: Record<string, never>; answer: Backup[] };
   backup_now: { args: Record<string, never>; answer: BackupRound };
@@ -350,6 +351,11 @@ export function loadDemoArticles(): Promise<ImportReport> {
  */
 export function importArticles(paths: string[], onProgress: (message: ImportedArticle) => void): Promise<ImportReport> {
   return call('import_articles', { paths, progress: channel(onProgress) });
+}
+
+/** Stops the running article import after the batch it is storing (nothing half-written). */
+export function cancelImport(): Promise<void> {
+  return call('cancel_import', {});
 }
 
 /**
