@@ -16,7 +16,9 @@ export default defineConfig({
     // app.css as written, for the theme's contrast test (src/test/contrast.test.ts); other CSS
     // stays out of the tests.
     css: { include: [/\/src\/app\.css/] },
-    testTimeout: 5000,
+    // A test renders the whole app and walks it as a user: 1–3 s alone, over 5 s when both cores
+    // are busy (make test on the 2-core machines).
+    testTimeout: 15000,
     // One jsdom per worker instead of one per file: the run takes a third of the time. Stores are
     // modules, so src/test/app.ts resets them before each rendered app.
     pool: 'threads',

@@ -106,7 +106,15 @@ async fn scenario(session: &Session) -> Result<(), Failed> {
     // An editor places the first of them in an article; the preview shows it with its credit.
     js(session, "location.hash = '#/articles/1'; return true").await?;
     crate::editing::unfold_fields(session).await?;
-    click(session, "button.from-library").await?;
+    // The button sits in the fields' own scrolled box: a script's click reaches it wherever
+    // the box happens to be scrolled (a WebDriver click at its position could land elsewhere).
+    until(
+        session,
+        "the button that opens the picker",
+        "if (!document.querySelector('.image-picker')) document.querySelector('button.from-library')?.click(); \
+         return !!document.querySelector('.image-picker')",
+    )
+    .await?;
     until(
         session,
         "the picker's pictures",
