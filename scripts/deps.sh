@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Newsdesk needs, and only what is missing:
 #   apt packages (Tauri/WebKitGTK, Xvfb, WebKitWebDriver, Node.js), tauri-driver, cargo-deny
-#   and cargo-about (cargo).
+#   (cargo); with --notices also cargo-about (regenerating THIRD-PARTY-NOTICES).
 # Idempotent and quiet when everything is there. Needs root (or sudo) only to install.
 # The npm packages of ui/ are the Makefile's business (`npm ci` when the lockfile changed).
 set -euo pipefail
@@ -77,8 +77,11 @@ if ! command -v cargo-deny >/dev/null && [ ! -x "$cargo_bin/cargo-deny" ]; then
 fi
 
 # --- cargo-about (THIRD-PARTY-NOTICES: scripts/package/notices.py generate) -----------------
-# The `cli` feature is the binary; it reads the crates' license files offline (--frozen).
-if ! command -v cargo-about >/dev/null && [ ! -x "$cargo_bin/cargo-about" ]; then
+# Only regenerating the notices needs it (`scripts/deps.sh --notices`, which `notices.py
+# generate` runs); building, testing and packaging use the committed file, so `make test` on a
+# clean machine does not spend ~3 min building it. The `cli` feature is the binary; it reads
+# the crates' license files offline (--frozen).
+if [[ " $* " == *" --notices "* ]] && ! command -v cargo-about >/dev/null && [ ! -x "$cargo_bin/cargo-about" ]; then
   say "installing cargo-about (cargo install, ~3 min on 2 cores)"
   cargo install cargo-about --version '^0.9' --locked --features cli --quiet
 fi

@@ -142,6 +142,8 @@ def read_index(text, head):
 def rust_texts(crates):
     """The license texts of `crates`, from cargo-about, grouped by text."""
     about = ROOT / "packaging/about.toml"
+    # cargo-about is installed on demand: only regenerating the notices needs it.
+    subprocess.run([str(ROOT / "scripts/deps.sh"), "--notices"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "about.json"
         # The whole workspace (a superset), then only the shipped crates: cargo-about has no
@@ -151,7 +153,7 @@ def rust_texts(crates):
              "-c", str(about), "--format", "json", "-o", str(out)],
             cwd=ROOT, capture_output=True, text=True)
         if run.returncode != 0:
-            fail(f"cargo about failed (install it: make deps):\n{run.stderr.strip()}")
+            fail(f"cargo about failed (install it: scripts/deps.sh --notices):\n{run.stderr.strip()}")
         data = json.loads(out.read_text(encoding="utf-8"))
     covered, groups = set(), {}
     for lic in data["licenses"]:
@@ -233,7 +235,7 @@ def check():
     if problems:
         shown = problems[:20] + ([f"… and {len(problems) - 20} more"] if len(problems) > 20 else [])
         fail("THIRD-PARTY-NOTICES is out of date with the dependency tree; run "
-             "scripts/package/notices.py generate (needs cargo-about: make deps)\n  "
+             "scripts/package/notices.py generate (installs cargo-about when missing)\n  "
              + "\n  ".join(shown))
     print("notices: THIRD-PARTY-NOTICES matches the dependency tree")
 
