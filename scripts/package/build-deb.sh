@@ -49,7 +49,8 @@ mkdir -p "$STAGE"/{icons,doc,man}
 for page in "$STAGE"/generated/man/*.1; do
   gzip -9nc "$page" > "$STAGE/man/$(basename "$page").gz"
 done
-"$TAURI" icon assets/icons/icon.png -o "$STAGE/icons" -p 16,32,48,64,128,256,512 >/dev/null
+"$TAURI" icon assets/icons/icon.png -o "$STAGE/icons" -p 16,32,48,64,128,256,512 >"$STAGE/icons.log" 2>&1 \
+  || { cat "$STAGE/icons.log" >&2; die "tauri icon failed"; }
 cp LICENSE "$STAGE/doc/copyright"
 gzip -9nc THIRD-PARTY-NOTICES > "$STAGE/doc/THIRD-PARTY-NOTICES.gz"
 
@@ -97,12 +98,11 @@ config = {
             "deb": {
                 "section": "misc",
                 "priority": "optional",
-                # The window (WebKitGTK 4.1 on GTK 3), the keyring that holds the portals'
-                # secrets (Secret Service), the spelling dictionaries WebKit checks with, and
-                # the German hyphenation patterns (the preview breaks compounds at syllables).
+                # The bundler adds the window's runtime itself (libwebkit2gtk-4.1-0,
+                # libgtk-3-0); beside it the keyring that holds the portals' secrets (Secret
+                # Service), the spelling dictionaries WebKit checks with, and the German
+                # hyphenation patterns (the preview breaks compounds at syllables).
                 "depends": [
-                    "libwebkit2gtk-4.1-0",
-                    "libgtk-3-0",
                     "gnome-keyring",
                     "hunspell-de-de",
                     "hunspell-en-us",

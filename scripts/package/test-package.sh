@@ -65,9 +65,10 @@ for file in "${expected[@]}"; do
   [ -f "$file" ] || die "$file is listed but not installed"
 done
 for dep in libwebkit2gtk-4.1-0 libgtk-3-0 gnome-keyring hunspell-de-de hunspell-en-us hyphen-de; do
-  dpkg-query -W -f='${Depends}' "$pkg" | grep -q "\b$dep\b" || die "Depends lacks $dep"
+  grep -q "\b$dep\b" <<<"$(dpkg-query -W -f='${Depends}' "$pkg")" || die "Depends lacks $dep"
 done
-zcat /usr/share/doc/newsdesk/THIRD-PARTY-NOTICES.gz | grep -q '^Rust crates in newsdesk-app and newsdesk' \
+# (zgrep and here-strings, not `… | grep -q`: under pipefail a reader that stops early fails.)
+zgrep -q '^Rust crates in newsdesk-app and newsdesk' /usr/share/doc/newsdesk/THIRD-PARTY-NOTICES.gz \
   || die "THIRD-PARTY-NOTICES.gz is not the notices"
 say "all ${#expected[@]} expected files are installed ($(wc -l < "$work/files") paths in the package)"
 
@@ -77,10 +78,11 @@ said=$(newsdesk --version)
 [ "$said" = "newsdesk $version" ] || die "newsdesk --version says '$said', expected 'newsdesk $version'"
 if command -v man >/dev/null; then
   [ "$(man -w newsdesk)" = /usr/share/man/man1/newsdesk.1.gz ] || die "man finds no newsdesk page"
-  MANWIDTH=80 man newsdesk 2>/dev/null | grep -q 'newsdesk - Newsdesk from the command line' \
+  page=$(MANWIDTH=80 man newsdesk 2>/dev/null)
+  grep -Eq 'newsdesk +- +Newsdesk +from +the +command +line' <<<"$page" \
     || die "man newsdesk does not show the CLI's page"
 else
-  zcat /usr/share/man/man1/newsdesk.1.gz | grep -q '^\.TH newsdesk 1' || die "newsdesk.1.gz is not a man page"
+  zgrep -q '^\.TH newsdesk 1' /usr/share/man/man1/newsdesk.1.gz || die "newsdesk.1.gz is not a man page"
 fi
 bash -c 'source /usr/share/bash-completion/completions/newsdesk && complete -p newsdesk' >/dev/null \
   || die "bash does not load the completion"
@@ -107,8 +109,8 @@ echo "$pid" > "$work/app.pid"
 found=
 for _ in $(seq $((timeout * 4))); do
   if ! kill -0 "$pid" 2>/dev/null; then echo "the app ended before its window appeared" >&2; break; fi
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Newsdesk"' \
-     && grep -q 'list_articles answered' "$work/app.err"; then
+  windows=$(xwininfo -root -tree 2>/dev/null)
+  if grep -q '"Newsdesk"' <<<"$windows" && grep -q 'list_articles answered' "$work/app.err"; then
     found=yes; break
   fi
   sleep 0.25
@@ -124,8 +126,8 @@ SESSION
 started=$SECONDS
 env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$home" USER="${USER:-root}" LANG=C.UTF-8 \
   dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" \
-  bash "$work/session.sh" "$work" "$WINDOW_TIMEOUT" $command_line \
-  || { cat "$work/app.err" >&2; die "the window 'Newsdesk' with the library did not appear within ${WINDOW_TIMEOUT} s"; }
+  bash "$work/session.sh" "$work" "$WINDOW_TIMEOUT" $command_line >"$work/session.log" 2>&1 \
+  || { cat "$work/session.log" "$work/app.err" >&2; die "the window 'Newsdesk' with the library did not appear within ${WINDOW_TIMEOUT} s"; }
 [ "$(cat "$work/exe")" = /usr/bin/newsdesk-app ] || die "the process was $(cat "$work/exe"), not /usr/bin/newsdesk-app"
 geometry=$(awk '/Width:/ {w=$2} /Height:/ {h=$2} END {print w "x" h}' "$work/window")
 # The desktop matches the window to its menu entry (icon, name) by StartupWMClass.
@@ -141,7 +143,7 @@ articles=$(env -i PATH=/usr/bin:/bin HOME="$home" newsdesk article list --json \
 stray=$(find "$home" -name 'de.newsdesk.app*' -print)
 [ -z "$stray" ] || die "a folder of the old name appeared: $stray"
 say "the app and the CLI share $library ($articles articles); folders made under HOME:"
-(cd "$home" && find . -mindepth 2 -maxdepth 3 -type d | sort | sed 's/^/    /')
+(cd "$home" && find . -mindepth 2 -maxdepth 4 -type d -not -path './.local/share/newsdesk/webview/*/*' | sort | sed 's/^/    /')
 
 # --- 5. remove --------------------------------------------------------------------------------
 say "apt-get remove --purge $pkg"
