@@ -2,7 +2,7 @@ import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxEvent } from './bindings';
-import { onOutbox } from './events';
+import { onFault, onOutbox } from './events';
 
 afterEach(() => clearMocks());
 
@@ -37,5 +37,18 @@ describe('onOutbox', () => {
     await settle();
     await emit('outbox', event);
     expect(heard).toEqual([]);
+  });
+});
+
+describe('onFault', () => {
+  it('hears a panic the core reports', async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const heard: unknown[] = [];
+    const stop = onFault((f) => heard.push(f));
+    await settle();
+    const fault = { thread: 'outbox', message: 'boom', log: '/tmp/newsdesk.log' };
+    await emit('fault', fault);
+    expect(heard).toEqual([fault]);
+    stop();
   });
 });

@@ -7,16 +7,18 @@ function inShell(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
 }
 
+/** What the core sends with the event `fault`: a panic, already logged with its backtrace. */
+export type Fault = { thread: string; message: string; log: string };
+
 /**
- * Calls `handler` after each job the app's outbox settled (event `outbox`), until the returned
- * function is called. It may be called before the listener is in place: the listener is then
- * removed as soon as it is.
+ * Calls `handler` with each `name` event's payload until the returned function is called. It
+ * may be called before the listener is in place: the listener is then removed as soon as it is.
  */
-export function onOutbox(handler: (event: OutboxEvent) => void): () => void {
+function onEvent<T>(name: string, handler: (payload: T) => void): () => void {
   if (!inShell()) return () => {};
   let stopped = false;
   let unlisten: (() => void) | null = null;
-  listen<OutboxEvent>('outbox', (event) => {
+  listen<T>(name, (event) => {
     if (!stopped) handler(event.payload);
   }).then(
     (stop) => {
@@ -33,4 +35,14 @@ export function onOutbox(handler: (event: OutboxEvent) => void): () => void {
     stopped = true;
     unlisten?.();
   };
+}
+
+/** Each job the app's outbox settled (event `outbox`). */
+export function onOutbox(handler: (event: OutboxEvent) => void): () => void {
+  return onEvent('outbox', handler);
+}
+
+/** Each panic in the core (event `fault`). */
+export function onFault(handler: (fault: Fault) => void): () => void {
+  return onEvent('fault', handler);
 }
