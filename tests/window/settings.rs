@@ -26,7 +26,7 @@ async fn settings_chosen_in_the_window_survive_a_restart() {
 
 /// Chooses `value` in the settings view's `<select id=setting-KEY>` as a user does: the
 /// select's value changes and a change event follows.
-async fn choose(session: &Session, key: &str, value: &str) -> Result<(), Failed> {
+pub(crate) async fn choose(session: &Session, key: &str, value: &str) -> Result<(), Failed> {
     click(session, &format!("#setting-{key}")).await?;
     js(
         session,

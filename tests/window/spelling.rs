@@ -89,12 +89,7 @@ async fn scenario(session: &Session) -> Result<(), Failed> {
         "return !!document.getElementById('setting-log_level')",
     )
     .await?;
-    crate::editing::js(
-        session,
-        "const s = document.getElementById('setting-log_level'); s.value = 'debug'; \
-         s.dispatchEvent(new Event('change', { bubbles: true })); return true",
-    )
-    .await?;
+    crate::settings::choose(session, "log_level", "debug").await?;
     click(session, ".new-article").await?;
     click(session, ".cm-content").await?;
     type_into(

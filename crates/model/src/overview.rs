@@ -19,7 +19,10 @@ pub const OVERVIEW_EXPIRY_DAYS: u32 = 30;
 pub struct Overview {
     /// Articles in the library (outside the trash).
     pub articles: i64,
-    /// Articles dated in each of the last [`OVERVIEW_WEEKS`] weeks, by status.
+    /// The Mondays of the last [`OVERVIEW_WEEKS`] weeks, oldest first (YYYY-MM-DD): the
+    /// chart's axis, weeks without articles included.
+    pub week_starts: Vec<String>,
+    /// Articles dated in each of those weeks, by status (weeks without articles left out).
     pub weeks: Vec<WeekCount>,
     /// The most used tags of the last [`OVERVIEW_TAG_DAYS`] days, most used first.
     pub tags: Vec<NamedCount>,

@@ -31,6 +31,10 @@ impl Store {
                     [],
                     |r| r.get(0),
                 )?,
+                week_starts: week_starts(today)
+                    .iter()
+                    .filter_map(|d| date_text(Some(*d)))
+                    .collect(),
                 weeks: weeks(conn, today)?,
                 tags: tags(conn, today)?,
                 sources: sources(conn, today)?,
@@ -45,6 +49,15 @@ impl Store {
 /// The Monday of `day`'s week.
 fn monday(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// The Mondays of the overview's weeks, oldest first, the week of `today` last.
+fn week_starts(today: NaiveDate) -> Vec<NaiveDate> {
+    let last = monday(today);
+    (0..i64::from(OVERVIEW_WEEKS))
+        .rev()
+        .map(|back| last - Duration::weeks(back))
+        .collect()
 }
 
 fn weeks(conn: &Connection, today: NaiveDate) -> Result<Vec<WeekCount>, StoreError> {
@@ -194,5 +207,9 @@ mod tests {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
         assert_eq!(monday(day("2026-12-07")), day("2026-12-07"), "a Monday");
         assert_eq!(monday(day("2026-12-13")), day("2026-12-07"), "a Sunday");
+        let weeks = week_starts(day("2026-12-09"));
+        assert_eq!(weeks.len(), OVERVIEW_WEEKS as usize);
+        assert_eq!(weeks.last(), Some(&day("2026-12-07")), "this week last");
+        assert_eq!(weeks[0], day("2026-09-21"), "eleven weeks before it first");
     }
 }

@@ -9,20 +9,9 @@ export const NAMED_SOURCES = 6;
 
 export type Table = { categories: string[]; series: { key: string; values: number[] }[] };
 
-/** Every one of the last `weeks` Mondays up to `today`'s week (YYYY-MM-DD), oldest first. */
-export function mondays(today: string, weeks: number): string[] {
-  const day = new Date(`${today}T12:00:00Z`);
-  const monday = new Date(day);
-  monday.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return Array.from({ length: weeks }, (_, i) => {
-    const d = new Date(monday);
-    d.setUTCDate(monday.getUTCDate() - 7 * (weeks - 1 - i));
-    return d.toISOString().slice(0, 10);
-  });
-}
-
 /** Articles per week by status; weeks without articles are zero, statuses never seen left out. */
-export function weeksByStatus(overview: Overview, weeks: string[]): Table {
+export function weeksByStatus(overview: Overview): Table {
+  const weeks = overview.week_starts;
   const series = chartStatuses
     .map((status) => ({
       key: status,

@@ -313,8 +313,10 @@ export function overviewOf(library: Article[], images: Image[], outbox: OutboxSu
     return date.toISOString().slice(0, 10);
   };
   const live = library.filter((a) => !a.trashed_at && a.date && a.date <= today);
+  const lastMonday = monday(today);
+  const week_starts = Array.from({ length: 12 }, (_, i) => new Date((days(lastMonday) - 7 * (11 - i)) * 86_400_000).toISOString().slice(0, 10));
   const weeks = new Map<string, number>();
-  for (const a of live.filter((a) => days(today) - days(a.date!) < 7 * 12 + 7 && monday(a.date!) >= monday(new Date((days(today) - 77) * 86_400_000).toISOString().slice(0, 10)))) {
+  for (const a of live.filter((a) => week_starts.includes(monday(a.date!)))) {
     const key = `${monday(a.date!)}|${a.status}`;
     weeks.set(key, (weeks.get(key) ?? 0) + 1);
   }
@@ -330,6 +332,7 @@ export function overviewOf(library: Article[], images: Image[], outbox: OutboxSu
   const expiring = images.filter((i) => i.expires && i.expires >= today && days(i.expires) - days(today) <= 30).sort((a, b) => a.expires!.localeCompare(b.expires!));
   return {
     articles: library.filter((a) => !a.trashed_at).length,
+    week_starts,
     weeks: [...weeks].map(([key, count]) => ({ week: key.split('|')[0]!, status: key.split('|')[1] as Article['status'], count })),
     tags: [...tags].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, count]) => ({ name, count })),
     sources: [...sources].map(([key, uses]) => ({ month: key.split('|')[0]!, source: key.split('|')[1]!, uses })),

@@ -36,6 +36,15 @@ fn the_overview_counts_the_last_weeks_by_status_and_their_tags() {
         overview.articles, 5,
         "the trash is not counted: {overview:?}"
     );
+    assert_eq!(
+        overview.week_starts.first().map(String::as_str),
+        Some("2024-02-05"),
+        "twelve weeks back from the week of 22 April start on 5 February"
+    );
+    assert_eq!(
+        overview.week_starts.last().map(String::as_str),
+        Some("2024-04-22")
+    );
     let in_weeks: i64 = overview.weeks.iter().map(|w| w.count).sum();
     assert_eq!(
         in_weeks, 4,

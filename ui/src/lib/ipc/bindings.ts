@@ -398,7 +398,12 @@ export type Overview = {
  */
 articles: number, 
 /**
- * Articles dated in each of the last [`OVERVIEW_WEEKS`] weeks, by status.
+ * The Mondays of the last [`OVERVIEW_WEEKS`] weeks, oldest first (YYYY-MM-DD): the
+ * chart's axis, weeks without articles included.
+ */
+week_starts: Array<string>, 
+/**
+ * Articles dated in each of those weeks, by status (weeks without articles left out).
  */
 weeks: Array<WeekCount>, 
 /**
