@@ -15,11 +15,9 @@ const FIRST_LOOK: Duration = Duration::from_secs(60);
 /// How often the schedule is looked at afterwards.
 const LOOK_EVERY: Duration = Duration::from_secs(10 * 60);
 
-/// Starts the backup thread for the open library (none when it failed to open).
+/// Starts the backup thread for the library (one that failed to open: once a restore from
+/// the window has opened it).
 pub fn start<R: Runtime>(handle: &AppHandle<R>) {
-    let Some(app) = handle.state::<Library>().app() else {
-        return;
-    };
     let handle = handle.clone();
     let first = std::env::var("NEWSDESK_BACKUP_FIRST_LOOK_SECS")
         .ok()
@@ -28,6 +26,7 @@ pub fn start<R: Runtime>(handle: &AppHandle<R>) {
     let started = std::thread::Builder::new()
         .name("backups".into())
         .spawn(move || {
+            let app = handle.state::<Library>().wait_open();
             std::thread::sleep(first);
             loop {
                 // A backup is written under a temporary name and appears only whole, so the

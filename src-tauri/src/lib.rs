@@ -93,7 +93,7 @@ pub fn run() -> ExitCode {
             eprintln!("{}", problem.message);
             tracing::error!(message = %problem.message, "the library did not open");
             let path = App::default_library_path().unwrap_or_default();
-            (commands::Library::failed(problem), path, None)
+            (commands::Library::failed(problem, path.clone()), path, None)
         }
     };
     trace::mark("library open, first page read");

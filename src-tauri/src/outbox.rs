@@ -12,15 +12,14 @@ use crate::commands::Library;
 /// The window's event after each settled job.
 pub const EVENT: &str = "outbox";
 
-/// Starts the outbox's thread for the open library (none when it failed to open).
+/// Starts the outbox's thread for the library (one that failed to open: once a restore from
+/// the window has opened it).
 pub fn start<R: Runtime>(handle: &AppHandle<R>) {
-    let Some(app) = handle.state::<Library>().app() else {
-        return;
-    };
     let handle = handle.clone();
     let started = std::thread::Builder::new()
         .name("outbox".into())
         .spawn(move || {
+            let app = handle.state::<Library>().wait_open();
             // Runs as long as the app: the process ending ends it (a job cut off mid-send is
             // sent again at the next start; nothing is lost or doubled).
             let stop = AtomicBool::new(false);

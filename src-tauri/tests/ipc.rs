@@ -196,12 +196,64 @@ fn a_library_that_failed_to_open_is_said_in_the_window() {
     };
     let fx = app_on(
         dir,
-        newsdesk_app::commands::Library::failed(problem.clone()),
+        newsdesk_app::commands::Library::failed(problem.clone(), "/x/library.sqlite".into()),
     );
     let answer = invoke(&fx.window, "library_info", json!({}))
         .expect_err("no library: the first call the UI makes fails with the reason");
     assert_eq!(answer["code"], "newer_library", "{answer}");
     assert_eq!(answer["message"], problem.message.as_str(), "{answer}");
+}
+
+#[test]
+fn a_library_that_does_not_open_is_restored_from_the_window_and_the_window_goes_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("library.sqlite");
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).expect("backup folder");
+    let backup = backups.join("newsdesk-20261207-101500.sqlite");
+    {
+        let library = App::open(&path).expect("a new library opens");
+        library.load_demo_articles().expect("demo articles");
+        library.backup_library(&backup).expect("backup");
+    }
+    // The library's first pages overwritten: it no longer opens.
+    let mut bytes = std::fs::read(&path).expect("library file");
+    bytes[..8192].fill(0);
+    std::fs::write(&path, &bytes).expect("damage");
+    let problem = match App::open(&path) {
+        Ok(_) => panic!("the damaged library must not open, or this test proves nothing"),
+        Err(error) => newsdesk_model::UserError::from(error),
+    };
+    let fx = app_on(
+        tempfile::tempdir().expect("dir"),
+        newsdesk_app::commands::Library::failed(problem, path.clone()),
+    );
+    let asked = invoke(&fx.window, "library_problem", json!({})).expect("library_problem");
+    assert_eq!(
+        asked["backups"][0]["path"],
+        backup.to_string_lossy().as_ref(),
+        "the recovery page offers the backup beside the library: {asked}"
+    );
+    let kept = invoke(
+        &fx.window,
+        "restore_unopened",
+        json!({"path": backup.to_string_lossy()}),
+    )
+    .expect("the backup restores");
+    assert!(
+        std::path::Path::new(kept.as_str().unwrap_or_default()).is_file(),
+        "the file that did not open is kept: {kept}"
+    );
+    let info = invoke(&fx.window, "library_info", json!({})).expect("the library is open now");
+    assert!(
+        info["articles"].as_u64().unwrap_or(0) > 0,
+        "the restored library holds the demo articles: {info}"
+    );
+    assert_eq!(
+        invoke(&fx.window, "library_problem", json!({})).expect("asked again"),
+        Value::Null,
+        "no problem once the library is open"
+    );
 }
 
 /// The places a command is named — its source, the handler list, the UI's wrapper (both made

@@ -132,6 +132,106 @@ async fn backup_and_restore(session: &Session) -> Result<(), Failed> {
 
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
+async fn a_library_damaged_after_a_backup_is_restored_from_the_window() {
+    let session = match Session::start().await {
+        Ok(session) => session,
+        Err(problem) => panic!("cannot start the app: {problem}"),
+    };
+    let outcome = tokio::time::timeout(Duration::from_secs(150), damage_and_recover(session)).await;
+    match outcome {
+        Ok(Ok(session)) => session.finish().await,
+        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
+        Err(_) => panic!("the recovery scenario did not finish within 150 s"),
+    }
+}
+
+async fn damage_and_recover(session: Session) -> Result<Session, Failed> {
+    open_tools(&session).await?;
+    let before = titles(&session)?;
+    press(&session, "tool-backups", "Jetzt sichern").await?;
+    until(
+        &session,
+        "the backup in the list",
+        "return document.querySelectorAll('#tool-backups ~ table tbody tr').length === 1",
+    )
+    .await?;
+    session.kill_app().map_err(|e| fail(&session, e))?;
+    // The library file overwritten (a stray copy, a disk fault) and its journal gone with it:
+    // it no longer opens.
+    let library = session.library_path();
+    let len = std::fs::metadata(&library)
+        .map_err(|e| fail(&session, e.to_string()))?
+        .len();
+    let junk: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+    std::fs::write(&library, &junk).map_err(|e| fail(&session, e.to_string()))?;
+    for journal in ["-wal", "-shm"] {
+        let mut name = library.as_os_str().to_owned();
+        name.push(journal);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
+    let session = session.restart().await.map_err(|e| (e, String::new()))?;
+    until(
+        &session,
+        "the recovery page saying why the library did not open",
+        "return (document.querySelector('h1')?.innerText ?? '').includes('nicht öffnen') \
+           && !!document.querySelector('.recovery [role=alert]')",
+    )
+    .await?;
+    js(
+        &session,
+        "[...document.querySelectorAll('.recovery tbody button')][0].click(); return true",
+    )
+    .await?;
+    until(
+        &session,
+        "the question before restoring",
+        "return !!document.querySelector('.recovery [role=alertdialog]')",
+    )
+    .await?;
+    js(
+        &session,
+        "[...document.querySelectorAll('.recovery [role=alertdialog] button')].find((b) => b.innerText.trim() === 'Wiederherstellen').click(); return true",
+    )
+    .await?;
+    until(
+        &session,
+        "the restore's answer naming where the damaged file is kept",
+        "return (document.querySelector('.recovery [role=status]')?.innerText ?? '').includes('damaged')",
+    )
+    .await?;
+    js(
+        &session,
+        "[...document.querySelectorAll('.recovery button')].find((b) => b.innerText.trim() === 'Weiter zur Bibliothek').click(); return true",
+    )
+    .await?;
+    until(
+        &session,
+        "the list of the restored library in the window",
+        "return document.querySelectorAll('.article-list .article-title').length > 0",
+    )
+    .await?;
+    let after = titles(&session)?;
+    if after != before {
+        return Err(fail(
+            &session,
+            format!("the restored library lists {after:?}, before the damage {before:?}"),
+        ));
+    }
+    let kept = std::fs::read_dir(library.parent().unwrap_or(&library))
+        .map_err(|e| fail(&session, e.to_string()))?
+        .filter_map(Result::ok)
+        .any(|entry| entry.file_name().to_string_lossy().contains(".damaged-"));
+    if !kept {
+        return Err(fail(
+            &session,
+            "the damaged file was not kept beside the library",
+        ));
+    }
+    Ok(session)
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
 async fn a_fault_in_the_core_is_logged_and_said_in_words() {
     run(fault).await;
 }

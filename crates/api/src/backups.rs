@@ -20,11 +20,7 @@ impl App {
     pub fn backup_folder(&self) -> Result<PathBuf, ApiError> {
         let chosen = self.setting("backup_folder")?.value;
         Ok(if chosen.is_empty() {
-            self.library_path()
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-                .join("backups")
+            default_folder(self.library_path())
         } else {
             PathBuf::from(chosen)
         })
@@ -32,26 +28,7 @@ impl App {
 
     /// The backups in the backup folder, newest first.
     pub fn backups(&self) -> Result<Vec<Backup>, ApiError> {
-        let folder = self.backup_folder()?;
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(ApiError::io("cannot read the backup folder", &folder, e)),
-        };
-        let mut found: Vec<Backup> = entries
-            .filter_map(Result::ok)
-            .filter_map(|entry| {
-                let made_at = made_at(&entry.file_name().to_string_lossy())?;
-                let bytes = entry.metadata().ok().filter(|m| m.is_file())?.len();
-                Some(Backup {
-                    path: entry.path().to_string_lossy().into_owned(),
-                    made_at,
-                    bytes,
-                })
-            })
-            .collect();
-        found.sort_by_key(|b| std::cmp::Reverse(b.made_at));
-        Ok(found)
+        backups_in(&self.backup_folder()?)
     }
 
     /// Backs the library up into the backup folder now, then removes the oldest backups
@@ -122,6 +99,38 @@ impl App {
         }
         Ok(removed)
     }
+}
+
+/// `backups/` beside the library: where backups go unless the settings name a folder.
+pub(crate) fn default_folder(library: &Path) -> PathBuf {
+    library
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+/// The backups Newsdesk made in `folder`, newest first.
+pub(crate) fn backups_in(folder: &Path) -> Result<Vec<Backup>, ApiError> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(ApiError::io("cannot read the backup folder", folder, e)),
+    };
+    let mut found: Vec<Backup> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let made_at = made_at(&entry.file_name().to_string_lossy())?;
+            let bytes = entry.metadata().ok().filter(|m| m.is_file())?.len();
+            Some(Backup {
+                path: entry.path().to_string_lossy().into_owned(),
+                made_at,
+                bytes,
+            })
+        })
+        .collect();
+    found.sort_by_key(|b| std::cmp::Reverse(b.made_at));
+    Ok(found)
 }
 
 fn name_at(at: DateTime<Utc>) -> String {

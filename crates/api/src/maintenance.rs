@@ -57,6 +57,26 @@ impl App {
         Ok(self.store.restore_from(source, self.clock.now())?)
     }
 
+    /// Restores the backup at `source` as the library at `library` when that library does not
+    /// open at all (damaged, overwritten): the backup is checked as [`App::restore_library`]
+    /// checks it, the file that did not open is kept beside it as `<name>.damaged-<time>.sqlite`
+    /// (nothing is deleted). Returns where the damaged file was put.
+    pub fn restore_unopened(library: &Path, source: &Path) -> Result<PathBuf, ApiError> {
+        use crate::clock::Clock;
+        Ok(newsdesk_store::restore_unopened(
+            library,
+            source,
+            crate::clock::SystemClock.now(),
+        )?)
+    }
+
+    /// The backups in the folder `backups/` beside `library` (where backups go unless the
+    /// settings say otherwise), newest first: what a library that does not open can be restored
+    /// from.
+    pub fn backups_beside(library: &Path) -> Result<Vec<newsdesk_model::Backup>, ApiError> {
+        crate::backups::backups_in(&crate::backups::default_folder(library))
+    }
+
     /// Removes the temporary files that killed picture imports left in the pictures'
     /// folder (`db check` does this), unless an import is writing right now.
     pub fn remove_media_leftovers(&self) -> Result<newsdesk_store::LeftoverCleanup, ApiError> {

@@ -322,7 +322,8 @@ pub enum DbCommand {
     },
     /// Copy the whole library to a new file, while it may be in use
     Backup { file: PathBuf },
-    /// Replace the whole library with a backup (checked first)
+    /// Replace the whole library with a backup (checked first); a library that does not open
+    /// any more is kept beside it as `<name>.damaged-<time>.sqlite`
     Restore { file: PathBuf },
     /// Show where the library is and what it holds
     Info {

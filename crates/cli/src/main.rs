@@ -69,6 +69,12 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
         Some(path) => path,
         None => newsdesk_api::App::default_library_path()?,
     };
+    // A library that no longer opens can still be replaced by a sound backup.
+    if let Command::Db(args::DbCommand::Restore { file }) = &command
+        && let Err(problem) = newsdesk_api::App::open_existing(&path)
+    {
+        return commands::db::restore_unopened(&path, file, &problem);
+    }
     // Commands that only read never create a library: a mistyped path is said, not made.
     let app = if command.creates_library() {
         newsdesk_api::App::open(&path)?

@@ -22,3 +22,14 @@ pub struct BackupRound {
     /// Older backups removed to keep the number the settings ask for.
     pub removed: Vec<String>,
 }
+
+/// A library that did not open when the window started, and what can bring it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibraryProblem {
+    /// The library file that did not open.
+    pub path: String,
+    /// Why it did not open.
+    pub problem: crate::UserError,
+    /// The backups in `backups/` beside it, newest first (a restore can also take any file).
+    pub backups: Vec<Backup>,
+}

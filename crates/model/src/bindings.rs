@@ -47,6 +47,7 @@ pub fn typescript() -> String {
         CreditPreview::decl(&cfg),
         Backup::decl(&cfg),
         BackupRound::decl(&cfg),
+        LibraryProblem::decl(&cfg),
         LogTail::decl(&cfg),
         WeekCount::decl(&cfg),
         NamedCount::decl(&cfg),

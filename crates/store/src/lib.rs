@@ -48,6 +48,7 @@ pub use disk::ReadOnlyCause;
 pub use error::StoreError;
 pub use images::image::NewImage;
 pub use maintenance::leftovers::{Leftover, LeftoverCleanup};
+pub use maintenance::restore::restore_unopened;
 pub use newsdesk_search::SearchQuery;
 pub use publishing::outbox::{ClaimedJob, JobOutcome};
 pub use publishing::publications::{PortalMedia, PublicationRecord, PublishedPost};

@@ -5,12 +5,15 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use newsdesk_model::{Backup, BackupRound, ImportReport, ImportedArticle, LibraryInfo, Overview};
+use newsdesk_api::{ApiError, App};
+use newsdesk_model::{
+    Backup, BackupRound, ImportReport, ImportedArticle, LibraryInfo, LibraryProblem, Overview,
+};
 use tauri::State;
 use tauri::ipc::Channel;
 
 use super::{Library, on_library};
-use crate::error::CommandResult;
+use crate::error::{CommandResult, task_failed};
 
 /// Path, schema version, article counts by status and the sections in use.
 #[tauri::command]
@@ -94,4 +97,46 @@ pub async fn restore_backup(library: State<'_, Library>, path: String) -> Comman
             .map(|safety| safety.to_string_lossy().into_owned())
     })
     .await
+}
+
+/// Why the library did not open at start, with the backups beside it to restore from; `None`
+/// when it is open (the window then shows the library, not the recovery page).
+#[tauri::command]
+pub async fn library_problem(library: State<'_, Library>) -> CommandResult<Option<LibraryProblem>> {
+    let problem = match library.current() {
+        Ok(_) => return Ok(None),
+        Err(problem) => problem,
+    };
+    let path = library.path().to_path_buf();
+    let backups = tauri::async_runtime::spawn_blocking(move || App::backups_beside(&path))
+        .await
+        .map_err(task_failed)??;
+    Ok(Some(LibraryProblem {
+        path: library.path().to_string_lossy().into_owned(),
+        problem,
+        backups,
+    }))
+}
+
+/// Restores the backup at `path` as the library that did not open, then opens it: the window
+/// goes on with the restored library (the outbox and the automatic backups start). Answers
+/// where the file that did not open was kept.
+#[tauri::command]
+pub async fn restore_unopened(library: State<'_, Library>, path: String) -> CommandResult<String> {
+    if library.app().is_some() {
+        return Err(ApiError::Invalid(
+            "the library is open: restore a backup from the tools instead".into(),
+        )
+        .into());
+    }
+    let target = library.path().to_path_buf();
+    let (damaged, app) = tauri::async_runtime::spawn_blocking(move || {
+        let damaged = App::restore_unopened(&target, std::path::Path::new(&path))?;
+        Ok::<_, ApiError>((damaged, App::open(&target)?))
+    })
+    .await
+    .map_err(task_failed)??;
+    tracing::info!(damaged = %damaged.display(), "library restored from a backup in the window");
+    library.now_open(app);
+    Ok(damaged.to_string_lossy().into_owned())
 }

@@ -75,6 +75,8 @@ type Options = PublishingOptions & {
   dialog?: { open?: string[] | string | null; folder?: string[] | string | null; save?: string | null };
   /** The desk's export folder (NEWSDESK_EXPORT_DIR), when set. */
   exportFolder?: string;
+  /** Why the library did not open at start (every library command then rejects with it). */
+  unopened?: UserError;
 };
 
 /** The open dialog's answer: two new pictures, one the library has, a broken file, a text. */
@@ -126,6 +128,7 @@ export function fakeBackend(options: Options = {}) {
   const savedFiles: Record<string, unknown[]> = {};
   const customTemplates = new Set<string>();
   const backupList: Backup[] = [...(options.backups ?? [])];
+  let unopened = options.unopened;
   const logLines: string[] = ['INFO Newsdesk starts version=0.1.0'];
   const settingValues: Record<string, string> = { ...settingDefaults, ...options.settings };
   const settingOf = (key: string): Setting => ({
@@ -178,7 +181,17 @@ export function fakeBackend(options: Options = {}) {
   /** Every command of the app, answered as the core would; `npm run check` fails when one is missing or misnamed. */
   const fakes: Fakes = {
     ...publishing.fakes,
-    library_info: () => ({ ...libraryInfoFor(library), read_only: options.readOnly }),
+    library_info: () => {
+      if (unopened) throw unopened;
+      return { ...libraryInfoFor(library), read_only: options.readOnly };
+    },
+    library_problem: () => (unopened ? { path: '/home/ba/.local/share/newsdesk/library.sqlite', problem: unopened, backups: [...backupList] } : null),
+    restore_unopened: ({ path }) => {
+      if (!unopened) throw { code: 'invalid_input', message: 'the library is open: restore a backup from the tools instead' };
+      if (!path.endsWith('.sqlite')) throw { code: 'invalid_input', message: `${path} is not a Newsdesk library` };
+      unopened = undefined;
+      return '/home/ba/.local/share/newsdesk/library.damaged-20261207-120000.sqlite';
+    },
     about: () => ({
       version: '0.1.0',
       license: 'MIT License\n\nCopyright (c) 2026 The Newsdesk authors',

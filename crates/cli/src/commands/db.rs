@@ -78,3 +78,19 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
         }
     }
 }
+
+/// `db restore` when the library does not open: the backup replaces it, the file that did not
+/// open is kept beside it.
+pub fn restore_unopened(
+    library: &std::path::Path,
+    file: &std::path::Path,
+    problem: &newsdesk_api::ApiError,
+) -> Result<(), Failure> {
+    let damaged = App::restore_unopened(library, file)?;
+    outln!("the library did not open: {problem}");
+    outln!("library restored from {}", file.display());
+    if damaged.exists() {
+        outln!("the library that did not open: {}", damaged.display());
+    }
+    Ok(())
+}

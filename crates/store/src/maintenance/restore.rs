@@ -119,6 +119,101 @@ fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Copies the backup at `source` into the new file `scratch`, checks the copy (see the module
+/// docs) and adds the backup's pictures to `media` (the library's pictures folder) once every
+/// picture the copy names is at hand. Returns the checked copy, open.
+fn checked_copy(source: &Path, scratch: &Path, media: &Path) -> Result<Connection, StoreError> {
+    if !source.is_file() {
+        return Err(StoreError::Invalid(format!(
+            "{} does not exist or is not a file",
+            source.display()
+        )));
+    }
+    let not_readable = |e: StoreError| match e {
+        StoreError::Sqlite(err) => StoreError::NotALibrary {
+            path: source.to_path_buf(),
+            reason: err.to_string(),
+        },
+        other => other,
+    };
+    let mut checked = open_writer(scratch, true)?;
+    {
+        let backup = open_read_only(source).map_err(not_readable)?;
+        copy(&backup, &mut checked).map_err(not_readable)?;
+    }
+    verify(&mut checked, source).map_err(not_readable)?;
+    // Every picture it names must be at hand; they join this library's pictures (named
+    // by their content, adding never changes one) before the library is replaced.
+    let backup_media = source.with_extension("media");
+    crate::maintenance::backup::check_pictures(&checked, source, &[&backup_media, media])?;
+    crate::maintenance::backup::copy_missing_pictures(&backup_media, media)?;
+    Ok(checked)
+}
+
+/// The file name beside `library` that keeps what a restore replaced: `<stem>.<label>-<time>.sqlite`.
+fn kept_beside(library: &Path, label: &str, now: DateTime<Utc>) -> PathBuf {
+    let stem = library
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "library".into());
+    library.with_file_name(format!(
+        "{stem}.{label}-{}.sqlite",
+        now.format("%Y%m%d-%H%M%S")
+    ))
+}
+
+/// Restores the backup at `source` as the library at `library`, which does not open (damaged,
+/// overwritten, cut short): the backup is checked as [`Store::restore_from`] checks it, the file
+/// that did not open is moved aside whole (with its `-wal` and `-shm`) to
+/// `<stem>.damaged-<time>.sqlite`, the checked copy takes its place and the search index,
+/// which described the damaged file, is removed to be built anew on the next open. Nothing is
+/// deleted. Returns where the damaged file was put.
+pub fn restore_unopened(
+    library: &Path,
+    source: &Path,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StoreError> {
+    let scratch = scratch_beside(library, "restore");
+    let result = (|| -> Result<PathBuf, StoreError> {
+        let checked = checked_copy(source, &scratch, &library.with_extension("media"))?;
+        let damaged = kept_beside(library, "damaged", now);
+        for suffix in ["", "-wal", "-shm"] {
+            let (mut from, mut to) = (
+                library.as_os_str().to_owned(),
+                damaged.as_os_str().to_owned(),
+            );
+            from.push(suffix);
+            to.push(suffix);
+            let from = PathBuf::from(from);
+            if from.exists() {
+                std::fs::rename(&from, &to).map_err(|e| {
+                    StoreError::io(
+                        format!("cannot move the damaged library {} aside", from.display()),
+                        e,
+                    )
+                })?;
+            }
+        }
+        let mut restored = open_writer(library, true)?;
+        copy(&checked, &mut restored)?;
+        configure(&mut restored)?;
+        migrations::migrate(&mut restored, library)?;
+        restored.close().map_err(|(_, e)| e)?;
+        let index = newsdesk_search::TextIndex::dir_of(library);
+        if index.exists() {
+            std::fs::remove_dir_all(&index).map_err(|e| {
+                StoreError::io(
+                    format!("cannot remove the old search index {}", index.display()),
+                    e,
+                )
+            })?;
+        }
+        Ok(damaged)
+    })();
+    remove_database_files(&scratch);
+    result.map_err(|e| e.in_library(library))
+}
+
 impl Store {
     /// Runs SQLite's integrity check, the search indexes' own checks, and reads every article
     /// and revision back; returns the problems, each a sentence (none: the library is sound).
@@ -131,12 +226,6 @@ impl Store {
     /// Replaces the whole library with the backup at `source`, after checking it (see the
     /// module docs). Returns the safety copy of the replaced library.
     pub fn restore_from(&self, source: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
-        if !source.is_file() {
-            return Err(StoreError::Invalid(format!(
-                "{} does not exist or is not a file",
-                source.display()
-            )));
-        }
         let scratch = scratch_beside(self.path(), "restore");
         let result = self.restore_via(source, &scratch, now);
         remove_database_files(&scratch);
@@ -149,37 +238,8 @@ impl Store {
         scratch: &Path,
         now: DateTime<Utc>,
     ) -> Result<PathBuf, StoreError> {
-        let not_readable = |e: StoreError| match e {
-            StoreError::Sqlite(err) => StoreError::NotALibrary {
-                path: source.to_path_buf(),
-                reason: err.to_string(),
-            },
-            other => other,
-        };
-        let mut checked = open_writer(scratch, true)?;
-        {
-            let backup = open_read_only(source).map_err(not_readable)?;
-            copy(&backup, &mut checked).map_err(not_readable)?;
-        }
-        verify(&mut checked, source).map_err(not_readable)?;
-        // Every picture it names must be at hand; they join this library's pictures (named
-        // by their content, adding never changes one) before the library is replaced.
-        let backup_media = source.with_extension("media");
-        crate::maintenance::backup::check_pictures(
-            &checked,
-            source,
-            &[&backup_media, &self.media_dir()],
-        )?;
-        crate::maintenance::backup::copy_missing_pictures(&backup_media, &self.media_dir())?;
-        let stem = self
-            .path()
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "library".into());
-        let safety = self.path().with_file_name(format!(
-            "{stem}.before-restore-{}.sqlite",
-            now.format("%Y%m%d-%H%M%S")
-        ));
+        let checked = checked_copy(source, scratch, &self.media_dir())?;
+        let safety = kept_beside(self.path(), "before-restore", now);
         self.backup_library_file(&safety)?;
         let mut writer = self.write();
         let replaced = (|| {

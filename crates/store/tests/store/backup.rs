@@ -214,3 +214,61 @@ fn a_failed_backup_leaves_no_file_behind() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_library_that_no_longer_opens_is_restored_and_the_damaged_file_kept() {
+    let lib = library();
+    let path = lib.store.path().to_path_buf();
+    let id = lib
+        .store
+        .insert_article(&article("Gesichert"), Status::Draft, "", at(0))
+        .expect("insert")
+        .id;
+    let backup = lib.dir.path().join("backup.sqlite");
+    lib.store.backup_to(&backup).expect("backup");
+    drop(lib.store);
+    // The file's first pages overwritten: SQLite no longer knows it as a database.
+    let mut bytes = std::fs::read(&path).expect("read library");
+    let damaged_len = bytes.len();
+    bytes[..4096].fill(0x5a);
+    std::fs::write(&path, &bytes).expect("damage library");
+    assert!(
+        Store::open_existing(&path).is_err(),
+        "the damaged library must not open, or the test proves nothing"
+    );
+
+    let kept = newsdesk_store::restore_unopened(&path, &backup, at(5)).expect("restore");
+    assert_eq!(
+        std::fs::metadata(&kept).expect("damaged file kept").len() as usize,
+        damaged_len,
+        "the damaged file is moved aside whole, not deleted"
+    );
+    let store = Store::open_existing(&path).expect("the restored library opens");
+    assert_eq!(store.article(id).expect("load").content.title, "Gesichert");
+    assert_eq!(
+        store.search("gesichert", 5).expect("search").len(),
+        1,
+        "the search index is built anew for the restored library"
+    );
+    assert!(
+        store.check().expect("check").is_empty(),
+        "restored library is sound"
+    );
+}
+
+#[test]
+fn a_library_that_does_not_open_is_not_replaced_by_a_bad_backup() {
+    let lib = library();
+    let path = lib.store.path().to_path_buf();
+    drop(lib.store);
+    std::fs::write(&path, b"not a database at all, but the editor's only copy").expect("damage");
+    let junk = lib.dir.path().join("junk.sqlite");
+    std::fs::write(&junk, b"junk").expect("junk");
+    let refused = newsdesk_store::restore_unopened(&path, &junk, at(5));
+    assert!(refused.is_err(), "a backup that is no library is refused");
+    assert_eq!(
+        std::fs::read(&path).expect("still there"),
+        b"not a database at all, but the editor's only copy",
+        "the file in place is untouched when the backup is refused"
+    );
+}

@@ -358,6 +358,20 @@ made: Backup | null,
  */
 removed: Array<string>, };
 
+export type LibraryProblem = { 
+/**
+ * The library file that did not open.
+ */
+path: string, 
+/**
+ * Why it did not open.
+ */
+problem: UserError, 
+/**
+ * The backups in `backups/` beside it, newest first (a restore can also take any file).
+ */
+backups: Array<Backup>, };
+
 export type LogTail = { 
 /**
  * The log file (empty when the app keeps no log).

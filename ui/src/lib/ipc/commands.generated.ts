@@ -29,6 +29,7 @@ import type {
   ImportReport,
   ImportedArticle,
   LibraryInfo,
+  LibraryProblem,
   LogTail,
   NewPortal,
   OutboxJob,
@@ -97,6 +98,8 @@ export type Commands = {
   backups: { args: Record<string, never>; answer: Backup[] };
   backup_now: { args: Record<string, never>; answer: BackupRound };
   restore_backup: { args: { path: string }; answer: string };
+  library_problem: { args: Record<string, never>; answer: LibraryProblem | null };
+  restore_unopened: { args: { path: string }; answer: string };
   list_portals: { args: Record<string, never>; answer: Portal[] };
   add_portal: { args: { portal: NewPortal; secret: string }; answer: Portal };
   remove_portal: { args: { name: string }; answer: void };
@@ -382,6 +385,23 @@ export function backupNow(): Promise<BackupRound> {
  */
 export function restoreBackup(path: string): Promise<string> {
   return call('restore_backup', { path });
+}
+
+/**
+ * Why the library did not open at start, with the backups beside it to restore from; `None`
+ * when it is open (the window then shows the library, not the recovery page).
+ */
+export function libraryProblem(): Promise<LibraryProblem | null> {
+  return call('library_problem', {});
+}
+
+/**
+ * Restores the backup at `path` as the library that did not open, then opens it: the window
+ * goes on with the restored library (the outbox and the automatic backups start). Answers
+ * where the file that did not open was kept.
+ */
+export function restoreUnopened(path: string): Promise<string> {
+  return call('restore_unopened', { path });
 }
 
 // portals (src-tauri/src/commands/portals.rs)
