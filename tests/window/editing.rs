@@ -16,16 +16,7 @@ const TITLE: &str = "Landtag berät Verwaltungsdigitalisierung";
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
 async fn an_editor_writes_an_article_and_nothing_is_lost() {
-    let session = match Session::start().await {
-        Ok(session) => session,
-        Err(problem) => panic!("cannot start the app: {problem}"),
-    };
-    let outcome = tokio::time::timeout(Duration::from_secs(240), scenario(session)).await;
-    match outcome {
-        Ok(Ok(session)) => session.finish().await,
-        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
-        Err(_) => panic!("the editing scenario did not finish within 240 s"),
-    }
+    crate::in_restarted_windows("editing", Duration::from_secs(240), scenario).await;
 }
 
 pub(crate) type Failed = (String, String);

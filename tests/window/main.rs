@@ -54,6 +54,24 @@ pub(crate) async fn in_window(
     }
 }
 
+/// As [`in_window`] for a scenario that restarts the app (and so owns the session): the
+/// session it ends with is stopped; a failure says what went wrong and the app's log.
+pub(crate) async fn in_restarted_windows(
+    what: &str,
+    limit: Duration,
+    scenario: impl AsyncFnOnce(Session) -> Result<Session, editing::Failed>,
+) {
+    let session = match Session::start().await {
+        Ok(session) => session,
+        Err(problem) => panic!("cannot start the app: {problem}"),
+    };
+    match tokio::time::timeout(limit, scenario(session)).await {
+        Ok(Ok(session)) => session.finish().await,
+        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
+        Err(_) => panic!("the {what} scenario did not finish within {limit:?}"),
+    }
+}
+
 async fn scenario(session: &Session) -> Result<(), String> {
     let client = &session.client;
 

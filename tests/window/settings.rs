@@ -12,16 +12,7 @@ use crate::editing::{Failed, cli, click, fail, js, until};
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
 async fn settings_chosen_in_the_window_survive_a_restart() {
-    let session = match Session::start().await {
-        Ok(session) => session,
-        Err(problem) => panic!("cannot start the app: {problem}"),
-    };
-    let outcome = tokio::time::timeout(Duration::from_secs(150), scenario(session)).await;
-    match outcome {
-        Ok(Ok(session)) => session.finish().await,
-        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
-        Err(_) => panic!("the settings scenario did not finish within 150 s"),
-    }
+    crate::in_restarted_windows("settings", Duration::from_secs(150), scenario).await;
 }
 
 /// Chooses `value` in the settings view's `<select id=setting-KEY>` as a user does: the

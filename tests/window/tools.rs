@@ -133,16 +133,7 @@ async fn backup_and_restore(session: &Session) -> Result<(), Failed> {
 #[tokio::test]
 #[ignore = "needs the built app and a display; `make test` runs it"]
 async fn a_library_damaged_after_a_backup_is_restored_from_the_window() {
-    let session = match Session::start().await {
-        Ok(session) => session,
-        Err(problem) => panic!("cannot start the app: {problem}"),
-    };
-    let outcome = tokio::time::timeout(Duration::from_secs(150), damage_and_recover(session)).await;
-    match outcome {
-        Ok(Ok(session)) => session.finish().await,
-        Ok(Err((problem, log))) => panic!("{problem}\n{log}"),
-        Err(_) => panic!("the recovery scenario did not finish within 150 s"),
-    }
+    crate::in_restarted_windows("recovery", Duration::from_secs(150), damage_and_recover).await;
 }
 
 async fn damage_and_recover(session: Session) -> Result<Session, Failed> {

@@ -170,22 +170,36 @@ fn a_library_that_no_longer_opens_is_restored_with_its_pictures_and_kept_aside()
     std::fs::write(&db, vec![0x42u8; 64 * 1024]).expect("overwrite");
     std::fs::remove_dir_all(db.with_extension("media")).expect("pictures gone");
     let refused = nd(&db, &["article", "list"]);
-    assert!(!refused.status.success(), "the damaged library must not open");
+    assert!(
+        !refused.status.success(),
+        "the damaged library must not open"
+    );
 
     let said = ok(&db, &["db", "restore", text(&backup)]);
-    assert!(said.contains("did not open"), "says why it restored this way: {said}");
+    assert!(
+        said.contains("did not open"),
+        "says why it restored this way: {said}"
+    );
     assert_eq!(
         json(&db, &["article", "list", "--json"]),
         titles,
         "the restored library lists what the backup held"
     );
-    assert_eq!(originals(&db.with_extension("media")), 26, "the pictures came back");
+    assert_eq!(
+        originals(&db.with_extension("media")),
+        26,
+        "the pictures came back"
+    );
     let kept: Vec<String> = std::fs::read_dir(dir.path())
         .expect("dir")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains(".damaged-"))
         .collect();
-    assert_eq!(kept.len(), 1, "the file that did not open is kept: {kept:?}");
+    assert_eq!(
+        kept.len(),
+        1,
+        "the file that did not open is kept: {kept:?}"
+    );
     ok(&db, &["db", "check"]);
 }
