@@ -30,6 +30,7 @@ impl App {
                 ..ArticleFilter::default()
             })?,
             page_size,
+            start_view: self.setting("start_view")?.value,
         })
     }
 

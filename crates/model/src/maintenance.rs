@@ -75,4 +75,6 @@ pub struct BootSnapshot {
     pub articles: Vec<crate::ArticleSummary>,
     /// The page size it was read with (the list's own).
     pub page_size: u32,
+    /// The view the window starts on (the setting `start_view`: library or overview).
+    pub start_view: String,
 }

@@ -47,6 +47,12 @@ pub const SETTINGS: &[SettingSpec] = &[
         check: |v| one_of(v, &["system", "light", "dark"]),
     },
     SettingSpec {
+        key: "start_view",
+        default: "library",
+        about: "The view the window starts on: library (the article list) or overview.",
+        check: |v| one_of(v, &["library", "overview"]),
+    },
+    SettingSpec {
         key: "editor_font_size",
         default: "16",
         about: "The body editor's font size in pixels (10 to 32).",

@@ -11,6 +11,7 @@ function snapshot(): BootSnapshot {
     info: { path: '/tmp/library.sqlite', schema_version: 10, articles: rows.length, trashed: 0, by_status: [], sections: ['Politik'] },
     articles: rows,
     page_size: 200,
+    start_view: 'library',
   };
 }
 
@@ -36,5 +37,16 @@ describe('the start of the window', () => {
     resetBoot();
     renderApp('#/articles?status=ready');
     expect(screen.queryByRole('link', { name: /Zweites Digitalisierungskabinett/ })).toBeNull();
+  });
+
+  it('starts on the overview before the first frame when the settings say so, and keeps a view asked for', async () => {
+    window.__NEWSDESK_BOOT__ = { ...snapshot(), start_view: 'overview' };
+    resetBoot();
+    renderApp('');
+    expect(window.location.hash, 'chosen before the first render, not after the list flashed').toBe('#/overview');
+    expect(await screen.findByRole('heading', { name: 'Überblick', level: 1 })).toBeInTheDocument();
+    resetBoot();
+    renderApp('#/images');
+    expect(window.location.hash, 'a view named in the address wins over the start view').toBe('#/images');
   });
 });

@@ -40,3 +40,8 @@ export function takeBootRows(filter: ArticleFilter): ArticleSummary[] | null {
   rowsTaken = true;
   return snapshot.articles;
 }
+
+/** The view the window starts on, as the settings said at start (`start_view`), or null. */
+export function bootStartView(): string | null {
+  return read()?.start_view ?? null;
+}

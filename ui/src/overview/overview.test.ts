@@ -30,6 +30,12 @@ describe('the overview', () => {
     expect(licenses).toHaveTextContent('dpa');
   });
 
+  it('is the start view when the settings say so, also without the core’s start snapshot', async () => {
+    renderApp('', { settings: { start_view: 'overview' } });
+    expect(await screen.findByRole('heading', { name: 'Überblick', level: 1 })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/overview');
+  });
+
   it('says so when the last weeks have nothing to show', async () => {
     renderApp('#/overview', { articles: articles.map((a) => ({ ...a, date: '2018-12-13' })), images: [] });
     expect(await screen.findByText('In den letzten zwölf Wochen ist kein Artikel datiert.')).toBeInTheDocument();

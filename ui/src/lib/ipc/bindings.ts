@@ -191,7 +191,11 @@ articles: Array<ArticleSummary>,
 /**
  * The page size it was read with (the list's own).
  */
-page_size: number, };
+page_size: number, 
+/**
+ * The view the window starts on (the setting `start_view`: library or overview).
+ */
+start_view: string, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "unreachable" | "storage" | "disk_full" | "internal";
 
@@ -933,6 +937,7 @@ notices: string, };
 export const settingDefaults = {
   language: "de",
   theme: "system",
+  start_view: "library",
   editor_font_size: "16",
   zoom: "100",
   teaser_max_chars: "300",
