@@ -30,6 +30,10 @@ pub struct ExportReport {
     pub format: String,
     pub written: Vec<ExportedFile>,
     pub failed: Vec<ExportFailure>,
+    /// True when the export was stopped before every article was written (each file written
+    /// is whole; the articles after it were not begun).
+    #[serde(default)]
+    pub cancelled: bool,
 }
 
 /// How far a batch export is: `done` of `total` articles, the last one named.

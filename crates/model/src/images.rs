@@ -220,6 +220,10 @@ pub struct ImageImportReport {
     pub imported: Vec<ImportedImage>,
     pub failed: Vec<crate::ImportFailure>,
     pub skipped: Vec<crate::ImportSkipped>,
+    /// True when the import was stopped before every file was read (those not begun are
+    /// neither imported nor refused; each one begun is whole).
+    #[serde(default)]
+    pub cancelled: bool,
 }
 
 /// Pictures that look the same (re-encoded, resized): one photo, which should carry one credit.

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use newsdesk_api::{ApiError, ExportFormat};
 use newsdesk_model::{ArticleFilter, ExportProgress, ExportReport, ExportTarget, ExportedFile};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -43,6 +45,16 @@ pub async fn export_article(
     .await
 }
 
+/// Set by `cancel_export`; the running batch export stops before its next article.
+static STOP_EXPORT: AtomicBool = AtomicBool::new(false);
+
+/// Stops the running batch export before its next article (every file written is whole).
+#[tauri::command]
+pub async fn cancel_export() -> CommandResult<()> {
+    STOP_EXPORT.store(true, Ordering::Relaxed);
+    Ok(())
+}
+
 /// Writes every article `filter` selects (the list as the editor filtered it) into `folder`.
 #[tauri::command]
 pub async fn export_selection(
@@ -52,8 +64,9 @@ pub async fn export_selection(
     folder: String,
     progress: Channel<ExportProgress>,
 ) -> CommandResult<ExportReport> {
+    STOP_EXPORT.store(false, Ordering::Relaxed);
     on_library(library, move |app| {
-        app.export_selection(
+        app.export_selection_until(
             &filter,
             self::format(&format)?,
             &PathBuf::from(folder),
@@ -61,6 +74,7 @@ pub async fn export_selection(
             |p| {
                 let _ = progress.send(p.clone());
             },
+            &STOP_EXPORT,
         )
     })
     .await

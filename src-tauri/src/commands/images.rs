@@ -6,11 +6,16 @@ use newsdesk_model::{
     CreditFields, CreditPreview, DuplicateGroup, Image, ImageFilter, ImageImportProgress,
     ImageImportReport, ImageMetadata, ImagePatch, ImageUse,
 };
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tauri::State;
 use tauri::ipc::Channel;
 
 use super::{Library, on_library};
 use crate::error::CommandResult;
+
+/// Set by `cancel_image_import`; the running picture import begins no further file.
+static STOP_IMAGE_IMPORT: AtomicBool = AtomicBool::new(false);
 
 /// Imports picture files and folders (paths from the file dialog or a drop), telling
 /// `progress` after each file.
@@ -21,13 +26,25 @@ pub async fn import_images(
     progress: Channel<ImageImportProgress>,
 ) -> CommandResult<ImageImportReport> {
     let paths: Vec<std::path::PathBuf> = paths.into_iter().map(Into::into).collect();
+    STOP_IMAGE_IMPORT.store(false, Ordering::Relaxed);
     on_library(library, move |app| {
-        app.import_images_with(&paths, |p| {
-            // A window that went away only stops hearing about progress.
-            let _ = progress.send(p.clone());
-        })
+        app.import_images_until(
+            &paths,
+            |p| {
+                // A window that went away only stops hearing about progress.
+                let _ = progress.send(p.clone());
+            },
+            &STOP_IMAGE_IMPORT,
+        )
     })
     .await
+}
+
+/// Stops the running picture import: the files being read are stored whole, no other begins.
+#[tauri::command]
+pub async fn cancel_image_import() -> CommandResult<()> {
+    STOP_IMAGE_IMPORT.store(true, Ordering::Relaxed);
+    Ok(())
 }
 
 /// The pictures `filter` selects, newest import first.

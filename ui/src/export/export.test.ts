@@ -64,4 +64,16 @@ describe('the Export menu', () => {
     expect(backend.callsOf('export_selection')[0]!.args).toMatchObject({ format: 'bundle', folder: dialogFolder });
     expect(await screen.findByText(/Artikel exportiert\./)).toBeInTheDocument();
   });
+
+  it('offers to cancel a list export while it runs, and tells the core', async () => {
+    const { user, backend } = renderApp('#/articles');
+    backend.hold('export_selection');
+    await user.click(await screen.findByRole('button', { name: /^Liste exportieren/ }));
+    await user.click(screen.getByRole('menuitem', { name: 'Paket (ZIP)' }));
+    await user.click(await screen.findByRole('button', { name: 'Abbrechen' }));
+    expect(backend.callsOf('cancel_export'), 'the core stops before its next article').toHaveLength(1);
+    backend.release('export_selection');
+    expect(await screen.findByText(/Artikel exportiert\./)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Abbrechen' }), 'no cancel once it is done').toBeNull();
+  });
 });

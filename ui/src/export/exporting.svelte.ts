@@ -3,7 +3,7 @@
 // with progress. The Rust core writes the files; this only asks where.
 import { open, save } from '@tauri-apps/plugin-dialog';
 import type { ArticleFilter, ExportProgress, ExportReport } from '../lib/ipc/bindings';
-import { exportArticle, exportSelection, exportTarget } from '../lib/ipc/commands';
+import { cancelExport, exportArticle, exportSelection, exportTarget } from '../lib/ipc/commands';
 
 /** An export format's name: what `newsdesk export --format` takes. */
 export type ExportFormatName = 'html' | 'pdf' | 'md' | 'ninjs' | 'bundle';
@@ -78,6 +78,11 @@ export async function exportMany(filter: ArticleFilter, format: ExportFormatName
     exportState.busy = false;
     exportState.progress = null;
   }
+}
+
+/** Stops the running batch export before its next article (each file written is whole). */
+export function cancelExportRun(): void {
+  cancelExport().catch(() => undefined);
 }
 
 /** Forgets the last export (tests start clean). */

@@ -295,6 +295,16 @@ describe('image library: import', () => {
     expect(screen.queryByRole('region', { name: 'Import abgeschlossen' })).toBeNull();
   });
 
+  it('offers to cancel an import while it runs, and tells the core', async () => {
+    const { backend, user } = await openLibrary();
+    backend.hold('import_images');
+    await user.click(screen.getByRole('button', { name: 'Bilder importieren …' }));
+    await user.click(await screen.findByRole('button', { name: 'Abbrechen' }));
+    expect(backend.callsOf('cancel_image_import'), 'the core begins no further file').toHaveLength(1);
+    backend.release('import_images');
+    expect(await screen.findByRole('region', { name: 'Import abgeschlossen' })).toBeInTheDocument();
+  });
+
   it('imports a folder chosen in the dialog', async () => {
     const { backend, user } = await openLibrary();
     await user.click(screen.getByRole('button', { name: 'Ordner importieren …' }));

@@ -2,7 +2,7 @@
 // each file through a Channel; the summary stays until it is closed.
 import { open } from '@tauri-apps/plugin-dialog';
 import type { Image, ImageImportProgress, ImageImportReport, ImportedImage } from '../lib/ipc/bindings';
-import { importImages } from '../lib/ipc/commands';
+import { cancelImageImport, importImages } from '../lib/ipc/commands';
 import { showError } from '../lib/errors.svelte';
 import { t } from '../lib/i18n/i18n.svelte';
 
@@ -42,6 +42,11 @@ export async function runImport(paths: readonly string[]): Promise<ImageImportRe
     state.running = false;
     state.progress = null;
   }
+}
+
+/** Stops the running import: the pictures being read are stored whole, no other is begun. */
+export function cancelRunningImport(): void {
+  cancelImageImport().catch(showError);
 }
 
 /** Asks the native dialog for picture files or folders; [] when cancelled. */

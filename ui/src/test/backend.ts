@@ -305,6 +305,8 @@ export function fakeBackend(options: Options = {}) {
     },
     overview: () => overviewOf(library, images, publishing.fakes.outbox_summary()),
     cancel_import: () => undefined,
+    cancel_image_import: () => undefined,
+    cancel_export: () => undefined,
     check_library: () => [...(options.checkProblems ?? [])],
     backups: () => [...backupList],
     backup_now: () => {
@@ -370,6 +372,7 @@ export function fakeBackend(options: Options = {}) {
         format,
         written: chosen.map((a) => ({ id: a.id, title: a.title, path: `${folder}/${a.id}.zip`, bytes: 4096 })),
         failed: [],
+        cancelled: false,
       };
     },
   };
@@ -609,7 +612,7 @@ function importImages(
   progress: (p: ImageImportProgress, index: number) => void,
 ): { report: ImageImportReport; added: Image[] } {
   const files = paths.flatMap((path) => folders[path] ?? [path]);
-  const report: ImageImportReport = { imported: [], failed: [], skipped: [] };
+  const report: ImageImportReport = { imported: [], failed: [], skipped: [], cancelled: false };
   const added: Image[] = [];
   let nextId = Math.max(0, ...images.map((i) => i.id)) + 1;
   files.forEach((path, index) => {

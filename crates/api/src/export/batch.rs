@@ -3,6 +3,7 @@
 //! credit) is reported and the others are written.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use newsdesk_model::{ArticleFilter, ExportFailure, ExportProgress, ExportReport};
 
@@ -20,7 +21,28 @@ impl App {
         format: ExportFormat,
         folder: &Path,
         replace: bool,
+        progress: impl FnMut(&ExportProgress),
+    ) -> Result<ExportReport, ApiError> {
+        self.export_articles_until(
+            ids,
+            format,
+            folder,
+            replace,
+            progress,
+            &AtomicBool::new(false),
+        )
+    }
+
+    /// As [`App::export_articles`], stopping before the next article once `stop` is set
+    /// (`cancelled` in the report; every file written is whole).
+    pub fn export_articles_until(
+        &self,
+        ids: &[i64],
+        format: ExportFormat,
+        folder: &Path,
+        replace: bool,
         mut progress: impl FnMut(&ExportProgress),
+        stop: &AtomicBool,
     ) -> Result<ExportReport, ApiError> {
         if ids.is_empty() {
             return Err(ApiError::Invalid("no article was chosen to export".into()));
@@ -33,6 +55,10 @@ impl App {
         };
         let mut taken: Vec<String> = Vec::new();
         for (done, &id) in ids.iter().enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                break;
+            }
             let (title, result) = match self.store.article(id) {
                 Ok(article) => {
                     let name = unique(file_name_for(&article, format), &taken);
@@ -69,6 +95,26 @@ impl App {
         replace: bool,
         progress: impl FnMut(&ExportProgress),
     ) -> Result<ExportReport, ApiError> {
+        self.export_selection_until(
+            filter,
+            format,
+            folder,
+            replace,
+            progress,
+            &AtomicBool::new(false),
+        )
+    }
+
+    /// As [`App::export_selection`], stopping before the next article once `stop` is set.
+    pub fn export_selection_until(
+        &self,
+        filter: &ArticleFilter,
+        format: ExportFormat,
+        folder: &Path,
+        replace: bool,
+        progress: impl FnMut(&ExportProgress),
+        stop: &AtomicBool,
+    ) -> Result<ExportReport, ApiError> {
         let filter = ArticleFilter {
             trashed: Some(false),
             limit: None,
@@ -81,7 +127,7 @@ impl App {
                 "no article matches: nothing was exported".into(),
             ));
         }
-        self.export_articles(&ids, format, folder, replace, progress)
+        self.export_articles_until(&ids, format, folder, replace, progress, stop)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use newsdesk_model::limits::human_bytes;
@@ -53,6 +53,7 @@ pub(crate) struct Analysed {
 /// they finish, on the calling thread.
 fn in_parallel<T: Sync, R: Send>(
     items: &[T],
+    stop: &AtomicBool,
     work: impl Fn(&T) -> R + Sync,
     mut done: impl FnMut(R),
 ) {
@@ -63,7 +64,10 @@ fn in_parallel<T: Sync, R: Send>(
             let send = send.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || {
-                while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+                // Once stopped, no new item is begun; those begun are finished and handed on.
+                while !stop.load(Ordering::Relaxed)
+                    && let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed))
+                {
                     if send.send(work(item)).is_err() {
                         return;
                     }
@@ -87,7 +91,18 @@ impl App {
     pub fn import_images_with(
         &self,
         paths: &[PathBuf],
+        progress: impl FnMut(&ImageImportProgress),
+    ) -> Result<ImageImportReport, ApiError> {
+        self.import_images_until(paths, progress, &AtomicBool::new(false))
+    }
+
+    /// As [`App::import_images_with`], stopping once `stop` is set: no file is begun after
+    /// that, each one begun is stored whole (`cancelled` in the report says it stopped early).
+    pub fn import_images_until(
+        &self,
+        paths: &[PathBuf],
         mut progress: impl FnMut(&ImageImportProgress),
+        stop: &AtomicBool,
     ) -> Result<ImageImportReport, ApiError> {
         let mut report = ImageImportReport::default();
         let files = walk::collect(
@@ -103,6 +118,7 @@ impl App {
         let mut done = 0;
         in_parallel(
             &files,
+            stop,
             |path| self.analyse_and_keep(path),
             |result| {
                 done += 1;
@@ -124,6 +140,7 @@ impl App {
         if let Some(error) = fatal.into_inner().unwrap_or_else(|p| p.into_inner()) {
             return Err(error);
         }
+        report.cancelled = done < total;
         Ok(report)
     }
 
@@ -228,6 +245,7 @@ pub fn thumbnails(
     let mut failed = Vec::new();
     in_parallel(
         &jobs,
+        &AtomicBool::new(false),
         |(path, to)| -> Result<Thumbnail, ImportFailure> {
             let fail = |message: String| ImportFailure {
                 file: path.display().to_string(),

@@ -24,6 +24,7 @@ pub fn run(app: &App, args: ExportArgs) -> Result<(), Failure> {
             format: format.name().to_owned(),
             written: vec![file],
             failed: Vec::new(),
+            cancelled: false,
         }
     } else {
         let tell = std::io::stderr().is_terminal() && !args.json;

@@ -653,7 +653,12 @@ licensor_url: string | null,
  */
 alt_text: string | null, };
 
-export type ImageImportReport = { imported: Array<ImportedImage>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, };
+export type ImageImportReport = { imported: Array<ImportedImage>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, 
+/**
+ * True when the import was stopped before every file was read (those not begun are
+ * neither imported nor refused; each one begun is whole).
+ */
+cancelled: boolean, };
 
 export type ImageImportProgress = { done: number, total: number, file: string, };
 
@@ -720,7 +725,12 @@ export type ExportReport = {
 /**
  * The format's name: `md`, `html`, `pdf`, `ninjs` or `bundle`.
  */
-format: string, written: Array<ExportedFile>, failed: Array<ExportFailure>, };
+format: string, written: Array<ExportedFile>, failed: Array<ExportFailure>, 
+/**
+ * True when the export was stopped before every article was written (each file written
+ * is whole; the articles after it were not begun).
+ */
+cancelled: boolean, };
 
 export type ExportProgress = { done: number, total: number, title: string, };
 

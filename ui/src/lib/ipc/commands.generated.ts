@@ -74,10 +74,12 @@ export type Commands = {
   test_fault: { args: Record<string, never>; answer: void };
   export_target: { args: { id: number; format: string }; answer: ExportTarget };
   export_article: { args: { id: number; format: string; path: string; replace: boolean }; answer: ExportedFile };
+  cancel_export: { args: Record<string, never>; answer: void };
   export_selection: { args: { filter: ArticleFilter; format: string; folder: string; progress: Channel<ExportProgress> }; answer: ExportReport };
   templates_info: { args: Record<string, never>; answer: TemplatesInfo };
   copy_templates_out: { args: Record<string, never>; answer: string[] };
   import_images: { args: { paths: string[]; progress: Channel<ImageImportProgress> }; answer: ImageImportReport };
+  cancel_image_import: { args: Record<string, never>; answer: void };
   list_images: { args: { filter: ImageFilter }; answer: Image[] };
   image_file_metadata: { args: { id: number }; answer: ImageMetadata };
   patch_images: { args: { ids: number[]; patch: ImagePatch }; answer: Image[] };
@@ -245,6 +247,11 @@ export function exportArticle(id: number, format: string, path: string, replace:
   return call('export_article', { id, format, path, replace });
 }
 
+/** Stops the running batch export before its next article (every file written is whole). */
+export function cancelExport(): Promise<void> {
+  return call('cancel_export', {});
+}
+
 /** Writes every article `filter` selects (the list as the editor filtered it) into `folder`. */
 export function exportSelection(filter: ArticleFilter, format: string, folder: string, onProgress: (message: ExportProgress) => void): Promise<ExportReport> {
   return call('export_selection', { filter, format, folder, progress: channel(onProgress) });
@@ -271,6 +278,11 @@ export function copyTemplatesOut(): Promise<string[]> {
  */
 export function importImages(paths: string[], onProgress: (message: ImageImportProgress) => void): Promise<ImageImportReport> {
   return call('import_images', { paths, progress: channel(onProgress) });
+}
+
+/** Stops the running picture import: the files being read are stored whole, no other begins. */
+export function cancelImageImport(): Promise<void> {
+  return call('cancel_image_import', {});
 }
 
 /** The pictures `filter` selects, newest import first. */
