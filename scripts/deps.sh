@@ -11,6 +11,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential pkg-config curl file libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus-x11 at-spi2-core webkit2gtk-driver
+  # The window tests answer the native GTK file dialogs through the X server.
+  xdotool
   python3
   # The image tests compare every credit Newsdesk reads and writes with exiftool's reading.
   libimage-exiftool-perl

@@ -1,11 +1,15 @@
 //! The everyday tasks in the real window: a backup made from the tools view survives the loss
-//! of an article and brings it back when restored from the window; a fault in the core reaches
-//! the log with its backtrace and the window in words; the overview draws the library's figures.
+//! of an article and brings it back when restored from the window; a library damaged after a
+//! backup is restored from the recovery page; articles chosen in the native file dialog are
+//! imported, and the credit report is saved where the save dialog says (`dialogs.rs` answers
+//! the GTK dialogs through the X server); a fault in the core reaches the log with its
+//! backtrace and the window in words; the overview draws the library's figures.
 
 use std::time::Duration;
 
 use newsdesk_e2e::Session;
 
+use crate::dialogs::Dialog;
 use crate::editing::{Failed, cli, click, fail, js, until};
 
 /// Runs `scenario` in a fresh window within two minutes (`crate::in_window` says what failed).
@@ -219,6 +223,94 @@ async fn damage_and_recover(session: Session) -> Result<Session, Failed> {
         ));
     }
     Ok(session)
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn articles_chosen_in_the_native_dialog_are_imported_with_their_report() {
+    run(import_by_dialog).await;
+}
+
+async fn import_by_dialog(session: &Session) -> Result<(), Failed> {
+    open_tools(session).await?;
+    let folder = session.library_path().with_file_name("zu-importieren");
+    std::fs::create_dir_all(&folder).map_err(|e| fail(session, e.to_string()))?;
+    let file = folder.join("landtag-im-dialog.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Landtag im Dialog gewählt\ndate: 2026-12-07\n---\nDer Landtag tagt.\n",
+    )
+    .map_err(|e| fail(session, e.to_string()))?;
+    press(session, "tool-import", "Dateien wählen …").await?;
+    crate::dialogs::answer(
+        session,
+        Dialog::Open,
+        "Dateien wählen",
+        &file.to_string_lossy(),
+    )
+    .await?;
+    until(
+        session,
+        "the import report naming the article chosen in the dialog",
+        "return (document.querySelector('#tool-import')?.closest('section')?.innerText ?? '').includes('Landtag im Dialog gewählt')",
+    )
+    .await?;
+    if !titles(session)?
+        .iter()
+        .any(|t| t == "Landtag im Dialog gewählt")
+    {
+        return Err(fail(
+            session,
+            "the library does not hold the imported article",
+        ));
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn the_credit_report_is_saved_as_csv_where_the_dialog_says() {
+    run(credit_report_csv).await;
+}
+
+async fn credit_report_csv(session: &Session) -> Result<(), Failed> {
+    open_tools(session).await?;
+    let target = session
+        .library_path()
+        .with_file_name("bildnachweise-test.csv");
+    press(session, "tool-credits", "Als CSV speichern …").await?;
+    crate::dialogs::answer(
+        session,
+        Dialog::Save,
+        "Als CSV speichern",
+        &target.to_string_lossy(),
+    )
+    .await?;
+    until(
+        session,
+        "the window saying where the report was saved",
+        "return (document.querySelector('#tool-credits')?.closest('section')?.innerText ?? '').includes('bildnachweise-test.csv')",
+    )
+    .await?;
+    let said = js(
+        session,
+        "return document.querySelector('#tool-credits').closest('section').innerText",
+    )
+    .await?;
+    let csv = std::fs::read_to_string(&target).map_err(|e| {
+        fail(
+            session,
+            format!("{}: {e}; the window says {said}", target.display()),
+        )
+    })?;
+    if !csv
+        .lines()
+        .next()
+        .is_some_and(|header| header.contains(','))
+    {
+        return Err(fail(session, format!("the saved file is no CSV: {csv:?}")));
+    }
+    Ok(())
 }
 
 #[tokio::test]
