@@ -2,17 +2,31 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use newsdesk_model::limits::{MAX_FRONT_MATTER_BYTES, human_bytes};
-use newsdesk_model::{ArticleContent, ImageRef, Link};
+use newsdesk_model::{ArticleContent, Correction, ImageRef, Link};
 
 use crate::FormatError;
 use crate::front_matter::split;
 use crate::yaml::{self, Kind, Node};
 
 /// The front-matter keys Newsdesk reads into fields; all others are kept in `extra`.
-const KNOWN: [&str; 10] = [
-    "kicker", "title", "type", "section", "date", "author", "teaser", "tags", "images", "links",
+const KNOWN: [&str; 15] = [
+    "kicker",
+    "title",
+    "type",
+    "section",
+    "date",
+    "author",
+    "teaser",
+    "tags",
+    "images",
+    "links",
+    "slug",
+    "description",
+    "social_image",
+    "embargo",
+    "corrections",
 ];
 
 /// Reads an article from the text of a Markdown file with YAML front matter.
@@ -60,6 +74,11 @@ pub fn parse(text: &str) -> Result<ArticleContent, FormatError> {
         images: fields.images("images")?,
         links: fields.links("links")?,
         body: parts.body.to_string(),
+        slug: fields.text("slug")?,
+        description: fields.text("description")?,
+        social_image: fields.text("social_image")?,
+        embargo: fields.moment("embargo")?,
+        corrections: fields.corrections("corrections")?,
         extra: BTreeMap::new(),
     };
     if article.title.trim().is_empty() {
@@ -76,6 +95,14 @@ pub fn parse(text: &str) -> Result<ArticleContent, FormatError> {
         }
     }
     Ok(article)
+}
+
+/// An RFC 3339 time ("2026-12-14T10:00:00+01:00", a space for the T allowed) in UTC.
+fn moment_of(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%:z"))
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// The top-level entries of the front matter by name.
@@ -153,6 +180,45 @@ impl<'a> Fields<'a> {
                     ),
                 )
             })
+    }
+
+    /// A point in time, RFC 3339 with its offset ("2026-12-14T10:00:00+01:00"), kept in UTC.
+    fn moment(&self, key: &str) -> Result<Option<DateTime<Utc>>, FormatError> {
+        let text = self.text(key)?;
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        moment_of(text).map(Some).ok_or_else(|| {
+            self.error(
+                key,
+                format!(
+                    "'{key}: {text}' is not a time: write it as RFC 3339 with its offset, e.g. \
+                     2026-12-14T10:00:00+01:00"
+                ),
+            )
+        })
+    }
+
+    fn corrections(&self, key: &str) -> Result<Vec<Correction>, FormatError> {
+        let records = self.records(key, ["at", "note"])?;
+        records
+            .into_iter()
+            .enumerate()
+            .map(|(index, [at, note])| {
+                let at = moment_of(at.trim()).ok_or_else(|| {
+                    self.error(
+                        key,
+                        format!(
+                            "entry {} of '{key}' has no time 'at' in RFC 3339 (e.g. \
+                             2026-12-14T10:00:00+01:00), found '{at}'",
+                            index + 1
+                        ),
+                    )
+                })?;
+                Ok(Correction { at, note })
+            })
+            .collect()
     }
 
     fn tags(&self, key: &str) -> Result<Vec<String>, FormatError> {

@@ -40,6 +40,11 @@ fn records<const N: usize>(out: &mut String, key: &str, names: [&str; N], rows: 
     }
 }
 
+/// A time as the file keeps it: RFC 3339 in UTC, to the second.
+fn moment(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// Writes an article as Markdown with YAML front matter, the way [`crate::parse`] reads it:
 /// `parse(write(a)) == a` for every article, whatever characters its fields hold.
 pub fn write(article: &ArticleContent) -> String {
@@ -75,6 +80,19 @@ pub fn write(article: &ArticleContent) -> String {
         .map(|l| [&*l.title, &*l.url, &*l.kind])
         .collect();
     records(&mut out, "links", ["title", "url", "kind"], &links);
+    field(&mut out, "slug", &article.slug);
+    field(&mut out, "description", &article.description);
+    field(&mut out, "social_image", &article.social_image);
+    if let Some(embargo) = article.embargo {
+        field(&mut out, "embargo", &moment(embargo));
+    }
+    let corrections: Vec<[String; 2]> = article
+        .corrections
+        .iter()
+        .map(|c| [moment(c.at), c.note.clone()])
+        .collect();
+    let corrections: Vec<[&str; 2]> = corrections.iter().map(|[a, n]| [&**a, &**n]).collect();
+    records(&mut out, "corrections", ["at", "note"], &corrections);
     for (key, value) in &article.extra {
         out.push_str(&emit::text(key, false));
         out.push_str(": ");

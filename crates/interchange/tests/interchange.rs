@@ -92,12 +92,9 @@ fn the_seed_article_reads_with_all_its_fields() {
 
 #[test]
 fn unknown_front_matter_keys_are_kept_through_a_round_trip() {
-    let text = "---\ntitle: A\nslug: mein-artikel\nweight: 3\n---\nText\n";
+    let text = "---\ntitle: A\nweight: 3\nseries: Landtag\n---\nText\n";
     let a = parse(text).expect("extra keys are fine");
-    assert_eq!(
-        a.extra.get("slug"),
-        Some(&serde_json::json!("mein-artikel"))
-    );
+    assert_eq!(a.extra.get("series"), Some(&serde_json::json!("Landtag")));
     let again = parse(&write(&a)).expect("written file parses");
     assert_eq!(a, again, "extra keys survive export");
 }
@@ -176,4 +173,37 @@ fn written_front_matter_looks_like_the_samples() {
         written.contains("\ndate: 2018-12-13\n"),
         "dates are written plainly:\n{written}"
     );
+}
+
+#[test]
+fn the_desks_fields_read_and_survive_a_round_trip() {
+    let text = "---\ntitle: Haushalt beschlossen\nslug: landtag-haushalt-2027\n\
+                description: Der Landtag beschließt den Haushalt.\nsocial_image: plenum.jpg\n\
+                embargo: 2026-12-14T10:00:00+01:00\ncorrections:\n\
+                - at: 2026-12-15T08:30:00Z\n  note: Die Summe beträgt 12,1 Mrd. Euro.\n---\nText\n";
+    let a = parse(text).expect("the desk's fields");
+    assert_eq!(a.slug, "landtag-haushalt-2027");
+    assert_eq!(a.description, "Der Landtag beschließt den Haushalt.");
+    assert_eq!(a.social_image, "plenum.jpg");
+    assert_eq!(
+        a.embargo.map(|t| t.to_rfc3339()),
+        Some("2026-12-14T09:00:00+00:00".to_string()),
+        "an embargo with its offset is kept in UTC"
+    );
+    assert_eq!(a.corrections.len(), 1);
+    assert_eq!(a.corrections[0].note, "Die Summe beträgt 12,1 Mrd. Euro.");
+    assert!(
+        a.extra.is_empty(),
+        "none of them is an unknown key: {:?}",
+        a.extra
+    );
+    let again = parse(&write(&a)).expect("written file parses");
+    assert_eq!(a, again, "the fields survive export");
+}
+
+#[test]
+fn an_embargo_that_is_no_time_names_its_line() {
+    let err = parse("---\ntitle: A\nembargo: morgen früh\n---\nText\n").expect_err("no time");
+    assert_eq!(err.line, Some(3));
+    assert!(err.message.contains("RFC 3339"), "{err}");
 }

@@ -40,6 +40,17 @@ pub struct Link {
     pub kind: String,
 }
 
+/// A correction of a published article: the notice readers see ("Korrektur am 14.12.2018: …"),
+/// carried to the portal with the next publish.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Correction {
+    /// When the correction was written.
+    #[ts(type = "string")]
+    pub at: DateTime<Utc>,
+    /// What was corrected, as readers read it.
+    pub note: String,
+}
+
 /// Everything an editor writes: the interchange format's fields and the Markdown body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -64,6 +75,19 @@ pub struct ArticleContent {
     pub links: Vec<Link>,
     /// Markdown.
     pub body: String,
+    /// The last part of the post's public address ("landtag-beraet-haushalt"); empty: the
+    /// portal makes one from the title.
+    pub slug: String,
+    /// The meta description search engines and link previews show.
+    pub description: String,
+    /// The picture a shared link shows (the `file` of one of `images`); empty: the lead picture.
+    pub social_image: String,
+    /// Sperrfrist: before this time nothing of the article leaves the newsroom (no publish, no
+    /// export meant for others).
+    #[ts(type = "string | null")]
+    pub embargo: Option<DateTime<Utc>>,
+    /// The corrections of a published article, newest first.
+    pub corrections: Vec<Correction>,
     /// Front-matter keys Newsdesk does not know, kept so that a round trip loses nothing.
     #[ts(type = "Record<string, unknown>")]
     pub extra: BTreeMap<String, serde_json::Value>,

@@ -16,6 +16,7 @@ pub fn typescript() -> String {
         Status::decl(&cfg),
         ImageRef::decl(&cfg),
         Link::decl(&cfg),
+        Correction::decl(&cfg),
         ArticleContent::decl(&cfg),
         Article::decl(&cfg),
         ArticleSummary::decl(&cfg),

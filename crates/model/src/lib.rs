@@ -35,7 +35,9 @@ mod tags;
 mod writing;
 
 pub use about::About;
-pub use article::{Article, ArticleContent, ArticleFilter, ArticleSummary, ImageRef, Link};
+pub use article::{
+    Article, ArticleContent, ArticleFilter, ArticleSummary, Correction, ImageRef, Link,
+};
 pub use backups::{Backup, BackupRound, LibraryProblem};
 pub use content_address::{CONTENT_ADDRESS_PREFIX, content_address, content_hash};
 pub use credit_line::{CREDIT_LABEL, CreditFields, CreditPreview, credit_label};

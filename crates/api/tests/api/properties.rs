@@ -73,8 +73,21 @@ fn extra() -> impl Strategy<Value = BTreeMap<String, Value>> {
         m.into_iter()
             .filter(|(k, _)| {
                 ![
-                    "kicker", "title", "type", "section", "date", "author", "teaser", "tags",
-                    "images", "links",
+                    "kicker",
+                    "title",
+                    "type",
+                    "section",
+                    "date",
+                    "author",
+                    "teaser",
+                    "tags",
+                    "images",
+                    "links",
+                    "slug",
+                    "description",
+                    "social_image",
+                    "embargo",
+                    "corrections",
                 ]
                 .contains(&k.as_str())
             })
@@ -93,12 +106,20 @@ fn article() -> impl Strategy<Value = ArticleContent> {
             text(),
             extra(),
         ),
+        (
+            (text(), text(), text()),
+            prop::option::of(0i64..4_102_444_800),
+            prop::collection::vec((0i64..4_102_444_800, text()), 0..3),
+        ),
     )
         .prop_map(
             |(
                 (kicker, title, kind, section, author, teaser),
                 (date, tags, images, links, body, extra),
+                ((slug, description, social_image), embargo, corrections),
             )| {
+                // Times as the file and the library keep them: whole seconds, UTC.
+                let at = |secs: i64| chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default();
                 ArticleContent {
                     kicker,
                     title,
@@ -122,6 +143,14 @@ fn article() -> impl Strategy<Value = ArticleContent> {
                         .map(|(title, url, kind)| Link { title, url, kind })
                         .collect(),
                     body,
+                    slug,
+                    description,
+                    social_image,
+                    embargo: embargo.map(at),
+                    corrections: corrections
+                        .into_iter()
+                        .map(|(secs, note)| newsdesk_model::Correction { at: at(secs), note })
+                        .collect(),
                     extra,
                 }
             },

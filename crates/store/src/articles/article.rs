@@ -122,6 +122,7 @@ pub(crate) fn insert_in(
     )?;
     let id = tx.last_insert_rowid();
     write_parts(tx, id, content)?;
+    write_publishing_fields(tx, id, content)?;
     insert_revision(tx, id, 1, status, content, note, now)?;
     Ok(id)
 }
@@ -175,6 +176,7 @@ pub(crate) fn update_in(
         ],
     )?;
     write_parts(tx, id, content)?;
+    write_publishing_fields(tx, id, content)?;
     insert_revision(tx, id, next, parse_status(&status)?, content, note, now)?;
     Ok(())
 }
@@ -193,11 +195,41 @@ fn content_from_row(row: &Row<'_>) -> rusqlite::Result<(ArticleContent, String, 
             images: Vec::new(),
             links: Vec::new(),
             body: row.get("body")?,
+            slug: row.get("slug")?,
+            description: row.get("description")?,
+            social_image: row.get("social_image")?,
+            embargo: None,
+            corrections: Vec::new(),
             extra: BTreeMap::new(),
         },
         row.get("extra")?,
         row.get("date")?,
     ))
+}
+
+/// The fields of the post's address and the desk's rules: slug, description, social picture,
+/// embargo and corrections.
+fn write_publishing_fields(
+    tx: &Connection,
+    id: i64,
+    content: &ArticleContent,
+) -> Result<(), StoreError> {
+    let corrections = serde_json::to_string(&content.corrections)
+        .map_err(|e| StoreError::Corrupt(format!("corrections of article {id}: {e}")))?;
+    tx.execute(
+        "UPDATE articles SET slug = ?2, description = ?3, social_image = ?4, embargo_until = ?5,
+                corrections = ?6
+         WHERE id = ?1",
+        params![
+            id,
+            content.slug,
+            content.description,
+            content.social_image,
+            content.embargo.map(ts),
+            corrections,
+        ],
+    )?;
+    Ok(())
 }
 
 /// The rows of one of an article's part tables, in their stored order.
@@ -222,16 +254,22 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
             let created: String = row.get("created_at")?;
             let updated: String = row.get("updated_at")?;
             let trashed: Option<String> = row.get("trashed_at")?;
+            let desk: (Option<String>, String) =
+                (row.get("embargo_until")?, row.get("corrections")?);
             Ok((
-                content, extra, date, status, revision, created, updated, trashed,
+                content, extra, date, status, revision, created, updated, trashed, desk,
             ))
         })
         .optional()?
         .ok_or(StoreError::ArticleNotFound(id))?;
-    let (mut content, extra, date, status, revision, created, updated, trashed) = row;
+    let (mut content, extra, date, status, revision, created, updated, trashed, desk) = row;
     content.date = parse_date(date)?;
     content.extra = serde_json::from_str(&extra)
         .map_err(|e| StoreError::Corrupt(format!("extra fields of article {id}: {e}")))?;
+    let (embargo, corrections) = desk;
+    content.embargo = embargo.as_deref().map(parse_ts).transpose()?;
+    content.corrections = serde_json::from_str(&corrections)
+        .map_err(|e| StoreError::Corrupt(format!("corrections of article {id}: {e}")))?;
     content.tags = tags_of(conn, id)?;
     content.images = ordered_rows(
         conn,

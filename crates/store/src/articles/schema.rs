@@ -60,3 +60,23 @@ CREATE TABLE search_pending (
 );
 INSERT INTO settings (key, value) VALUES ('search_index_id', lower(hex(randomblob(16))));
 "#;
+
+/// Migration 12: what a news desk must get right when publishing — the post's own address
+/// (slug), its meta description and social-card picture, the embargo (Sperrfrist) of an
+/// article and of a picture, and an article's corrections. A `slug` or `description` that an
+/// imported file carried among its unknown front-matter keys becomes the field.
+pub(crate) const PUBLISHING_FIELDS_MIGRATION: &str = r#"
+ALTER TABLE articles ADD COLUMN slug TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN social_image TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN embargo_until TEXT;
+ALTER TABLE articles ADD COLUMN corrections TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE images ADD COLUMN embargo_until TEXT;
+UPDATE articles SET slug = json_extract(extra, '$.slug'), extra = json_remove(extra, '$.slug')
+ WHERE json_type(extra, '$.slug') = 'text';
+UPDATE articles SET description = json_extract(extra, '$.description'),
+       extra = json_remove(extra, '$.description')
+ WHERE json_type(extra, '$.description') = 'text';
+CREATE INDEX articles_embargoed ON articles (embargo_until) WHERE embargo_until IS NOT NULL;
+CREATE INDEX images_embargoed ON images (embargo_until) WHERE embargo_until IS NOT NULL;
+"#;

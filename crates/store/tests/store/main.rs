@@ -67,6 +67,6 @@ pub fn article(title: &str) -> ArticleContent {
         }],
         body: "Die Landesregierung hat sich mit der Straße und Maßnahmen befasst.\n\n> Zitat\n"
             .into(),
-        extra: Default::default(),
+        ..ArticleContent::default()
     }
 }

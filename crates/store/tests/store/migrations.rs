@@ -199,3 +199,46 @@ fn a_schema_3_library_gets_date_ordered_search_keys() {
         store.check()
     );
 }
+
+#[test]
+fn a_schema_11_library_gets_slug_and_description_out_of_the_unknown_keys() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v11.sqlite");
+    {
+        let store = Store::open(&path).expect("new library");
+        let mut content = crate::article("Mit Adresse");
+        content
+            .extra
+            .insert("slug".into(), serde_json::json!("landtag-adresse"));
+        content.extra.insert("weight".into(), serde_json::json!(3));
+        store
+            .insert_article(&content, newsdesk_model::Status::Draft, "", crate::at(0))
+            .expect("insert");
+        drop(store);
+        // Back to schema 11 as an older Newsdesk left it: the slug among the unknown keys.
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.execute_batch(
+            "DROP INDEX articles_embargoed; DROP INDEX images_embargoed;
+             ALTER TABLE articles DROP COLUMN slug; ALTER TABLE articles DROP COLUMN description;
+             ALTER TABLE articles DROP COLUMN social_image;
+             ALTER TABLE articles DROP COLUMN embargo_until;
+             ALTER TABLE articles DROP COLUMN corrections;
+             ALTER TABLE images DROP COLUMN embargo_until;
+             PRAGMA user_version = 11;",
+        )
+        .expect("schema 11");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let article = store.article(1).expect("the article");
+    assert_eq!(
+        article.content.slug, "landtag-adresse",
+        "the key became the field"
+    );
+    assert_eq!(
+        article.content.extra.get("weight"),
+        Some(&serde_json::json!(3)),
+        "other unknown keys stay"
+    );
+    assert!(!article.content.extra.contains_key("slug"));
+    assert!(store.check().expect("check").is_empty());
+}
