@@ -36,8 +36,8 @@ export function draft(): Readonly<Draft> {
 }
 
 function contentOf(article: Article): ArticleContent {
-  const { kicker, title, type, section, date, author, teaser, tags, images, links, body, extra } = article;
-  return $state.snapshot({ kicker, title, type, section, date, author, teaser, tags, images, links, body, extra }) as ArticleContent;
+  const { kicker, title, type, section, date, author, teaser, tags, images, links, body, slug, description, social_image, embargo, corrections, extra } = article;
+  return $state.snapshot({ kicker, title, type, section, date, author, teaser, tags, images, links, body, slug, description, social_image, embargo, corrections, extra }) as ArticleContent;
 }
 
 function cancelTimer() {

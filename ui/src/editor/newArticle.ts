@@ -30,6 +30,11 @@ export async function newArticle(): Promise<void> {
       images: [],
       links: [],
       body: '',
+      slug: '',
+      description: '',
+      social_image: '',
+      embargo: null,
+      corrections: [],
       extra: {},
     });
     void refreshLibrary(true);

@@ -21,6 +21,11 @@ export function article(fields: Partial<Article> & Pick<Article, 'id' | 'kicker'
     images: [],
     links: [],
     body: '',
+    slug: '',
+    description: '',
+    social_image: '',
+    embargo: null,
+    corrections: [],
     extra: {},
     ...fields,
   };

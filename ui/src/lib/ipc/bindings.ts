@@ -11,6 +11,16 @@ export type Link = { title: string, url: string,
  */
 kind: string, };
 
+export type Correction = { 
+/**
+ * When the correction was written.
+ */
+at: string, 
+/**
+ * What was corrected, as readers read it.
+ */
+note: string, };
+
 export type ArticleContent = { 
 /**
  * Dachzeile: a place or topic above the title ("Thüringen").
@@ -36,6 +46,28 @@ tags: Array<string>, images: Array<ImageRef>, links: Array<Link>,
  * Markdown.
  */
 body: string, 
+/**
+ * The last part of the post's public address ("landtag-beraet-haushalt"); empty: the
+ * portal makes one from the title.
+ */
+slug: string, 
+/**
+ * The meta description search engines and link previews show.
+ */
+description: string, 
+/**
+ * The picture a shared link shows (the `file` of one of `images`); empty: the lead picture.
+ */
+social_image: string, 
+/**
+ * Sperrfrist: before this time nothing of the article leaves the newsroom (no publish, no
+ * export meant for others).
+ */
+embargo: string | null, 
+/**
+ * The corrections of a published article, newest first.
+ */
+corrections: Array<Correction>, 
 /**
  * Front-matter keys Newsdesk does not know, kept so that a round trip loses nothing.
  */
@@ -78,6 +110,28 @@ tags: Array<string>, images: Array<ImageRef>, links: Array<Link>,
  * Markdown.
  */
 body: string, 
+/**
+ * The last part of the post's public address ("landtag-beraet-haushalt"); empty: the
+ * portal makes one from the title.
+ */
+slug: string, 
+/**
+ * The meta description search engines and link previews show.
+ */
+description: string, 
+/**
+ * The picture a shared link shows (the `file` of one of `images`); empty: the lead picture.
+ */
+social_image: string, 
+/**
+ * Sperrfrist: before this time nothing of the article leaves the newsroom (no publish, no
+ * export meant for others).
+ */
+embargo: string | null, 
+/**
+ * The corrections of a published article, newest first.
+ */
+corrections: Array<Correction>, 
 /**
  * Front-matter keys Newsdesk does not know, kept so that a round trip loses nothing.
  */
