@@ -51,11 +51,33 @@ pub enum ApiError {
          (`newsdesk portal remove {portal}`, then `portal add`)"
     )]
     NoSecret { portal: String },
+    /// The article, or a picture it shows, is under embargo (Sperrfrist).
+    #[error("{}", embargo_message(*id, what, embargo))]
+    Embargoed {
+        id: i64,
+        /// What was refused: "published", "exported as ninjs", …
+        what: &'static str,
+        embargo: newsdesk_model::Embargo,
+    },
     #[error("article {id} is not ready yet:\n{}", list_problems(problems))]
     NotReady {
         id: i64,
         problems: Vec<newsdesk_model::ReadinessProblem>,
     },
+}
+
+/// "article 7 cannot be published before 2026-12-14 10:00 (+01:00): it is under embargo
+/// (Sperrfrist), set by picture 3 (plenum.jpg)".
+fn embargo_message(id: i64, what: &str, embargo: &newsdesk_model::Embargo) -> String {
+    let until = embargo
+        .until
+        .with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M (%:z)");
+    let by = match &embargo.picture {
+        Some(picture) => format!(", set by picture {} ({})", picture.id, picture.file),
+        None => String::new(),
+    };
+    format!("article {id} cannot be {what} before {until}: it is under embargo (Sperrfrist){by}")
 }
 
 fn list_problems(problems: &[newsdesk_model::ReadinessProblem]) -> String {
@@ -143,6 +165,7 @@ impl ApiError {
                 | StoreError::SearchIndex { .. } => ErrorCode::Storage,
             },
             ApiError::Format { .. }
+            | ApiError::Embargoed { .. }
             | ApiError::Invalid(_)
             | ApiError::NotReady { .. }
             | ApiError::PictureNotCleared { .. } => ErrorCode::InvalidInput,

@@ -31,7 +31,7 @@ mod settings;
 mod tags;
 
 pub use app::App;
-pub use articles::{article_stats, check_readiness};
+pub use articles::{AddressChanges, article_stats, check_readiness};
 pub use clock::{Clock, SystemClock};
 pub use error::ApiError;
 pub use export::ExportFormat;

@@ -218,6 +218,47 @@ pub enum ArticleCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Set or clear the embargo (Sperrfrist): before it, nothing of the article leaves
+    Embargo {
+        id: i64,
+        /// RFC 3339 (2026-12-14T10:00:00+01:00), or local "YYYY-MM-DD HH:MM"
+        #[arg(
+            long,
+            value_name = "DATETIME",
+            conflicts_with = "clear",
+            required_unless_present = "clear"
+        )]
+        until: Option<String>,
+        /// Lift the embargo (jobs it held are sent)
+        #[arg(long)]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a correction notice; it goes out with the next publish
+    Correct {
+        id: i64,
+        /// What was corrected, as readers read it
+        #[arg(long, value_name = "S")]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the post's address part, meta description or social-card picture ("" empties)
+    Set {
+        id: i64,
+        /// The last part of the public address (lower-case letters, digits, hyphens)
+        #[arg(long, value_name = "S", required_unless_present_any = ["description", "social_image"])]
+        slug: Option<String>,
+        /// The meta description search engines and link previews show
+        #[arg(long, value_name = "S")]
+        description: Option<String>,
+        /// The picture a shared link shows: the file of one of the article's pictures
+        #[arg(long, value_name = "FILE")]
+        social_image: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Move an article to the trash (nothing is deleted)
     Trash { id: i64 },
     /// Take an article out of the trash
@@ -246,6 +287,9 @@ impl ArticleCommand {
             ArticleCommand::Related { .. } => "related",
             ArticleCommand::Relate { .. } => "relate",
             ArticleCommand::Duplicate { .. } => "duplicate",
+            ArticleCommand::Embargo { .. } => "embargo",
+            ArticleCommand::Correct { .. } => "correct",
+            ArticleCommand::Set { .. } => "set",
             ArticleCommand::Trash { .. } => "trash",
             ArticleCommand::Untrash { .. } => "untrash",
             ArticleCommand::EmptyTrash => "empty-trash",

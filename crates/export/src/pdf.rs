@@ -17,7 +17,7 @@ use crate::{Anatomy, ExportArticle, ExportError, Templates};
 pub fn pdf(article: &ExportArticle, templates: &Templates) -> Result<Vec<u8>, ExportError> {
     let anatomy = Anatomy::of(article);
     let job = PrintJob {
-        main: main_source(&anatomy),
+        main: main_source(&anatomy, article.content.embargo),
         template: templates.read("article.typ")?.into_owned(),
         today: chrono::Utc::now().date_naive(),
         pictures: article
@@ -45,7 +45,7 @@ fn headline(text: &str) -> Cow<'_, str> {
 }
 
 /// The document Typst compiles: the template called with the article's parts as markup.
-fn main_source(anatomy: &Anatomy) -> String {
+fn main_source(anatomy: &Anatomy, embargo: Option<chrono::DateTime<chrono::Utc>>) -> String {
     let optional = |text: &str| {
         if text.is_empty() {
             "none".to_owned()
@@ -107,6 +107,14 @@ fn main_source(anatomy: &Anatomy) -> String {
         let _ = write!(out, "{}, ", string(tag));
     }
     out.push_str("),\n)\n\n");
+    // Before the body, in any template: an internal copy under embargo says so.
+    if let Some(until) = embargo {
+        let _ = writeln!(
+            out,
+            "#block(width: 100%, inset: 6pt, stroke: 1.5pt)[#strong({})]\n",
+            string(&newsdesk_model::embargo_notice(until))
+        );
+    }
     out.push_str(&body(&anatomy.body_markdown));
     out
 }

@@ -136,6 +136,10 @@ pub struct ArticleSummary {
     pub updated_at: DateTime<Utc>,
     #[ts(type = "string | null")]
     pub trashed_at: Option<DateTime<Utc>>,
+    /// The article's own embargo (Sperrfrist), also when it has passed.
+    #[ts(type = "string | null")]
+    #[serde(default)]
+    pub embargo: Option<DateTime<Utc>>,
 }
 
 /// Which articles a list shows. Empty fields do not filter.

@@ -17,6 +17,8 @@ pub fn typescript() -> String {
         ImageRef::decl(&cfg),
         Link::decl(&cfg),
         Correction::decl(&cfg),
+        Embargo::decl(&cfg),
+        EmbargoedPicture::decl(&cfg),
         ArticleContent::decl(&cfg),
         Article::decl(&cfg),
         ArticleSummary::decl(&cfg),

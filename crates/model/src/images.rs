@@ -136,6 +136,10 @@ pub struct Image {
     pub credit_line: String,
     pub imported_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// Sperrfrist: before this time no article showing the picture leaves the newsroom.
+    #[ts(type = "string | null")]
+    #[serde(default)]
+    pub embargo: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Which pictures a list shows. Every part narrows the list; none given lists them all.

@@ -16,6 +16,7 @@ pub mod bindings;
 mod content_address;
 pub mod credit_line;
 pub mod diagnostics;
+pub mod embargo;
 mod error;
 mod export;
 mod fingerprint;
@@ -42,6 +43,7 @@ pub use backups::{Backup, BackupRound, LibraryProblem};
 pub use content_address::{CONTENT_ADDRESS_PREFIX, content_address, content_hash};
 pub use credit_line::{CREDIT_LABEL, CreditFields, CreditPreview, credit_label};
 pub use diagnostics::LogTail;
+pub use embargo::{Embargo, EmbargoedPicture, embargo_notice};
 pub use error::{ErrorCode, UserError};
 pub use export::{
     ExportFailure, ExportProgress, ExportReport, ExportTarget, ExportedFile, TemplateFile,
@@ -66,7 +68,7 @@ pub use renditions::{PREVIEW_EDGE, THUMBNAIL_EDGE};
 pub use revisions::{DiffKind, DiffSegment, FieldDiff, Revision, RevisionDiff, RevisionSummary};
 pub use search::SearchHit;
 pub use settings::{CreditPreset, Setting};
-pub use slug::slug;
+pub use slug::{MAX_SLUG_LEN, slug, slug_problem};
 pub use status::{ParseStatusError, Status};
 pub use tags::{
     EvalAtK, EvalReport, SuggestionReason, SuggestionSource, SuggestionVerdict, TagSuggestion,

@@ -45,6 +45,27 @@ pub fn slug(text: &str, max_len: usize) -> String {
     slug
 }
 
+/// The longest address part a post may have (WordPress keeps 200 bytes; room for its "-2").
+pub const MAX_SLUG_LEN: usize = 190;
+
+/// Why `text` cannot be a post's address part as it stands, if it cannot: it must be what
+/// [`slug`] makes of it (lower-case ASCII letters, digits, single hyphens between them).
+pub fn slug_problem(text: &str) -> Option<String> {
+    let made = slug(text, MAX_SLUG_LEN);
+    if made == text {
+        None
+    } else if made.is_empty() {
+        Some(format!(
+            "'{text}' cannot be an address: it needs letters or digits"
+        ))
+    } else {
+        Some(format!(
+            "'{text}' cannot be an address as it stands: use lower-case letters, digits and \
+             hyphens, e.g. {made}"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +76,13 @@ mod tests {
         assert_eq!(slug("eins zwei drei", 8), "eins");
         assert_eq!(slug("Donaudampfschifffahrt", 5), "donau");
         assert_eq!(slug("?!", 10), "");
+    }
+
+    #[test]
+    fn an_address_part_is_what_slug_makes_of_it() {
+        assert_eq!(slug_problem("landtag-haushalt-2027"), None);
+        let said = slug_problem("Landtag Haushalt").unwrap_or_default();
+        assert!(said.contains("landtag-haushalt"), "{said}");
+        assert!(slug_problem("--").is_some());
     }
 }

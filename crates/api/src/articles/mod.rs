@@ -1,9 +1,11 @@
 //! Articles: create, read, list, change, duplicate, the trash and the workflow status.
 
 mod content_check;
+mod desk;
 mod readiness;
 mod stats;
 
+pub use desk::AddressChanges;
 pub use readiness::check_readiness;
 pub use stats::article_stats;
 
@@ -43,11 +45,16 @@ impl App {
             .update_article(id, content, expected_revision, "save", self.clock.now())?)
     }
 
-    /// A new draft with the same content, titled "… (Kopie)".
+    /// A new draft with the same content, titled "… (Kopie)", without the original's address
+    /// and corrections.
     pub fn duplicate_article(&self, id: i64) -> Result<Article, ApiError> {
         let original = self.store.article(id)?;
         let mut content = original.content;
         content.title = format!("{} (Kopie)", content.title);
+        // The copy is a new article: the original's address and corrections are not its own
+        // (its embargo stays: the copy holds the same news).
+        content.slug.clear();
+        content.corrections.clear();
         Ok(self.store.insert_article(
             &content,
             Status::Draft,

@@ -4,6 +4,7 @@
 //! No picture leaves without its credit or after its license ended.
 
 mod batch;
+mod embargo;
 mod files;
 mod gather;
 
@@ -102,14 +103,16 @@ impl App {
         }
         let article = self.store.article(id)?;
         self.ensure_pictures_cleared(&article)?;
+        let embargo = self.embargo_for(&article, format)?;
         let bytes = match format {
             ExportFormat::Markdown => {
                 // The pictures go beside the file, credits inside, so the round trip keeps them.
                 let mut content = article.content.clone();
                 self.export_pictures(&mut content, target, replace)?;
-                newsdesk_interchange::write(&content).into_bytes()
+                embargo::with_notice(newsdesk_interchange::write(&content), embargo.as_ref())
+                    .into_bytes()
             }
-            other => self.render(&article, other)?,
+            other => self.render(&article, other, embargo.as_ref())?,
         };
         write_new_file(target, &bytes, replace)?;
         Ok(ExportedFile {
@@ -124,19 +127,33 @@ impl App {
     pub fn export_bytes(&self, id: i64, format: ExportFormat) -> Result<Vec<u8>, ApiError> {
         let article = self.store.article(id)?;
         self.ensure_pictures_cleared(&article)?;
-        self.render(&article, format)
+        let embargo = self.embargo_for(&article, format)?;
+        self.render(&article, format, embargo.as_ref())
     }
 
     /// The article in `format` (Markdown as stored: its pictures' names unchanged). Only the
     /// formats that show pictures read them.
-    fn render(&self, article: &Article, format: ExportFormat) -> Result<Vec<u8>, ApiError> {
+    fn render(
+        &self,
+        article: &Article,
+        format: ExportFormat,
+        embargo: Option<&newsdesk_model::Embargo>,
+    ) -> Result<Vec<u8>, ApiError> {
         let templates = self.templates();
         Ok(match format {
-            ExportFormat::Markdown => newsdesk_interchange::write(&article.content).into_bytes(),
+            ExportFormat::Markdown => {
+                embargo::with_notice(newsdesk_interchange::write(&article.content), embargo)
+                    .into_bytes()
+            }
             ExportFormat::Html => {
                 newsdesk_export::html(&self.gather(article, false)?, &templates)?.into_bytes()
             }
-            ExportFormat::Pdf => newsdesk_export::pdf(&self.gather(article, false)?, &templates)?,
+            ExportFormat::Pdf => {
+                let mut gathered = self.gather(article, false)?;
+                // The notice names the embargo that holds it, a picture's included.
+                gathered.content.embargo = embargo.map(|e| e.until);
+                newsdesk_export::pdf(&gathered, &templates)?
+            }
             ExportFormat::Ninjs => {
                 let item = newsdesk_export::ninjs(&self.gather(article, false)?);
                 let mut json = serde_json::to_vec_pretty(&item).map_err(|e| {

@@ -232,6 +232,7 @@ impl App {
                 problems: blocking,
             });
         }
+        self.refuse_early_publication(id, schedule)?;
         let now = self.clock.now();
         if let Some(at) = schedule.filter(|at| *at <= now) {
             return Err(ApiError::Invalid(format!(

@@ -61,6 +61,24 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
+        ArticleCommand::Embargo {
+            id, until, json, ..
+        } => super::desk::embargo(app, id, until.as_deref(), json),
+        ArticleCommand::Correct { id, note, json } => super::desk::correct(app, id, &note, json),
+        ArticleCommand::Set {
+            id,
+            slug,
+            description,
+            social_image,
+            json,
+        } => {
+            let changes = newsdesk_api::AddressChanges {
+                slug,
+                description,
+                social_image,
+            };
+            super::desk::set(app, id, &changes, json)
+        }
         ArticleCommand::New(_)
         | ArticleCommand::Update { .. }
         | ArticleCommand::Status { .. }

@@ -1,5 +1,6 @@
 pub mod article;
 pub mod db;
+pub mod desk;
 pub mod docs;
 pub mod export;
 pub mod image;

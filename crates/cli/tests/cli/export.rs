@@ -8,7 +8,7 @@ use super::images::{exiftool, fixtures, library, path_text};
 use super::{json, nd, ok};
 
 /// A library with one article placing one imported photo; returns (dir, db, article id).
-fn article_with_photo(credit: &str) -> (tempfile::TempDir, PathBuf, String) {
+pub(crate) fn article_with_photo(credit: &str) -> (tempfile::TempDir, PathBuf, String) {
     let (dir, db) = library();
     let photo = fixtures().join("real/node-iptc-test1.jpeg");
     let imported = json(&db, &["image", "import", path_text(&photo), "--json"]);
@@ -44,7 +44,7 @@ fn article_with_photo(credit: &str) -> (tempfile::TempDir, PathBuf, String) {
     (dir, db, id)
 }
 
-fn pdftotext(file: &Path) -> String {
+pub(crate) fn pdftotext(file: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
         .arg(file)

@@ -4,6 +4,7 @@ mod articles;
 mod backups;
 mod crash;
 mod db;
+mod desk;
 mod export;
 mod full_disk;
 mod hostile;

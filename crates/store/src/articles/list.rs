@@ -56,7 +56,8 @@ impl Store {
                     a.status, a.created_at, a.updated_at, a.trashed_at,
                     (SELECT group_concat(t.name, char(31)) FROM
                         (SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                         WHERE at.article_id = a.id ORDER BY at.position) t) AS tags
+                         WHERE at.article_id = a.id ORDER BY at.position) t) AS tags,
+                    a.embargo_until
              FROM articles a {filter_sql}
              ORDER BY a.date DESC, a.updated_at DESC, a.id DESC
              LIMIT {limit} OFFSET {offset}"
@@ -81,13 +82,14 @@ impl Store {
                         r.get::<_, String>(10)?,
                         r.get::<_, Option<String>>(11)?,
                         r.get::<_, Option<String>>(12)?,
+                        r.get::<_, Option<String>>(13)?,
                     ),
                 ))
             })?;
             let mut list = Vec::new();
             for row in rows {
                 let ((id, kicker, title, kind, section, date, author), rest) = row?;
-                let (teaser, status, created, updated, trashed, tags) = rest;
+                let (teaser, status, created, updated, trashed, tags, embargo) = rest;
                 list.push(ArticleSummary {
                     id,
                     kicker,
@@ -104,6 +106,7 @@ impl Store {
                     created_at: parse_ts(&created)?,
                     updated_at: parse_ts(&updated)?,
                     trashed_at: trashed.as_deref().map(parse_ts).transpose()?,
+                    embargo: embargo.as_deref().map(parse_ts).transpose()?,
                 });
             }
             Ok(list)

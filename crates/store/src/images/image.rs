@@ -27,7 +27,7 @@ pub struct NewImage {
 
 const COLUMNS: &str = "id, hash, file, format, width, height, bytes, creator, credit, copyright, \
      source, caption, headline, date_created, city, country, usage_terms, web_statement, \
-     licensor_url, alt_text, license, expires, imported_at, updated_at";
+     licensor_url, alt_text, license, expires, imported_at, updated_at, embargo_until";
 
 /// The text columns a patch or the file's metadata sets, in [`COLUMNS`] order from `creator`.
 const TEXT_FIELDS: [&str; 13] = [
@@ -128,6 +128,11 @@ fn row_to_image(r: &Row<'_>, format: &str) -> Result<Image, StoreError> {
         credit_line: line,
         imported_at: parse_ts(&r.get::<_, String>(22)?)?,
         updated_at: parse_ts(&r.get::<_, String>(23)?)?,
+        embargo: r
+            .get::<_, Option<String>>(24)?
+            .as_deref()
+            .map(parse_ts)
+            .transpose()?,
     })
 }
 
