@@ -135,8 +135,17 @@ pub struct SiteInfo {
 /// The article as a portal receives it.
 #[derive(Debug, Clone)]
 pub struct Post {
-    /// The slug Newsdesk gives the post (also the ninjs uri's last part): unique per article.
+    /// Newsdesk's own mark of the post (also the ninjs uri's last part): unique per article,
+    /// kept where readers never see it (WordPress: a comment in the content; ninjs: `altids`).
     pub marker: String,
+    /// The post's address part as the newsroom chose it; empty: the portal makes one from the
+    /// title.
+    pub slug: String,
+    /// The meta description (where the portal has a field for it).
+    pub description: String,
+    /// The corrections' notices, newest first, as readers see them ("Korrektur am 14.12.2018:
+    /// …").
+    pub corrections: Vec<String>,
     pub kicker: String,
     pub title: String,
     pub excerpt: String,
@@ -181,8 +190,17 @@ impl Post {
             .collect();
         let mut ninjs = newsdesk_anatomy::ninjs(article);
         ninjs["uri"] = Value::String(uri_of(marker));
+        let corrections = article
+            .content
+            .corrections
+            .iter()
+            .map(|c| correction_notice(&anatomy.language, c))
+            .collect();
         Post {
             marker: marker.to_string(),
+            slug: newsdesk_model::slug(&article.content.slug, newsdesk_model::MAX_SLUG_LEN),
+            description: article.content.description.trim().to_string(),
+            corrections,
             kicker: anatomy.kicker.clone(),
             title: anatomy.title.clone(),
             excerpt: anatomy.teaser.clone(),
@@ -208,11 +226,17 @@ impl Post {
         uri_of(&self.marker)
     }
 
-    /// The post's HTML: the body, every picture after the lead one as a figure with its
-    /// caption and credit (`uploaded` in the order of [`Post::images`]), the author's
+    /// The post's HTML: the body, the corrections' notices (newest first), every picture
+    /// after the lead one as a figure with its caption and credit (`uploaded` in the order of [`Post::images`]), the author's
     /// initials, the links.
     pub fn content(&self, uploaded: &[RemoteImage]) -> String {
         let mut html = self.body_html.trim_end().to_string();
+        for notice in &self.corrections {
+            html.push_str(&format!(
+                "\n<p class=\"newsdesk-correction\">{}</p>",
+                escape(notice)
+            ));
+        }
         for (image, remote) in self.images.iter().zip(uploaded).skip(1) {
             html.push_str(&format!(
                 "\n<figure class=\"newsdesk-figure\"><img src=\"{}\" alt=\"{}\"/>\
@@ -246,6 +270,25 @@ impl Post {
     /// The lead picture's texts and file, if the post has one.
     pub fn lead_image(&self) -> Option<&PostImage> {
         self.images.first()
+    }
+}
+
+/// A correction as readers read it, in the article's language and the newsroom's local date:
+/// "Korrektur am 14.12.2018: …" ("Correction of 14 December 2018: …" in English).
+pub fn correction_notice(language: &str, correction: &newsdesk_model::Correction) -> String {
+    let day = correction.at.with_timezone(&chrono::Local).date_naive();
+    if language.starts_with("en") {
+        format!(
+            "Correction of {}: {}",
+            day.format("%-d %B %Y"),
+            correction.note.trim()
+        )
+    } else {
+        format!(
+            "Korrektur am {}: {}",
+            day.format("%d.%m.%Y"),
+            correction.note.trim()
+        )
     }
 }
 

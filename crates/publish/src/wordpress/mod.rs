@@ -34,8 +34,22 @@ use crate::{
     Vocabulary,
 };
 
+/// Newsdesk's mark inside a post's content: an HTML comment, never shown to readers (the post's
+/// public address is the newsroom's own); [`WordPress::find`] searches for it.
+fn marker_comment(marker: &str) -> String {
+    format!("<!-- newsdesk:{marker} -->")
+}
+
+/// The content as WordPress gets it: the post's HTML with the marker's comment.
+fn content_with_marker(post: &Post, images: &[RemoteImage]) -> String {
+    format!("{}\n{}", post.content(images), marker_comment(&post.marker))
+}
+
 /// Every state a post of Newsdesk's can be in, for looking it up by slug.
 const ANY_STATUS: &str = "publish,future,draft,pending,private";
+
+/// Posts read when searching for a marker (it is unique: one is expected).
+const SEARCH_HITS: usize = 10;
 
 /// The most entries WordPress gives in one page (`per_page`).
 const PER_PAGE: usize = 100;
@@ -169,11 +183,14 @@ impl WordPress {
         // unchecked): the editor's text goes as text, escaped.
         let mut body = json!({
             "title": escape(&post.display_title()),
-            "slug": post.marker,
             "excerpt": escape(&post.excerpt),
-            "content": post.content(images),
+            "content": content_with_marker(post, images),
             "featured_media": images.first().and_then(|i| i.id.parse::<u64>().ok()).unwrap_or(0),
         });
+        // The newsroom's chosen address; without one WordPress makes it from the title.
+        if !post.slug.is_empty() {
+            body["slug"] = json!(post.slug);
+        }
         match post.status {
             PostStatus::Publish => body["status"] = json!("publish"),
             PostStatus::Draft => body["status"] = json!("draft"),
@@ -372,7 +389,8 @@ impl PortalAdapter for WordPress {
     }
 
     fn find(&self, marker: &str) -> Result<Option<RemotePost>, PublishError> {
-        let found: First<WpPost> = self.get(
+        // Posts of releases before the newsroom's own addresses carry the marker as their slug.
+        let by_slug: First<WpPost> = self.get(
             "/wp/v2/posts",
             &[
                 ("slug", marker.to_string()),
@@ -380,7 +398,21 @@ impl PortalAdapter for WordPress {
                 ("context", "edit".into()),
             ],
         )?;
-        match found.0 {
+        if let Some(post) = by_slug.0 {
+            return self.one(post, None).map(Some);
+        }
+        // Since then it is a comment in the content, which WordPress's search reads.
+        let found: Bounded<WpPost, SEARCH_HITS> = self.get(
+            "/wp/v2/posts",
+            &[
+                ("search", marker.to_string()),
+                ("status", ANY_STATUS.into()),
+                ("context", "edit".into()),
+                ("per_page", SEARCH_HITS.to_string()),
+            ],
+        )?;
+        let comment = marker_comment(marker);
+        match found.0.into_iter().find(|p| p.content.0.contains(&comment)) {
             Some(post) => self.one(post, None).map(Some),
             None => Ok(None),
         }
@@ -400,11 +432,9 @@ impl PortalAdapter for WordPress {
         post: &Post,
         images: &[RemoteImage],
     ) -> Result<RemotePost, PublishError> {
-        let mut body = self.body(post, images, true)?;
-        // The post keeps the slug it has there (an editor may have changed it on the portal).
-        if let Some(fields) = body.as_object_mut() {
-            fields.remove("slug");
-        }
+        // Without an address chosen in Newsdesk the post keeps the one it has there (an editor
+        // may have changed it on the portal); a chosen one is sent again.
+        let body = self.body(post, images, true)?;
         let answer = self
             .call(
                 Method::Post,
@@ -466,6 +496,13 @@ impl PortalAdapter for WordPress {
         let posts = self.remote(posts.0, None)?;
         let next = (page < pages).then(|| (page + 1).to_string());
         Ok((posts, next))
+    }
+
+    fn sent_fields(&self, post: &Post, images: &[RemoteImage]) -> PostFields {
+        PostFields {
+            content: content_with_marker(post, images),
+            ..post.fields(images)
+        }
     }
 
     fn preview(&self, post: &Post) -> Value {

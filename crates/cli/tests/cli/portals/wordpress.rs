@@ -407,3 +407,94 @@ fn markup_typed_into_title_and_teaser_arrives_as_text() {
     );
     assert_eq!(pulled["kicker"], "Erfurt <b>&</b>");
 }
+
+#[test]
+fn the_newsrooms_address_and_a_correction_reach_the_same_post_and_the_marker_stays_hidden() {
+    let title = format!("Adresse {}", unique_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let slug = format!("landtag-adresse-{}", unique_name().to_lowercase());
+    let slug = newsdesk_model::slug(&slug, 120);
+    desk.ok(&["article", "set", &id.to_string(), "--slug", &slug]);
+    let first = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    let post_id = post_of(&desk, &first);
+    let (_, post) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+    assert_eq!(
+        post["slug"],
+        slug.as_str(),
+        "the chosen address is the post's"
+    );
+    let link = post["link"].as_str().unwrap_or_default().to_string();
+    assert!(
+        !link.contains("-nd"),
+        "no marker in the public address: {link}"
+    );
+    let raw = post["content"]["raw"].as_str().unwrap_or_default();
+    assert!(
+        raw.contains("<!-- newsdesk:"),
+        "the marker is kept inside the content, as a comment: {raw}"
+    );
+
+    desk.ok(&[
+        "article",
+        "correct",
+        &id.to_string(),
+        "--note",
+        "Die Sitzung fand am Mittwoch statt, nicht am Dienstag.",
+    ]);
+    let second = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    assert_eq!(second["state"], "done", "{second}");
+    assert_eq!(
+        post_of(&desk, &second),
+        post_id,
+        "the same post, no second one"
+    );
+    let (_, after) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+    assert_eq!(
+        after["slug"],
+        slug.as_str(),
+        "a republish keeps the address"
+    );
+    let shown = after["content"]["rendered"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("Korrektur am") && shown.contains("nicht am Dienstag"),
+        "the correction's notice is on the post: {shown}"
+    );
+    assert_eq!(
+        wp.posts_with_slug(&slug).len(),
+        1,
+        "one post for the article"
+    );
+}
+
+#[test]
+fn without_a_chosen_address_the_post_is_named_from_its_title_and_a_lost_answer_finds_it() {
+    let title = format!("Ohne Marker {}", unique_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let job = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    let post_id = post_of(&desk, &job);
+    let (_, post) = wp.rest("GET", &format!("/posts/{post_id}?context=edit"), None);
+    let slug = post["slug"].as_str().unwrap_or_default().to_string();
+    assert!(
+        slug.contains("ohne-marker") && !slug.contains("-nd"),
+        "WordPress's own address from the title, no marker: {slug}"
+    );
+    // The library forgets the post's id, as after an answer lost on the way: publishing
+    // again must find the post by its hidden marker, not make a second one.
+    let forgotten = rusqlite::Connection::open(&desk.db)
+        .and_then(|c| {
+            c.execute(
+                "UPDATE publications SET remote_id = NULL, remote_url = NULL WHERE article_id = ?1",
+                [id],
+            )
+        })
+        .expect("forget the post's id");
+    assert_eq!(forgotten, 1);
+    let again = desk.json(&["publish", &id.to_string(), "--portal", "wp", "--json"]);
+    assert_eq!(again["state"], "done", "{again}");
+    assert_eq!(
+        post_of(&desk, &again),
+        post_id,
+        "found by its marker: the same post"
+    );
+    assert_eq!(wp.posts_with_slug(&slug).len(), 1, "no second post");
+}
