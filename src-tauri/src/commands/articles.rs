@@ -121,3 +121,22 @@ pub async fn check_content(
 ) -> CommandResult<Vec<ReadinessProblem>> {
     on_library(library, move |app| app.check_content(&content)).await
 }
+
+/// Adds a correction notice to article `id` (newest first); it goes out with the next publish.
+#[tauri::command]
+pub async fn correct_article(
+    library: State<'_, Library>,
+    id: i64,
+    note: String,
+) -> CommandResult<Article> {
+    on_library(library, move |app| app.correct_article(id, &note)).await
+}
+
+/// The embargo that holds article `id` now (its own or a picture's, the later), if one does.
+#[tauri::command]
+pub async fn embargo_of(
+    library: State<'_, Library>,
+    id: i64,
+) -> CommandResult<Option<newsdesk_model::Embargo>> {
+    on_library(library, move |app| app.embargo_of(id)).await
+}

@@ -161,3 +161,21 @@ pub async fn export_image(library: State<'_, Library>, id: i64, path: String) ->
     })
     .await
 }
+
+/// Sets (an RFC 3339 time) or clears (`null`) the embargo of picture `id`: every article
+/// showing it is held until then.
+#[tauri::command]
+pub async fn set_image_embargo(
+    library: State<'_, Library>,
+    id: i64,
+    until: Option<String>,
+) -> CommandResult<Image> {
+    on_library(library, move |app| {
+        let until = until
+            .as_deref()
+            .map(newsdesk_api::parse_schedule)
+            .transpose()?;
+        app.set_image_embargo(id, until)
+    })
+    .await
+}

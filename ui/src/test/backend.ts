@@ -228,6 +228,23 @@ export function fakeBackend(options: Options = {}) {
       return saved;
     },
     duplicate_article: unanswered('duplicate_article'),
+    correct_article: ({ id, note }) => {
+      const found = findArticle(id);
+      if (!note.trim()) throw { code: 'invalid_input', message: 'a correction needs its notice: say what was corrected' };
+      const corrected: Article = { ...found, corrections: [{ at: '2026-12-07T12:00:00Z', note: note.trim() }, ...found.corrections], revision: found.revision + 1 };
+      library = library.map((a) => (a.id === id ? corrected : a));
+      return corrected;
+    },
+    embargo_of: ({ id }) => {
+      const found = findArticle(id);
+      const own = found.embargo && new Date(found.embargo).getTime() > Date.now() ? { until: found.embargo, picture: null } : null;
+      const byPicture = images
+        .filter((i) => i.embargo && new Date(i.embargo).getTime() > Date.now() && found.images.some((ref) => ref.file === `sha256:${i.hash}`))
+        .map((i) => ({ until: i.embargo!, picture: { id: i.id, file: i.file } }))
+        .sort((a, b) => b.until.localeCompare(a.until))[0] ?? null;
+      if (own && byPicture) return new Date(byPicture.until) > new Date(own.until) ? byPicture : own;
+      return own ?? byPicture;
+    },
     set_status: unanswered('set_status'),
     trash_article: unanswered('trash_article'),
     untrash_article: unanswered('untrash_article'),
@@ -266,6 +283,11 @@ export function fakeBackend(options: Options = {}) {
       ids.forEach(findImage);
       const updated = ids.map((id) => patchImage(findImage(id), patch));
       images = images.map((i) => updated.find((u) => u.id === i.id) ?? i);
+      return updated;
+    },
+    set_image_embargo: ({ id, until }) => {
+      const updated = { ...findImage(id), embargo: until };
+      images = images.map((i) => (i.id === id ? updated : i));
       return updated;
     },
     tag_images: ({ ids, add, remove }) => {

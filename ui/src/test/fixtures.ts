@@ -135,7 +135,7 @@ export const articles: Article[] = [kabinett, ozg, nkr, cdo, eGovernment, duesse
 
 export function summary(a: Article): ArticleSummary {
   const { id, kicker, title, type, section, date, author, teaser, tags, status } = a;
-  return { id, kicker, title, type, section, date, author, teaser, tags, status, created_at: a.created_at, updated_at: a.updated_at, trashed_at: a.trashed_at };
+  return { id, kicker, title, type, section, date, author, teaser, tags, status, created_at: a.created_at, updated_at: a.updated_at, trashed_at: a.trashed_at, embargo: a.embargo };
 }
 
 export function libraryInfoFor(list: Article[]): LibraryInfo {
@@ -224,6 +224,7 @@ export function image(fields: Partial<Image> & Pick<Image, 'id' | 'file'>): Imag
     credit_line: '',
     imported_at: `2024-04-${String(Math.min(28, fields.id)).padStart(2, '0')}T09:00:00Z`,
     updated_at: '2024-04-28T09:00:00Z',
+    embargo: null,
     ...fields,
   };
   return { ...base, credit_line: creditLineOf(base) };

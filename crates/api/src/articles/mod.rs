@@ -40,9 +40,12 @@ impl App {
         content: &ArticleContent,
         expected_revision: Option<i64>,
     ) -> Result<Article, ApiError> {
-        Ok(self
-            .store
-            .update_article(id, content, expected_revision, "save", self.clock.now())?)
+        let saved =
+            self.store
+                .update_article(id, content, expected_revision, "save", self.clock.now())?;
+        // An embargo set or lifted in the editor changes when the outbox's jobs are due.
+        self.publishing.ring();
+        Ok(saved)
     }
 
     /// A new draft with the same content, titled "… (Kopie)", without the original's address

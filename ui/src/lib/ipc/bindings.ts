@@ -21,6 +21,22 @@ at: string,
  */
 note: string, };
 
+export type Embargo = { 
+/**
+ * Until when nothing of the article leaves the newsroom.
+ */
+until: string, 
+/**
+ * The picture whose embargo this is; `None`: the article's own.
+ */
+picture: EmbargoedPicture | null, };
+
+export type EmbargoedPicture = { id: number, 
+/**
+ * The file name it was imported from.
+ */
+file: string, };
+
 export type ArticleContent = { 
 /**
  * Dachzeile: a place or topic above the title ("Thüringen").
@@ -137,7 +153,11 @@ corrections: Array<Correction>,
  */
 extra: Record<string, unknown>, };
 
-export type ArticleSummary = { id: number, kicker: string, title: string, type: string, section: string, date: string | null, author: string, teaser: string, tags: Array<string>, status: Status, created_at: string, updated_at: string, trashed_at: string | null, };
+export type ArticleSummary = { id: number, kicker: string, title: string, type: string, section: string, date: string | null, author: string, teaser: string, tags: Array<string>, status: Status, created_at: string, updated_at: string, trashed_at: string | null, 
+/**
+ * The article's own embargo (Sperrfrist), also when it has passed.
+ */
+embargo: string | null, };
 
 export type ArticleFilter = { status: Status | null, section: string | null, 
 /**
@@ -524,6 +544,10 @@ expires: string | null,
  */
 credit_line: string, imported_at: string, updated_at: string, 
 /**
+ * Sperrfrist: before this time no article showing the picture leaves the newsroom.
+ */
+embargo: string | null, 
+/**
  * Photographer: IIM 2:80 By-line, XMP dc:creator, EXIF Artist.
  */
 creator: string | null, 
@@ -648,6 +672,10 @@ expires: string | null,
  * fields by the library's credit format; empty when the picture has no credit at all.
  */
 credit_line: string, imported_at: string, updated_at: string, 
+/**
+ * Sperrfrist: before this time no article showing the picture leaves the newsroom.
+ */
+embargo: string | null, 
 /**
  * Photographer: IIM 2:80 By-line, XMP dc:creator, EXIF Artist.
  */

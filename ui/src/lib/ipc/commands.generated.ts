@@ -15,6 +15,7 @@ import type {
   CreditFields,
   CreditPreview,
   DuplicateGroup,
+  Embargo,
   ExportProgress,
   ExportReport,
   ExportTarget,
@@ -69,6 +70,8 @@ export type Commands = {
   set_related: { args: { id: number; related: number[] }; answer: Article };
   tag_names: { args: Record<string, never>; answer: string[] };
   check_content: { args: { content: ArticleContent }; answer: ReadinessProblem[] };
+  correct_article: { args: { id: number; note: string }; answer: Article };
+  embargo_of: { args: { id: number }; answer: Embargo | null };
   recent_log: { args: { lines: number }; answer: LogTail };
   log_window_error: { args: { message: string }; answer: void };
   test_fault: { args: Record<string, never>; answer: void };
@@ -91,6 +94,7 @@ export type Commands = {
   save_credit_report: { args: { from: string; to: string; path: string }; answer: number };
   credit_format_preview: { args: { format: string }; answer: CreditPreview[] };
   export_image: { args: { id: number; path: string }; answer: void };
+  set_image_embargo: { args: { id: number; until: string | null }; answer: Image };
   library_info: { args: Record<string, never>; answer: LibraryInfo };
   overview: { args: Record<string, never>; answer: Overview };
   load_demo_articles: { args: Record<string, never>; answer: ImportReport };
@@ -212,6 +216,16 @@ export function tagNames(): Promise<string[]> {
  */
 export function checkContent(content: ArticleContent): Promise<ReadinessProblem[]> {
   return call('check_content', { content });
+}
+
+/** Adds a correction notice to article `id` (newest first); it goes out with the next publish. */
+export function correctArticle(id: number, note: string): Promise<Article> {
+  return call('correct_article', { id, note });
+}
+
+/** The embargo that holds article `id` now (its own or a picture's, the later), if one does. */
+export function embargoOf(id: number): Promise<Embargo | null> {
+  return call('embargo_of', { id });
 }
 
 // diagnostics (src-tauri/src/commands/diagnostics.rs)
@@ -341,6 +355,14 @@ export function creditFormatPreview(format: string): Promise<CreditPreview[]> {
 /** The picture with its credits embedded, written where the editor chose (save dialog). */
 export function exportImage(id: number, path: string): Promise<void> {
   return call('export_image', { id, path });
+}
+
+/**
+ * Sets (an RFC 3339 time) or clears (`null`) the embargo of picture `id`: every article
+ * showing it is held until then.
+ */
+export function setImageEmbargo(id: number, until: string | null): Promise<Image> {
+  return call('set_image_embargo', { id, until });
 }
 
 // maintenance (src-tauri/src/commands/maintenance.rs)
