@@ -19,7 +19,7 @@
 mod anatomy;
 mod ninjs;
 
-pub use anatomy::{Anatomy, Figure, Link, portal_date, safe_url};
+pub use anatomy::{Anatomy, Figure, Link, correction_notice, portal_date, safe_url};
 pub use ninjs::{NINJS_SCHEMA_URI, news_item, ninjs};
 
 use chrono::{DateTime, Utc};

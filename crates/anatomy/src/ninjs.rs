@@ -2,7 +2,8 @@
 //! The output validates against IPTC's schema (`assets/export/ninjs-schema_2.1.json`).
 //!
 //! Mapping: title → `headlines` (role `main`), kicker → `headlines` (role `subheadline`),
-//! teaser → `descriptions` (role `summary`), body → `bodies` (HTML, sanitised), author → `by`,
+//! teaser → `descriptions` (role `summary`), meta description → `descriptions` (role `seo`),
+//! corrections' notices → `ednote` (newest first), body → `bodies` (HTML, sanitised), author → `by`,
 //! tags → `subjects`, section → `subjects` (rel `section`), kind → `genres`; each picture →
 //! `associations` (type `picture`) with its caption and alt text (`descriptions`), photographer
 //! (`by`), credit line (`copyrightnotice`), copyright holder, usage terms and `renditions`
@@ -43,11 +44,28 @@ pub fn news_item(article: &ExportArticle, anatomy: &Anatomy) -> Value {
         headlines.push(json!({"role": "subheadline", "value": anatomy.kicker}));
     }
     item.insert("headlines".into(), Value::Array(headlines));
+    let mut descriptions = Vec::new();
     if !anatomy.teaser.is_empty() {
-        item.insert(
-            "descriptions".into(),
-            json!([{"role": "summary", "contenttype": "text/plain", "value": anatomy.teaser}]),
-        );
+        descriptions
+            .push(json!({"role": "summary", "contenttype": "text/plain", "value": anatomy.teaser}));
+    }
+    let description = article.content.description.trim();
+    if !description.is_empty() {
+        descriptions
+            .push(json!({"role": "seo", "contenttype": "text/plain", "value": description}));
+    }
+    if !descriptions.is_empty() {
+        item.insert("descriptions".into(), Value::Array(descriptions));
+    }
+    // Corrections, newest first, in ninjs's place for an editorial note.
+    let notes: Vec<String> = article
+        .content
+        .corrections
+        .iter()
+        .map(|c| crate::correction_notice(&anatomy.language, c))
+        .collect();
+    if !notes.is_empty() {
+        item.insert("ednote".into(), json!(notes.join("\n")));
     }
     let text = newsdesk_markdown::plain_text(&anatomy.body_markdown);
     item.insert(

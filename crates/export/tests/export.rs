@@ -332,6 +332,48 @@ fn the_validator_agrees_with_iptcs_own_test_suite() {
 }
 
 #[test]
+fn ninjs_carries_corrections_as_its_editorial_note_and_the_meta_description_and_stays_valid() {
+    let validator = ninjs_validator();
+    let (_, mut article) = samples().into_iter().next().expect("a sample");
+    let at = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .expect("time")
+            .with_timezone(&chrono::Utc)
+    };
+    article.content.description = "Das Kabinett berät über die Verwaltung.".into();
+    article.content.corrections = vec![
+        newsdesk_model::Correction {
+            at: at("2018-12-15T10:00:00Z"),
+            note: "Kerst ist Staatssekretärin.".into(),
+        },
+        newsdesk_model::Correction {
+            at: at("2018-12-14T10:00:00Z"),
+            note: "Der Termin war am 13. Dezember.".into(),
+        },
+    ];
+    let value = ninjs(&article);
+    assert_eq!(
+        errors(&validator, &value),
+        Vec::<String>::new(),
+        "valid ninjs 2.1"
+    );
+    let note = value["ednote"].as_str().unwrap_or_default();
+    assert!(
+        note.starts_with("Korrektur am 15.12.2018: Kerst ist Staatssekretärin.")
+            && note.contains("Korrektur am 14.12.2018: Der Termin"),
+        "newest first, in German: {note}"
+    );
+    let seo = value["descriptions"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["role"] == "seo"))
+        .cloned();
+    assert_eq!(
+        seo.map(|d| d["value"].clone()),
+        Some(serde_json::json!("Das Kabinett berät über die Verwaltung."))
+    );
+}
+
+#[test]
 fn ninjs_of_every_sample_is_valid_and_carries_the_article() {
     let validator = ninjs_validator();
     for (name, article) in samples() {

@@ -190,11 +190,15 @@ impl Post {
             .collect();
         let mut ninjs = newsdesk_anatomy::ninjs(article);
         ninjs["uri"] = Value::String(uri_of(marker));
+        // The marker where readers never see it: among the item's other ids.
+        if let Some(ids) = ninjs["altids"].as_array_mut() {
+            ids.push(serde_json::json!({"role": "newsdesk-marker", "value": marker}));
+        }
         let corrections = article
             .content
             .corrections
             .iter()
-            .map(|c| correction_notice(&anatomy.language, c))
+            .map(|c| newsdesk_anatomy::correction_notice(&anatomy.language, c))
             .collect();
         Post {
             marker: marker.to_string(),
@@ -270,25 +274,6 @@ impl Post {
     /// The lead picture's texts and file, if the post has one.
     pub fn lead_image(&self) -> Option<&PostImage> {
         self.images.first()
-    }
-}
-
-/// A correction as readers read it, in the article's language and the newsroom's local date:
-/// "Korrektur am 14.12.2018: …" ("Correction of 14 December 2018: …" in English).
-pub fn correction_notice(language: &str, correction: &newsdesk_model::Correction) -> String {
-    let day = correction.at.with_timezone(&chrono::Local).date_naive();
-    if language.starts_with("en") {
-        format!(
-            "Correction of {}: {}",
-            day.format("%-d %B %Y"),
-            correction.note.trim()
-        )
-    } else {
-        format!(
-            "Korrektur am {}: {}",
-            day.format("%d.%m.%Y"),
-            correction.note.trim()
-        )
     }
 }
 
