@@ -261,6 +261,11 @@ pub struct OutboxJob {
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// The embargo (Sperrfrist) of its article or a picture of it that holds the job: not sent
+    /// before then (a withdrawal is never held). Only while it lasts.
+    #[ts(type = "string | null")]
+    #[serde(default)]
+    pub embargo: Option<DateTime<Utc>>,
 }
 
 /// How many jobs wait, and whether the portals answered the last time they were asked.

@@ -88,6 +88,18 @@ describe('the outbox', () => {
     expect(screen.queryByText('Wartet')).toBeNull();
   });
 
+  it('shows a job held by an embargo with its time', async () => {
+    const publishing = samplePublishing();
+    const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    publishing.jobs = [job({ id: 77, title: 'Haushalt unter Sperrfrist', embargo: until }), ...publishing.jobs];
+    renderApp('#/outbox', publishing);
+    const list = await screen.findByRole('list', { name: 'Aufträge im Postausgang' });
+    const row = within(list).getAllByRole('listitem').find((item) => item.dataset.jobId === '77')!;
+    expect(row).toHaveTextContent(/Sperrfrist bis /);
+    const other = within(list).getAllByRole('listitem').find((item) => item.dataset.jobId !== '77')!;
+    expect(other).not.toHaveTextContent(/Sperrfrist/);
+  });
+
   it('says so when it is empty and leads to the portals', async () => {
     const { user } = renderApp('#/outbox');
     expect(await screen.findByText(/^Der Postausgang ist leer\./)).toBeInTheDocument();

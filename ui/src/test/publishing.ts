@@ -65,6 +65,7 @@ export function job(fields: Partial<OutboxJob> & Pick<OutboxJob, 'id'>): OutboxJ
     remote_url: null,
     created_at: stamp,
     updated_at: stamp,
+    embargo: null,
     ...fields,
   };
 }

@@ -58,6 +58,13 @@ pub fn parse_schedule(text: &str) -> Result<DateTime<Utc>, ApiError> {
     )))
 }
 
+/// `job` with its embargo only while it holds it (a waiting job at `now`).
+fn held_now(mut job: OutboxJob, now: DateTime<Utc>) -> OutboxJob {
+    let waiting = matches!(job.state, JobState::Queued | JobState::Retrying);
+    job.embargo = job.embargo.filter(|until| waiting && *until > now);
+    job
+}
+
 /// The entry releases before issue 19 kept the portal's secret in, shared by every portal
 /// with its address and user.
 fn shared_key(portal: &Portal) -> SecretKey {
@@ -336,11 +343,17 @@ impl App {
 
     /// The outbox, newest first (`pending_only`: what still has to be sent).
     pub fn outbox(&self, pending_only: bool) -> Result<Vec<OutboxJob>, ApiError> {
-        Ok(self.store.outbox_jobs(pending_only, 500)?)
+        let now = self.clock.now();
+        Ok(self
+            .store
+            .outbox_jobs(pending_only, 500)?
+            .into_iter()
+            .map(|job| held_now(job, now))
+            .collect())
     }
 
     pub fn outbox_job(&self, id: i64) -> Result<OutboxJob, ApiError> {
-        Ok(self.store.outbox_job(id)?)
+        Ok(held_now(self.store.outbox_job(id)?, self.clock.now()))
     }
 
     /// How many jobs wait (offline among them), failed, or are in conflict.

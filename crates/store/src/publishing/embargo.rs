@@ -1,6 +1,6 @@
 //! Which embargo holds an article: its own (`articles.embargo_until`) and those of the library
 //! pictures it shows (`images.embargo_until`, matched by the article's `sha256:` files); the
-//! later one wins. The outbox holds a job while it lasts ([`HELD_UNTIL_SQL`]).
+//! later one wins. The outbox holds a job while it lasts (`held_until_sql!`).
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Embargo, EmbargoedPicture, Image};
@@ -10,12 +10,18 @@ use crate::codec::{parse_ts, ts};
 use crate::{Store, StoreError};
 
 /// SQL for the embargo that holds the outbox job `o` (its article's or a picture's, the later;
-/// `''` when none; a withdrawal is never held), as text comparable with [`ts`] times.
-pub(crate) const HELD_UNTIL_SQL: &str = "CASE WHEN o.action = 'withdraw' THEN '' ELSE max(\
-    coalesce((SELECT ea.embargo_until FROM articles ea WHERE ea.id = o.article_id), ''), \
-    coalesce((SELECT max(ei.embargo_until) FROM article_images eai \
-              JOIN images ei ON eai.file = 'sha256:' || ei.hash \
-              WHERE eai.article_id = o.article_id), '')) END";
+/// `''` when none; a withdrawal is never held), as text comparable with [`ts`] times. A macro,
+/// so that it joins the outbox's column list with `concat!`.
+macro_rules! held_until_sql {
+    () => {
+        "CASE WHEN o.action = 'withdraw' THEN '' ELSE max(\
+         coalesce((SELECT ea.embargo_until FROM articles ea WHERE ea.id = o.article_id), ''), \
+         coalesce((SELECT max(ei.embargo_until) FROM article_images eai \
+                   JOIN images ei ON eai.file = 'sha256:' || ei.hash \
+                   WHERE eai.article_id = o.article_id), '')) END"
+    };
+}
+pub(crate) use held_until_sql;
 
 /// The embargo that holds article `id` at `now`, if one does.
 pub(crate) fn embargo_of(

@@ -7,6 +7,7 @@ use newsdesk_model::{JobAction, JobState, OutboxJob, OutboxSummary};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::codec::{parse_ts, ts};
+use crate::publishing::embargo::held_until_sql;
 use crate::{Store, StoreError};
 
 /// The error of a job whose sending was cut off (the process ended); it is sent again.
@@ -46,15 +47,20 @@ pub struct ClaimedJob {
     pub overwrite: bool,
 }
 
-const JOB_COLUMNS: &str = "o.id, o.article_id, coalesce(a.title, ''), o.portal, o.action, \
-    o.state, o.scheduled_for, o.attempts, o.next_attempt_at, o.error, p.remote_id, \
-    p.remote_url, o.created_at, o.updated_at, o.overwrite, o.error_kind";
+const JOB_COLUMNS: &str = concat!(
+    "o.id, o.article_id, coalesce(a.title, ''), o.portal, o.action, \
+     o.state, o.scheduled_for, o.attempts, o.next_attempt_at, o.error, p.remote_id, \
+     p.remote_url, o.created_at, o.updated_at, o.overwrite, o.error_kind, ",
+    held_until_sql!()
+);
 
 const JOB_FROM: &str = "outbox o LEFT JOIN articles a ON a.id = o.article_id \
     LEFT JOIN publications p ON p.article_id = o.article_id AND p.portal = o.portal";
 
 /// The text columns of one job row, parsed afterwards (a damaged value is said, not guessed).
 struct JobRow {
+    /// The embargo that holds the job (`''`: none), see `held_until_sql!`.
+    held: Option<String>,
     id: i64,
     article_id: i64,
     title: String,
@@ -91,6 +97,7 @@ fn job_row(row: &Row<'_>) -> rusqlite::Result<JobRow> {
         updated_at: row.get(13)?,
         overwrite: row.get(14)?,
         error_kind: row.get(15)?,
+        held: row.get(16)?,
     })
 }
 
@@ -114,6 +121,12 @@ fn finish(row: JobRow) -> Result<ClaimedJob, StoreError> {
             remote_url: row.remote_url,
             created_at: parse_ts(&row.created_at)?,
             updated_at: parse_ts(&row.updated_at)?,
+            embargo: row
+                .held
+                .as_deref()
+                .filter(|held| !held.is_empty())
+                .map(parse_ts)
+                .transpose()?,
         },
     })
 }
@@ -256,8 +269,12 @@ impl Store {
         self.writing(|tx| {
             let due: Option<i64> = tx
                 .query_row(
-                    "SELECT id FROM outbox WHERE state IN ('queued','retrying')
-                     AND next_attempt_at <= ?1 ORDER BY id LIMIT 1",
+                    concat!(
+                        "SELECT o.id FROM outbox o WHERE o.state IN ('queued','retrying')
+                         AND max(o.next_attempt_at, ",
+                        held_until_sql!(),
+                        ") <= ?1 ORDER BY o.id LIMIT 1"
+                    ),
                     [ts(now)],
                     |r| r.get(0),
                 )
@@ -276,7 +293,11 @@ impl Store {
     pub fn next_job_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         self.reading(|conn| {
             let next: Option<String> = conn.query_row(
-                "SELECT min(next_attempt_at) FROM outbox WHERE state IN ('queued','retrying')",
+                concat!(
+                    "SELECT min(max(o.next_attempt_at, ",
+                    held_until_sql!(),
+                    ")) FROM outbox o WHERE o.state IN ('queued','retrying')"
+                ),
                 [],
                 |r| r.get(0),
             )?;

@@ -321,3 +321,98 @@ fn a_pull_adds_new_tags_to_the_vocabulary_and_keeps_the_sections() {
     assert!(sections.contains(&"Wirtschaft".to_string()), "{sections:?}");
     assert!(lib.store.portal("wp").expect("portal").pulled_at.is_some());
 }
+
+#[test]
+fn an_embargo_holds_a_queued_job_until_it_ends_and_lifting_it_releases_the_job() {
+    let lib = library();
+    lib.store.add_portal(&portal("wp"), at(0)).expect("portal");
+    let mut content = article("Gesperrt");
+    let id = lib
+        .store
+        .insert_article(&content, Status::Ready, "test", at(0))
+        .expect("article")
+        .id;
+    let job = lib
+        .store
+        .enqueue(id, "wp", JobAction::Publish, None, at(1))
+        .expect("queued");
+    // The desk sets an embargo after the job was queued.
+    content.embargo = Some(at(30));
+    lib.store
+        .update_article(id, &content, None, "embargo", at(2))
+        .expect("embargo");
+    assert!(
+        lib.store.claim_due_job(at(3)).expect("claim").is_none(),
+        "the job is held: nothing is due before the embargo"
+    );
+    assert_eq!(
+        lib.store.next_job_due().expect("next"),
+        Some(at(30)),
+        "the runner sleeps until the embargo ends, not in a loop"
+    );
+    assert_eq!(
+        lib.store.outbox_job(job.id).expect("job").embargo,
+        Some(at(30)),
+        "the outbox says until when it is held"
+    );
+    let claimed = lib.store.claim_due_job(at(30)).expect("claim at the end");
+    assert_eq!(
+        claimed.map(|c| c.job.id),
+        Some(job.id),
+        "due once the embargo ends"
+    );
+    // The portal did not answer: it waits again, and a new embargo holds it again.
+    lib.store
+        .settle_job(
+            job.id,
+            &JobOutcome::Retry {
+                at: at(31),
+                kind: "network",
+                error: "offline".into(),
+            },
+            at(31),
+        )
+        .expect("retrying");
+    content.embargo = Some(at(50));
+    lib.store
+        .update_article(id, &content, None, "embargo again", at(32))
+        .expect("embargo again");
+    assert!(lib.store.claim_due_job(at(33)).expect("claim").is_none());
+    content.embargo = None;
+    lib.store
+        .update_article(id, &content, None, "embargo cleared", at(34))
+        .expect("cleared");
+    assert_eq!(
+        lib.store
+            .claim_due_job(at(35))
+            .expect("claim")
+            .map(|c| c.job.id),
+        Some(job.id),
+        "lifting the embargo releases the job at once"
+    );
+}
+
+#[test]
+fn a_withdrawal_is_never_held_by_an_embargo() {
+    let lib = library();
+    lib.store.add_portal(&portal("wp"), at(0)).expect("portal");
+    let mut content = article("Zurückgezogen");
+    content.embargo = Some(at(50));
+    let id = lib
+        .store
+        .insert_article(&content, Status::Published, "test", at(0))
+        .expect("article")
+        .id;
+    let job = lib
+        .store
+        .enqueue(id, "wp", JobAction::Withdraw, None, at(1))
+        .expect("queued");
+    assert_eq!(
+        lib.store
+            .claim_due_job(at(2))
+            .expect("claim")
+            .map(|c| c.job.id),
+        Some(job.id),
+        "taking an article off the portal lets nothing out"
+    );
+}

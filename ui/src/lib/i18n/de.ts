@@ -179,6 +179,8 @@ export const de = {
   'images.embargo.active': 'Sperrfrist bis {until}: Kein Artikel mit diesem Bild verlässt vorher die Redaktion.',
   'field.embargo.picture': 'Sperrfrist bis {until} durch das Bild {file}.',
   'list.embargo': 'Sperrfrist',
+  'outbox.held': 'Sperrfrist bis {until}',
+  'outbox.held.about': 'Vor dem Ende der Sperrfrist geht nichts davon hinaus; danach wird der Auftrag gesendet.',
   'field.kicker': 'Dachzeile',
   'field.kicker.hint': 'Ort oder Thema, z. B. Thüringen',
   'field.title': 'Titel',

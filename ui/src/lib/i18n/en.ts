@@ -180,6 +180,8 @@ export const en: Messages = {
   'images.embargo.active': 'Embargoed until {until}: no article showing this picture leaves the newsroom before then.',
   'field.embargo.picture': 'Embargoed until {until} by the picture {file}.',
   'list.embargo': 'Embargo',
+  'outbox.held': 'Embargoed until {until}',
+  'outbox.held.about': 'Nothing of it goes out before the embargo ends; then the job is sent.',
   'field.kicker': 'Kicker',
   'field.kicker.hint': 'Place or topic, e.g. Thüringen',
   'field.title': 'Title',

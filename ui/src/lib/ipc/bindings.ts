@@ -932,7 +932,12 @@ remote_id: string | null,
 /**
  * The post's public address, once known.
  */
-remote_url: string | null, created_at: string, updated_at: string, };
+remote_url: string | null, created_at: string, updated_at: string, 
+/**
+ * The embargo (Sperrfrist) of its article or a picture of it that holds the job: not sent
+ * before then (a withdrawal is never held). Only while it lasts.
+ */
+embargo: string | null, };
 
 export type OutboxSummary = { 
 /**
