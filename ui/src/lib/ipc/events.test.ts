@@ -9,7 +9,7 @@ afterEach(() => clearMocks());
 const event: OutboxEvent = {
   job: {
     id: 1, article_id: 1, title: 'T', portal: 'P', action: 'publish', state: 'done', attempts: 1, scheduled_for: null,
-    next_attempt_at: null, error: null, error_kind: null, remote_id: '9', remote_url: null, created_at: '', updated_at: '',
+    next_attempt_at: null, error: null, error_kind: null, remote_id: '9', remote_url: null, created_at: '', updated_at: '', embargo: null,
   },
   summary: { pending: 0, waiting_for_network: 0, failed: 0, conflicts: 0 },
 };
