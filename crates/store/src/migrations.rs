@@ -121,6 +121,8 @@ PRAGMA application_id = 1313100619;
     crate::publishing::schema::OUTBOX_MIGRATION,
     // 11: each portal's secret has a keyring entry of its own.
     crate::publishing::schema::PORTAL_SECRET_ID_MIGRATION,
+    // 12: the outbox keeps the German of each job's reason.
+    crate::publishing::schema::OUTBOX_GERMAN_MIGRATION,
 ];
 
 /// The schema version this build writes.

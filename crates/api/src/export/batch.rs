@@ -2,6 +2,7 @@
 //! own file in one folder, with progress. One article that cannot go (a picture without
 //! credit) is reported and the others are written.
 
+use newsdesk_model::text;
 use std::path::Path;
 
 use newsdesk_model::{ArticleFilter, ExportFailure, ExportProgress, ExportReport};
@@ -23,10 +24,21 @@ impl App {
         mut progress: impl FnMut(&ExportProgress),
     ) -> Result<ExportReport, ApiError> {
         if ids.is_empty() {
-            return Err(ApiError::Invalid("no article was chosen to export".into()));
+            return Err(ApiError::Invalid(text!(
+                "no article was chosen to export",
+                "Es wurde kein Artikel zum Exportieren gewählt."
+            )));
         }
-        std::fs::create_dir_all(folder)
-            .map_err(|e| ApiError::io("cannot make the export folder", folder, e))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            ApiError::io(
+                text!(
+                    "cannot make the export folder",
+                    "Der Exportordner lässt sich nicht anlegen"
+                ),
+                folder,
+                e,
+            )
+        })?;
         let mut report = ExportReport {
             format: format.name().to_owned(),
             ..ExportReport::default()
@@ -44,11 +56,9 @@ impl App {
             };
             match result {
                 Ok(file) => report.written.push(file),
-                Err(e) => report.failed.push(ExportFailure {
-                    id,
-                    title: title.clone(),
-                    message: e.to_string(),
-                }),
+                Err(e) => report
+                    .failed
+                    .push(ExportFailure::worded(id, title.clone(), &e)),
             }
             progress(&ExportProgress {
                 done: done + 1,
@@ -77,9 +87,10 @@ impl App {
         };
         let ids: Vec<i64> = self.store.list(&filter)?.iter().map(|a| a.id).collect();
         if ids.is_empty() {
-            return Err(ApiError::Invalid(
-                "no article matches: nothing was exported".into(),
-            ));
+            return Err(ApiError::Invalid(text!(
+                "no article matches: nothing was exported",
+                "Kein Artikel passt: Nichts wurde exportiert."
+            )));
         }
         self.export_articles(&ids, format, folder, replace, progress)
     }

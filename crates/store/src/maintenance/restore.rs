@@ -19,6 +19,7 @@
 //! A backup ([`Store::backup_to`], in `backup.rs`) is made under temporary names and appears
 //! under its own only when whole.
 
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -89,12 +90,15 @@ fn problems_of(conn: &Connection) -> Result<Vec<String>, StoreError> {
 
 /// Why the copy of a backup at `source` is not a sound library, if it is not.
 fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
-    let not_a_library = |reason: String| StoreError::NotALibrary {
+    let not_a_library = |reason: newsdesk_model::Text| StoreError::NotALibrary {
         path: source.to_path_buf(),
         reason,
     };
     if identify(copy, source)? == crate::connection::Identity::Empty {
-        return Err(not_a_library("it holds no Newsdesk schema".into()));
+        return Err(not_a_library(text!(
+            "it holds no Newsdesk schema",
+            "sie enthält kein Newsdesk-Schema"
+        )));
     }
     let version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > migrations::latest() {
@@ -106,13 +110,16 @@ fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
     }
     let differences = migrations::differences(copy, version)?;
     if !differences.is_empty() {
-        return Err(not_a_library(differences.join("; ")));
+        return Err(not_a_library(newsdesk_model::Text::verbatim(
+            differences.join("; "),
+        )));
     }
     let problems = problems_of(copy)?;
     if !problems.is_empty() {
         let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
-        return Err(not_a_library(format!(
+        return Err(not_a_library(text!(
             "it is damaged ({})",
+            "sie ist beschädigt ({})",
             shown.join("; ")
         )));
     }
@@ -132,8 +139,9 @@ impl Store {
     /// module docs). Returns the safety copy of the replaced library.
     pub fn restore_from(&self, source: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
         if !source.is_file() {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Invalid(text!(
                 "{} does not exist or is not a file",
+                "{} gibt es nicht, oder es ist keine Datei.",
                 source.display()
             )));
         }
@@ -152,7 +160,7 @@ impl Store {
         let not_readable = |e: StoreError| match e {
             StoreError::Sqlite(err) => StoreError::NotALibrary {
                 path: source.to_path_buf(),
-                reason: err.to_string(),
+                reason: newsdesk_model::Text::verbatim(err.to_string()),
             },
             other => other,
         };

@@ -199,3 +199,40 @@ fn a_schema_3_library_gets_date_ordered_search_keys() {
         store.check()
     );
 }
+
+#[test]
+fn a_schema_11_outbox_keeps_its_jobs_and_gains_the_german_reason() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v11.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        for sql in &migrations::MIGRATIONS[..11] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 11).expect("v11");
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, created_at, updated_at)
+             VALUES (1, 'Eins', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO portals (name, kind, url, created_at, secret_id)
+             VALUES ('wp', 'wordpress', 'https://portal.example', '2026-01-01T00:00:00.000Z',
+                     'abc');
+             INSERT INTO outbox (id, article_id, portal, action, state, error, error_kind,
+                                 created_at, updated_at)
+             VALUES (7, 1, 'wp', 'publish', 'failed', 'the portal refused the article',
+                     'user', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');",
+        )
+        .expect("a job of the old schema");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let job = store.outbox_job(7).expect("the old job is still there");
+    assert_eq!(job.error.as_deref(), Some("the portal refused the article"));
+    assert!(
+        job.error_translations.is_empty(),
+        "a reason settled before has no German: the window shows the English"
+    );
+    assert!(
+        store.check().expect("check").is_empty(),
+        "{:?}",
+        store.check()
+    );
+}
