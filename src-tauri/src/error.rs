@@ -3,17 +3,20 @@
 //! Errors of the application API convert with `From` (defined in `newsdesk-api`); this module
 //! adds the one failure the shell itself can have: the blocking task that ran the call died.
 
-use newsdesk_model::{ErrorCode, UserError};
+use newsdesk_model::{ErrorCode, UserError, text};
 
 /// What every command returns to the UI.
 pub type CommandResult<T> = Result<T, UserError>;
 
 /// A call on the blocking pool panicked or was cancelled (a bug, not the user's doing).
 pub(crate) fn task_failed(error: tauri::Error) -> UserError {
-    UserError {
-        code: ErrorCode::Internal,
-        message: format!("Newsdesk could not finish the task: {error}"),
-    }
+    UserError::worded(
+        ErrorCode::Internal,
+        &text!(
+            "Newsdesk could not finish the task: {error}",
+            "Newsdesk konnte die Aufgabe nicht zu Ende führen: {error}"
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -34,6 +37,11 @@ mod tests {
                 .starts_with("Newsdesk could not finish the task"),
             "the message is a sentence for the editor: {}",
             error.message
+        );
+        assert!(
+            error.translations["de"].starts_with("Newsdesk konnte die Aufgabe"),
+            "and has its German for the window: {:?}",
+            error.translations
         );
     }
 }

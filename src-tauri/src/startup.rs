@@ -1,7 +1,7 @@
 //! What `run` checks before it opens a window, with the reasons said in words.
 
 use newsdesk_api::{ApiError, App};
-use newsdesk_model::UserError;
+use newsdesk_model::{Localized, Text, UserError, text};
 
 /// How to start Newsdesk on a machine without a screen.
 pub const HEADLESS_HINT: &str = "Run it under xvfb-run: dbus-run-session -- xvfb-run -a make run";
@@ -25,15 +25,31 @@ pub fn check_display() -> Result<(), String> {
 /// Opens the library at its default place ($NEWSDESK_DB or the user's data directory); a new,
 /// empty library gets the demo articles so a newcomer sees the portal's articles at once.
 pub fn open_library() -> Result<App, UserError> {
-    let in_words = |context: String, error: ApiError| UserError {
-        code: error.code(),
-        message: format!("{context}: {error}"),
+    let in_words = |context: Text, error: ApiError| {
+        UserError::worded(
+            error.code(),
+            &Text {
+                en: format!("{}: {error}", context.en),
+                de: format!("{}: {}", context.de, error.german()),
+            },
+        )
     };
-    let path = App::default_library_path()
-        .map_err(|error| in_words("Newsdesk cannot find a place for its library".into(), error))?;
+    let path = App::default_library_path().map_err(|error| {
+        in_words(
+            text!(
+                "Newsdesk cannot find a place for its library",
+                "Newsdesk findet keinen Ort für seine Bibliothek"
+            ),
+            error,
+        )
+    })?;
     let library = App::open(&path).map_err(|error| {
         in_words(
-            format!("Newsdesk cannot open the library {}", path.display()),
+            text!(
+                "Newsdesk cannot open the library {}",
+                "Newsdesk kann die Bibliothek {} nicht öffnen",
+                path.display()
+            ),
             error,
         )
     })?;

@@ -189,11 +189,10 @@ fn the_window_may_do_nothing_the_capabilities_do_not_grant() {
 #[test]
 fn a_library_that_failed_to_open_is_said_in_the_window() {
     let dir = tempfile::tempdir().expect("dir");
-    let problem = newsdesk_model::UserError {
-        code: newsdesk_model::ErrorCode::NewerLibrary,
-        message: "Newsdesk cannot open the library /x/library.sqlite: written by a newer version"
-            .into(),
-    };
+    let problem = newsdesk_model::UserError::english(
+        newsdesk_model::ErrorCode::NewerLibrary,
+        "Newsdesk cannot open the library /x/library.sqlite: written by a newer version",
+    );
     let fx = app_on(
         dir,
         newsdesk_app::commands::Library::failed(problem.clone(), "/x/library.sqlite".into()),

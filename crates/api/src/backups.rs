@@ -4,6 +4,7 @@
 //! (UTC) in the backup folder: the name says when, so nothing relies on file times, and only
 //! files so named are ever removed.
 
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -35,8 +36,16 @@ impl App {
     /// beyond `backup_keep`.
     pub fn backup_now(&self) -> Result<BackupRound, ApiError> {
         let folder = self.backup_folder()?;
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| ApiError::io("cannot make the backup folder", &folder, e))?;
+        std::fs::create_dir_all(&folder).map_err(|e| {
+            ApiError::io(
+                text!(
+                    "cannot make the backup folder",
+                    "Der Sicherungsordner lässt sich nicht anlegen"
+                ),
+                &folder,
+                e,
+            )
+        })?;
         let now = self.clock.now();
         let mut target = folder.join(name_at(now));
         // Two backups within one second (a click right after the schedule's): a suffix keeps both.
@@ -87,12 +96,27 @@ impl App {
         let mut removed = Vec::new();
         for old in self.backups()?.into_iter().skip(keep.max(1)) {
             let file = PathBuf::from(&old.path);
-            std::fs::remove_file(&file)
-                .map_err(|e| ApiError::io("cannot remove an old backup", &file, e))?;
+            std::fs::remove_file(&file).map_err(|e| {
+                ApiError::io(
+                    text!(
+                        "cannot remove an old backup",
+                        "Eine alte Sicherung lässt sich nicht entfernen"
+                    ),
+                    &file,
+                    e,
+                )
+            })?;
             let media = file.with_extension("media");
             if media.is_dir() {
                 std::fs::remove_dir_all(&media).map_err(|e| {
-                    ApiError::io("cannot remove an old backup's pictures", &media, e)
+                    ApiError::io(
+                        text!(
+                            "cannot remove an old backup's pictures",
+                            "Die Bilder einer alten Sicherung lassen sich nicht entfernen"
+                        ),
+                        &media,
+                        e,
+                    )
                 })?;
             }
             removed.push(old.path);
@@ -115,7 +139,16 @@ pub(crate) fn backups_in(folder: &Path) -> Result<Vec<Backup>, ApiError> {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(ApiError::io("cannot read the backup folder", folder, e)),
+        Err(e) => {
+            return Err(ApiError::io(
+                text!(
+                    "cannot read the backup folder",
+                    "Der Sicherungsordner lässt sich nicht lesen"
+                ),
+                folder,
+                e,
+            ));
+        }
     };
     let mut found: Vec<Backup> = entries
         .filter_map(Result::ok)

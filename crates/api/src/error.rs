@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use newsdesk_model::{ErrorCode, UserError};
+use newsdesk_model::{ErrorCode, Localized, Text, UserError};
 use newsdesk_store::StoreError;
 
 /// Why a user action failed. `Display` is a sentence for the user.
@@ -15,13 +15,14 @@ pub enum ApiError {
         message: String,
     },
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
     /// A picture that cannot be read, decoded or given its credits.
     #[error(transparent)]
     Media(#[from] newsdesk_media::MediaError),
-    #[error("{}", io_message(context, path, source))]
+    #[error("{}", io_message(&context.en, path, source))]
     Io {
-        context: &'static str,
+        /// What was being done, said before the path ("cannot make the export folder").
+        context: Text,
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -52,11 +53,11 @@ pub enum ApiError {
     )]
     NoSecret { portal: String },
     /// The article, or a picture it shows, is under embargo (Sperrfrist).
-    #[error("{}", embargo_message(*id, what, embargo))]
+    #[error("{}", embargo_message(*id, *what, embargo))]
     Embargoed {
         id: i64,
-        /// What was refused: "published", "exported as ninjs", …
-        what: &'static str,
+        /// What was refused.
+        what: Leaving,
         embargo: newsdesk_model::Embargo,
     },
     #[error("article {id} is not ready yet:\n{}", list_problems(problems))]
@@ -66,9 +67,41 @@ pub enum ApiError {
     },
 }
 
+/// How an article would leave the newsroom, refused under embargo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaving {
+    Published,
+    Scheduled,
+    ExportedHtml,
+    ExportedNinjs,
+    ExportedBundle,
+}
+
+impl Leaving {
+    fn english(self) -> &'static str {
+        match self {
+            Leaving::Published => "published",
+            Leaving::Scheduled => "scheduled before then",
+            Leaving::ExportedHtml => "exported as an HTML page",
+            Leaving::ExportedNinjs => "exported as ninjs",
+            Leaving::ExportedBundle => "exported as a bundle",
+        }
+    }
+
+    fn german(self) -> &'static str {
+        match self {
+            Leaving::Published => "veröffentlicht",
+            Leaving::Scheduled => "für früher eingeplant",
+            Leaving::ExportedHtml => "als HTML-Seite exportiert",
+            Leaving::ExportedNinjs => "als ninjs exportiert",
+            Leaving::ExportedBundle => "als Paket exportiert",
+        }
+    }
+}
+
 /// "article 7 cannot be published before 2026-12-14 10:00 (+01:00): it is under embargo
 /// (Sperrfrist), set by picture 3 (plenum.jpg)".
-fn embargo_message(id: i64, what: &str, embargo: &newsdesk_model::Embargo) -> String {
+fn embargo_message(id: i64, what: Leaving, embargo: &newsdesk_model::Embargo) -> String {
     let until = embargo
         .until
         .with_timezone(&chrono::Local)
@@ -77,7 +110,27 @@ fn embargo_message(id: i64, what: &str, embargo: &newsdesk_model::Embargo) -> St
         Some(picture) => format!(", set by picture {} ({})", picture.id, picture.file),
         None => String::new(),
     };
-    format!("article {id} cannot be {what} before {until}: it is under embargo (Sperrfrist){by}")
+    format!(
+        "article {id} cannot be {} before {until}: it is under embargo (Sperrfrist){by}",
+        what.english()
+    )
+}
+
+/// [`embargo_message`] in German: "Artikel 7 darf vor dem 14.12.2026, 10:00 Uhr nicht
+/// veröffentlicht werden: Sperrfrist (durch das Bild 3, plenum.jpg)."
+fn embargo_german(id: i64, what: Leaving, embargo: &newsdesk_model::Embargo) -> String {
+    let until = embargo
+        .until
+        .with_timezone(&chrono::Local)
+        .format("%d.%m.%Y, %H:%M Uhr");
+    let by = match &embargo.picture {
+        Some(picture) => format!(" (durch das Bild {}, {})", picture.id, picture.file),
+        None => String::new(),
+    };
+    format!(
+        "Artikel {id} darf vor dem {until} nicht {} werden: Sperrfrist{by}.",
+        what.german()
+    )
 }
 
 fn list_problems(problems: &[newsdesk_model::ReadinessProblem]) -> String {
@@ -122,15 +175,23 @@ fn location(file: &str, line: Option<u32>) -> String {
 }
 
 impl ApiError {
-    pub(crate) fn io(
-        context: &'static str,
-        path: &std::path::Path,
-        source: std::io::Error,
-    ) -> Self {
+    pub(crate) fn io(context: Text, path: &std::path::Path, source: std::io::Error) -> Self {
         ApiError::Io {
             context,
             path: path.to_path_buf(),
             source,
+        }
+    }
+
+    /// A refusal by one of the model's rules (a setting's value, a credit format), which
+    /// words its reason in English only: the German says what was refused and keeps the
+    /// rule's reason in parentheses.
+    pub(crate) fn refused_by_rule(german: &'static str) -> impl Fn(String) -> ApiError {
+        move |why| {
+            ApiError::Invalid(Text {
+                de: format!("{german} ({why})"),
+                en: why,
+            })
         }
     }
 
@@ -230,20 +291,110 @@ impl From<newsdesk_suggest::KeyphraseSetError> for ApiError {
                 path,
                 source,
             } => ApiError::Io {
-                context,
+                context: Text {
+                    en: context.to_string(),
+                    de: "Der Datensatz der Schlüsselwörter lässt sich nicht lesen:".to_string(),
+                },
                 path,
                 source,
             },
-            empty @ newsdesk_suggest::KeyphraseSetError::Empty(_) => {
-                ApiError::Invalid(empty.to_string())
-            }
+            newsdesk_suggest::KeyphraseSetError::Empty(dir) => ApiError::Invalid(Text {
+                de: format!(
+                    "In {} liegen keine Texte mit Schlüsselwörtern.",
+                    dir.display()
+                ),
+                en: newsdesk_suggest::KeyphraseSetError::Empty(dir).to_string(),
+            }),
         }
     }
 }
 
 impl From<newsdesk_export::UnknownFormat> for ApiError {
     fn from(err: newsdesk_export::UnknownFormat) -> Self {
-        ApiError::Invalid(err.to_string())
+        ApiError::Invalid(Text {
+            de: format!(
+                "Unbekanntes Exportformat '{}' (möglich: md, html, pdf, ninjs, bundle)",
+                err.0
+            ),
+            en: err.to_string(),
+        })
+    }
+}
+
+/// The German of [`io_message`].
+fn io_german(context: &Text, path: &std::path::Path, source: &std::io::Error) -> String {
+    if is_storage_full(source) {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        format!(
+            "Datenträger voll: Auf dem Datenträger mit {} ist kein Platz mehr: {} ({}). Dort \
+             Platz schaffen und es noch einmal versuchen; alles vorher Gespeicherte ist erhalten.",
+            folder.display(),
+            context.de.trim_end_matches(':'),
+            path.display()
+        )
+    } else {
+        format!(
+            "{} ({}): {source}",
+            context.de.trim_end_matches(':'),
+            path.display()
+        )
+    }
+}
+
+fn location_german(file: &str, line: Option<u32>) -> String {
+    match line {
+        Some(line) => format!("{file}, Zeile {line}"),
+        None => file.to_string(),
+    }
+}
+
+/// The readiness problems in German: the field and the problem's own sentence (the window
+/// words each problem from its code in the readiness panel).
+fn list_problems_german(problems: &[newsdesk_model::ReadinessProblem]) -> String {
+    list_problems(problems)
+}
+
+impl Localized for ApiError {
+    /// Every variant worded by name: a new one must be given its German here.
+    fn german(&self) -> String {
+        match self {
+            ApiError::Store(store) => store.german(),
+            ApiError::Format {
+                file,
+                line,
+                message,
+            } => format!("{}: {message}", location_german(file, *line)),
+            ApiError::Invalid(text) => text.de.clone(),
+            ApiError::Embargoed { id, what, embargo } => embargo_german(*id, *what, embargo),
+            ApiError::Media(media) => media.german(),
+            ApiError::Io {
+                context,
+                path,
+                source,
+            } => io_german(context, path, source),
+            ApiError::NoDataDir => "Es findet sich kein Ordner für die Bibliothek: NEWSDESK_DB \
+                                    setzen oder --db angeben."
+                .to_string(),
+            ApiError::PictureNotCleared { id, problems } => format!(
+                "Artikel {id} kann die Bibliothek nicht verlassen, solange einem Bild die \
+                 Bildquelle oder die Lizenz fehlt:\n{}",
+                list_problems_german(problems)
+            ),
+            ApiError::Export(export) => export.german(),
+            ApiError::Publish(publish) => publish.german(),
+            ApiError::Secret(secret) => secret.german(),
+            ApiError::NoSecret { portal } => format!(
+                "Der Schlüsselbund enthält kein Geheimnis für das Portal '{portal}': das Portal \
+                 neu hinzufügen (`newsdesk portal remove {portal}`, dann `portal add`)."
+            ),
+            ApiError::NotReady { id, problems } => format!(
+                "Artikel {id} ist noch nicht fertig:\n{}",
+                list_problems_german(problems)
+            ),
+        }
     }
 }
 
@@ -251,6 +402,7 @@ impl From<ApiError> for UserError {
     fn from(err: ApiError) -> Self {
         UserError {
             code: err.code(),
+            translations: err.translations(),
             message: err.to_string(),
         }
     }
@@ -259,12 +411,17 @@ impl From<ApiError> for UserError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsdesk_model::text;
 
     #[test]
     fn a_missing_article_reaches_the_ui_as_not_found() {
         let err: UserError = ApiError::Store(StoreError::ArticleNotFound(7)).into();
         assert_eq!(err.code, ErrorCode::NotFound);
         assert_eq!(err.message, "article 7 does not exist in this library");
+        assert_eq!(
+            err.translations.get("de").map(String::as_str),
+            Some("Artikel 7 gibt es in dieser Bibliothek nicht.")
+        );
     }
 
     #[test]
@@ -278,5 +435,222 @@ mod tests {
             err.to_string(),
             "bad.md, line 2: the front matter is not valid YAML"
         );
+    }
+
+    /// One value of every variant, nested enums included (their variants listed by name, so a
+    /// new one shows up here as a missing case in review).
+    fn one_of_each() -> Vec<ApiError> {
+        use newsdesk_export::ExportError;
+        use newsdesk_media::MediaError;
+        use newsdesk_publish::{PublishError, SecretError};
+        use std::path::Path;
+        use std::time::Duration;
+        let path = || PathBuf::from("/home/ba/library.sqlite");
+        let io = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let full = || std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let sqlite = || rusqlite_error(rusqlite::ffi::SQLITE_BUSY);
+        let problem = newsdesk_model::ReadinessProblem {
+            field: "images[1].credit".into(),
+            problem: "the picture has no credit".into(),
+            code: newsdesk_model::ProblemCode::Missing,
+            detail: String::new(),
+            blocking: true,
+        };
+        let store = [
+            StoreError::NewerSchema {
+                path: path(),
+                found: 13,
+                known: 12,
+            },
+            StoreError::NoLibrary { path: path() },
+            StoreError::ArticleNotFound(7),
+            StoreError::ImageNotFound(7),
+            StoreError::InTrash(7),
+            StoreError::RevisionNotFound { id: 7, revision: 3 },
+            StoreError::Conflict {
+                id: 7,
+                expected: 2,
+                current: 3,
+            },
+            StoreError::PortalNotFound("wp".into()),
+            StoreError::PortalExists("wp".into()),
+            StoreError::JobNotFound(7),
+            StoreError::Invalid(text!(
+                "an article needs a title",
+                "Ein Artikel braucht einen Titel."
+            )),
+            StoreError::NotALibrary {
+                path: path(),
+                reason: text!(
+                    "it holds no Newsdesk schema",
+                    "sie enthält kein Newsdesk-Schema"
+                ),
+            },
+            StoreError::Corrupt("date '2026' is not YYYY-MM-DD".into()),
+            StoreError::Sqlite(sqlite()),
+            StoreError::Database {
+                path: path(),
+                source: sqlite(),
+            },
+            StoreError::SearchIndex {
+                path: path(),
+                reason: text!(
+                    "it was made with another schema",
+                    "er wurde mit einem anderen Schema angelegt"
+                ),
+            },
+            StoreError::Io {
+                context: text!(
+                    "cannot read the folder /x",
+                    "Der Ordner /x lässt sich nicht lesen"
+                ),
+                source: io(),
+            },
+            StoreError::DiskFull {
+                folder: path(),
+                what: text!(
+                    "the change was not saved",
+                    "die Änderung wurde nicht gespeichert"
+                ),
+            },
+            StoreError::ReadOnly {
+                path: path(),
+                reason: Text::verbatim("Permission denied (os error 13)"),
+            },
+        ];
+        let file = || Path::new("/photos/a.jpg");
+        let media = [
+            MediaError::Io {
+                file: file().to_path_buf(),
+                source: io(),
+            },
+            MediaError::Unsupported {
+                file: file().to_path_buf(),
+                reason: text!("is a GIF", "ist ein GIF"),
+            },
+            MediaError::TooLarge {
+                file: file().to_path_buf(),
+                reason: text!("it has 2 pixels", "es hat 2 Pixel"),
+            },
+            MediaError::Corrupt {
+                file: file().to_path_buf(),
+                reason: Text::verbatim("JPEG marker 0xD9 missing"),
+            },
+            MediaError::Metadata {
+                file: file().to_path_buf(),
+                reason: text!("is damaged: x", "sind beschädigt: x"),
+            },
+        ];
+        let export = [
+            ExportError::Template {
+                template: "article.html".into(),
+                message: "unknown filter `shout`".into(),
+            },
+            ExportError::Typeset("unknown font".into()),
+            ExportError::Io {
+                path: "/templates/a.typ".into(),
+                source: io(),
+            },
+            ExportError::Bundle("credits.csv: broken pipe".into()),
+        ];
+        let publish = [
+            PublishError::Unreachable("connection refused".into()),
+            PublishError::Timeout(Duration::from_secs(30)),
+            PublishError::Server {
+                status: 502,
+                message: "Bad Gateway".into(),
+            },
+            PublishError::RateLimited { retry_after: None },
+            PublishError::Unauthorized {
+                status: 401,
+                message: "invalid token".into(),
+            },
+            PublishError::Rejected {
+                status: 400,
+                message: "bad slug".into(),
+            },
+            PublishError::Changed { remote: None },
+            PublishError::Protocol("missing field `id`".into()),
+            PublishError::TooLarge("the answer is larger than 32 MiB".into()),
+            PublishError::Redirected {
+                status: 301,
+                to: "https://elsewhere.example".into(),
+            },
+            PublishError::Tls("unknown issuer".into()),
+            PublishError::Invalid(text!(
+                "'x' is not a web address",
+                "'x' ist keine Webadresse"
+            )),
+        ];
+        let mut all: Vec<ApiError> = Vec::new();
+        all.extend(store.into_iter().map(ApiError::Store));
+        all.push(ApiError::Format {
+            file: "bad.md".into(),
+            line: Some(2),
+            message: "the front matter is not valid YAML".into(),
+        });
+        all.push(ApiError::Invalid(text!(
+            "no tag was given",
+            "Es wurde kein Schlagwort angegeben."
+        )));
+        all.extend(media.into_iter().map(ApiError::Media));
+        all.push(ApiError::io(
+            text!(
+                "cannot make the export folder",
+                "Der Exportordner lässt sich nicht anlegen"
+            ),
+            Path::new("/exports/a"),
+            io(),
+        ));
+        all.push(ApiError::io(
+            text!(
+                "cannot make the export folder",
+                "Der Exportordner lässt sich nicht anlegen"
+            ),
+            Path::new("/exports/a"),
+            full(),
+        ));
+        all.push(ApiError::NoDataDir);
+        all.push(ApiError::PictureNotCleared {
+            id: 7,
+            problems: vec![problem.clone()],
+        });
+        all.extend(export.into_iter().map(ApiError::Export));
+        all.extend(publish.into_iter().map(ApiError::Publish));
+        all.push(ApiError::Secret(SecretError::Unavailable(
+            "no D-Bus".into(),
+        )));
+        all.push(ApiError::Secret(SecretError::Refused("locked".into())));
+        all.push(ApiError::NoSecret {
+            portal: "wp".into(),
+        });
+        all.push(ApiError::NotReady {
+            id: 7,
+            problems: vec![problem],
+        });
+        all
+    }
+
+    fn rusqlite_error(code: std::os::raw::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn every_error_has_a_german_sentence_of_its_own() {
+        let errors = one_of_each();
+        assert!(errors.len() > 40, "every variant, nested ones included");
+        for error in errors {
+            let english = error.to_string();
+            let german = error.german();
+            assert!(!german.trim().is_empty(), "no German for {error:?}");
+            assert_ne!(german, english, "the German is the English for {error:?}");
+            let user: UserError = error.into();
+            assert_eq!(user.message, english, "the CLI's English stays as it was");
+            assert_eq!(
+                user.translations.get(newsdesk_model::GERMAN),
+                Some(&german),
+                "the window gets the German beside it"
+            );
+        }
     }
 }

@@ -16,6 +16,7 @@
 //! two together). What had another name were the window's own folders, which Tauri names after
 //! the app's identifier (`de.newsdesk.app`); [`Places::move_window_folders`] moves them once.
 
+use newsdesk_model::{Text, text};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -147,7 +148,7 @@ fn exists(path: &Path) -> bool {
 /// Renames `from` to `to`, making `to`'s parent first (both lie in the user's own folders, so
 /// a rename suffices; across file systems it is refused in words and nothing moves).
 fn move_path(from: &Path, to: &Path) -> Result<(), ApiError> {
-    let io = |context: &'static str, path: &Path| {
+    let io = |context: Text, path: &Path| {
         let path = path.to_path_buf();
         move |source| ApiError::Io {
             context,
@@ -156,9 +157,21 @@ fn move_path(from: &Path, to: &Path) -> Result<(), ApiError> {
         }
     };
     if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent).map_err(io("cannot create the folder", parent))?;
+        std::fs::create_dir_all(parent).map_err(io(
+            text!(
+                "cannot create the folder",
+                "Der Ordner lässt sich nicht anlegen"
+            ),
+            parent,
+        ))?;
     }
-    std::fs::rename(from, to).map_err(io("cannot move the window's folder", from))
+    std::fs::rename(from, to).map_err(io(
+        text!(
+            "cannot move the window's folder",
+            "Der Ordner des Fensters lässt sich nicht verschieben"
+        ),
+        from,
+    ))
 }
 
 #[cfg(test)]

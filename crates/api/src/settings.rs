@@ -26,7 +26,8 @@ impl App {
 
     /// The setting `key` with the value in force; an unknown key is refused in words.
     pub fn setting(&self, key: &str) -> Result<Setting, ApiError> {
-        let spec = spec(key).map_err(ApiError::Invalid)?;
+        let spec =
+            spec(key).map_err(ApiError::refused_by_rule("Diese Einstellung gibt es nicht"))?;
         Ok(setting(spec, self.store.setting(key)?))
     }
 
@@ -41,7 +42,9 @@ impl App {
     /// Sets `key` to `value` once the setting's rule accepts it (normalised: " EN " is "en");
     /// an unknown key or a value the rule refuses is said in one sentence.
     pub fn set_setting(&self, key: &str, value: &str) -> Result<Setting, ApiError> {
-        let stored = check_setting(key, value).map_err(ApiError::Invalid)?;
+        let stored = check_setting(key, value).map_err(ApiError::refused_by_rule(
+            "Der Wert der Einstellung wird abgelehnt",
+        ))?;
         self.store.set_setting(key, &stored)?;
         self.setting(key)
     }

@@ -29,3 +29,21 @@ impl ExportError {
         }
     }
 }
+
+impl newsdesk_model::Localized for ExportError {
+    /// The template engine's, Typst's and the ZIP writer's own words stay as they came.
+    fn german(&self) -> String {
+        match self {
+            ExportError::Template { template, message } => {
+                format!("Die Vorlage {template} lässt sich nicht verwenden: {message}")
+            }
+            ExportError::Typeset(message) => {
+                format!("Die Druckfassung (PDF) ließ sich nicht setzen: {message}")
+            }
+            ExportError::Io { path, source } => format!("{path} lässt sich nicht lesen: {source}"),
+            ExportError::Bundle(message) => {
+                format!("Das Paket (ZIP) ließ sich nicht schreiben: {message}")
+            }
+        }
+    }
+}

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use newsdesk_model::{Text, text};
+
 use crate::MediaError;
 
 /// The picture formats this crate reads and writes.
@@ -47,7 +49,10 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<Format> {
 /// The format of `bytes`, or an error that says in plain words what the file is instead.
 pub(crate) fn require(bytes: &[u8], name: &Path) -> Result<Format, MediaError> {
     if bytes.is_empty() {
-        return Err(MediaError::corrupt(name, "the file is empty (0 bytes)"));
+        return Err(MediaError::corrupt(
+            name,
+            text!("the file is empty (0 bytes)", "die Datei ist leer (0 Byte)"),
+        ));
     }
     if let Some(format) = sniff(bytes) {
         return Ok(format);
@@ -67,49 +72,89 @@ pub(crate) fn require(bytes: &[u8], name: &Path) -> Result<Format, MediaError> {
         Some("heic" | "heif") => {
             return Err(MediaError::unsupported(
                 name,
-                "looks like a HEIC picture by its name, but its content is not one either; \
-                 HEIC is not supported yet anyway",
+                text!(
+                    "looks like a HEIC picture by its name, but its content is not one either; \
+                     HEIC is not supported yet anyway",
+                    "sieht dem Namen nach wie ein HEIC-Bild aus, ist dem Inhalt nach aber keines; \
+                     HEIC wird ohnehin noch nicht unterstützt"
+                ),
             ));
         }
-        Some(ext) => format!(" (although its name ends in .{ext})"),
-        None => String::new(),
+        Some(ext) => text!(
+            " (although its name ends in .{ext})",
+            " (obwohl der Name auf .{ext} endet)"
+        ),
+        None => Text::verbatim(""),
     };
     Err(MediaError::unsupported(
         name,
-        format!(
-            "is not a picture this program reads: its content is not JPEG, PNG, WebP or TIFF{hint}"
-        ),
+        Text {
+            en: format!(
+                "is not a picture this program reads: its content is not JPEG, PNG, WebP or \
+                 TIFF{}",
+                hint.en
+            ),
+            de: format!(
+                "ist kein Bild, das Newsdesk lesen kann: der Inhalt ist weder JPEG noch PNG, \
+                 WebP oder TIFF{}",
+                hint.de
+            ),
+        },
     ))
 }
 
 /// Formats we recognise only to refuse them with a precise message.
-fn known_other(bytes: &[u8]) -> Option<&'static str> {
+fn known_other(bytes: &[u8]) -> Option<Text> {
     if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
         let brand = &bytes[8..12];
         return Some(match brand {
             b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
-                "is a HEIC picture: HEIC is not supported yet; please convert it to JPEG first"
+                text!(
+                    "is a HEIC picture: HEIC is not supported yet; please convert it to JPEG first",
+                    "ist ein HEIC-Bild: HEIC wird noch nicht unterstützt; bitte zuerst in JPEG umwandeln"
+                )
             }
             b"avif" | b"avis" => {
-                "is an AVIF picture: AVIF is not supported yet; please convert it to JPEG first"
+                text!(
+                    "is an AVIF picture: AVIF is not supported yet; please convert it to JPEG first",
+                    "ist ein AVIF-Bild: AVIF wird noch nicht unterstützt; bitte zuerst in JPEG umwandeln"
+                )
             }
-            _ => "is a video or ISO media file, not a picture",
+            _ => text!(
+                "is a video or ISO media file, not a picture",
+                "ist ein Video oder eine ISO-Mediendatei, kein Bild"
+            ),
         });
     }
     if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        return Some("is a GIF: GIF is not supported; please use JPEG, PNG, WebP or TIFF");
+        return Some(text!(
+            "is a GIF: GIF is not supported; please use JPEG, PNG, WebP or TIFF",
+            "ist ein GIF: GIF wird nicht unterstützt; bitte JPEG, PNG, WebP oder TIFF verwenden"
+        ));
     }
     if bytes.starts_with(b"BM") && bytes.len() >= 14 {
-        return Some("is a BMP: BMP is not supported; please use JPEG, PNG, WebP or TIFF");
+        return Some(text!(
+            "is a BMP: BMP is not supported; please use JPEG, PNG, WebP or TIFF",
+            "ist ein BMP: BMP wird nicht unterstützt; bitte JPEG, PNG, WebP oder TIFF verwenden"
+        ));
     }
     if bytes.starts_with(b"%PDF") {
-        return Some("is a PDF document, not a picture");
+        return Some(text!(
+            "is a PDF document, not a picture",
+            "ist ein PDF-Dokument, kein Bild"
+        ));
     }
     if bytes.starts_with(b"<svg") || bytes.starts_with(b"<?xml") {
-        return Some("is an SVG or XML document, not a picture this program reads");
+        return Some(text!(
+            "is an SVG or XML document, not a picture this program reads",
+            "ist ein SVG- oder XML-Dokument, kein Bild, das Newsdesk lesen kann"
+        ));
     }
     if bytes.starts_with(b"\xFF\x0A") || bytes.starts_with(b"\0\0\0\x0CJXL ") {
-        return Some("is a JPEG XL picture: JPEG XL is not supported yet");
+        return Some(text!(
+            "is a JPEG XL picture: JPEG XL is not supported yet",
+            "ist ein JPEG-XL-Bild: JPEG XL wird noch nicht unterstützt"
+        ));
     }
     None
 }

@@ -36,6 +36,8 @@ mod xmp;
 use std::io::Read;
 use std::path::Path;
 
+use newsdesk_model::{Text, text};
+
 pub use error::MediaError;
 pub use format::format_of;
 pub use newsdesk_model::ImageMetadata;
@@ -100,8 +102,9 @@ fn check_file_size(len: u64, name: &Path, limits: &Limits) -> Result<(), MediaEr
     if len > limits.max_file_bytes {
         return Err(MediaError::too_large(
             name,
-            format!(
+            text!(
                 "the file has {:.1} MiB, more than the {:.1} MiB allowed",
+                "die Datei hat {:.1} MiB, mehr als die erlaubten {:.1} MiB",
                 len as f64 / 1048576.0,
                 limits.max_file_bytes as f64 / 1048576.0
             ),
@@ -134,7 +137,7 @@ pub fn inspect(bytes: &[u8], name: &Path, limits: &Limits) -> Result<Inspected, 
     let format = format::require(bytes, name)?;
     let (metadata, orientation) = metadata::read(bytes, format, name)?;
     let decoded = pixels::decode(bytes, format, name, limits, Some(PREVIEW_EDGE))?;
-    let internal = |e: String| MediaError::corrupt(name, e);
+    let internal = |e: String| MediaError::corrupt(name, Text::verbatim(e));
     let icc = decoded.icc.as_deref();
     let preview = pixels::shrink(decoded.raster, PREVIEW_EDGE).map_err(internal)?;
     let preview = pixels::flatten(pixels::orient(preview, orientation));
@@ -188,7 +191,7 @@ pub fn thumbnail(
     let format = format::require(bytes, name)?;
     let orientation = metadata::orientation(bytes, format);
     let decoded = pixels::decode(bytes, format, name, limits, Some(long_edge))?;
-    let internal = |e: String| MediaError::corrupt(name, e);
+    let internal = |e: String| MediaError::corrupt(name, Text::verbatim(e));
     let raster = pixels::shrink(decoded.raster, long_edge).map_err(internal)?;
     let raster = pixels::flatten(pixels::orient(raster, orientation));
     pixels::encode_jpeg(&raster, decoded.icc.as_deref()).map_err(internal)

@@ -4,13 +4,14 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use newsdesk_model::ImageMetadata;
+use newsdesk_model::{ImageMetadata, Text, text};
 
 use crate::MediaError;
 use crate::container::jpeg::{self, Jpeg};
 use crate::container::png::{self, Png};
 use crate::container::tiff::{self, Tiff, tag};
 use crate::container::webp::WebP;
+use crate::error::metadata_reason;
 use crate::exif::{self, ExifInfo};
 use crate::format::{self, Format};
 use crate::iim;
@@ -30,8 +31,13 @@ struct Blocks<'a> {
 }
 
 fn blocks<'a>(bytes: &'a [u8], format: Format, name: &Path) -> Result<Blocks<'a>, MediaError> {
-    let corrupt = |reason: String| MediaError::corrupt(name, reason);
-    let metadata = |reason: String| MediaError::metadata(name, format!("is damaged: {reason}"));
+    let corrupt = |reason: String| MediaError::corrupt(name, Text::verbatim(reason));
+    let metadata = |reason: String| {
+        MediaError::metadata(
+            name,
+            text!("is damaged: {reason}", "sind beschädigt: {reason}"),
+        )
+    };
     match format {
         Format::Jpeg => {
             let jpeg = Jpeg::parse(bytes).map_err(corrupt)?;
@@ -106,9 +112,11 @@ struct Sources {
 }
 
 fn sources(blocks: &Blocks<'_>, name: &Path) -> Result<Sources, MediaError> {
-    let metadata = |reason: String| MediaError::metadata(name, reason);
+    let metadata = |reason: String| MediaError::metadata(name, metadata_reason(reason));
     let iim_datasets = match &blocks.iim {
-        Some(block) => iim::parse(block).map_err(|e| metadata(format!("is damaged: {e}")))?,
+        Some(block) => iim::parse(block).map_err(|e| {
+            MediaError::metadata(name, text!("is damaged: {e}", "sind beschädigt: {e}"))
+        })?,
         None => Vec::new(),
     };
     let stored_digest = blocks
@@ -165,9 +173,11 @@ fn for_writing(metadata: &ImageMetadata, name: &Path) -> Result<ImageMetadata, M
     {
         return Err(MediaError::metadata(
             name,
-            format!(
+            text!(
                 "cannot be written: the date \"{date}\" is not an ISO 8601 date \
-                 like 2018-12-13 or 2018-12-13T10:15:00+01:00"
+                 like 2018-12-13 or 2018-12-13T10:15:00+01:00",
+                "lassen sich nicht schreiben: das Datum „{date}“ ist kein Datum nach \
+                 ISO 8601 wie 2018-12-13 oder 2018-12-13T10:15:00+01:00"
             ),
         ));
     }
@@ -208,7 +218,7 @@ pub(crate) fn embed_metadata(
     let metadata = for_writing(metadata, name)?;
     let blocks = blocks(bytes, format, name)?;
     let sources = sources(&blocks, name)?;
-    let meta_error = |reason: String| MediaError::metadata(name, reason);
+    let meta_error = |reason: String| MediaError::metadata(name, metadata_reason(reason));
 
     let mut xmp_meta = match sources.xmp {
         Some(meta) => meta,
@@ -220,10 +230,17 @@ pub(crate) fn embed_metadata(
         xmp::serialize_within(&mut xmp_meta, limit)
             .map_err(meta_error)?
             .ok_or_else(|| {
-                meta_error(format!(
-                    "cannot be written: its XMP would need more than the {limit} bytes one JPEG \
-                     segment holds, even without editing history; it carries too much other XMP"
-                ))
+                MediaError::metadata(
+                    name,
+                    text!(
+                        "cannot be written: its XMP would need more than the {limit} bytes one \
+                         JPEG segment holds, even without editing history; it carries too much \
+                         other XMP",
+                        "lassen sich nicht schreiben: das XMP bräuchte mehr als die {limit} Byte, \
+                         die ein JPEG-Segment fasst, selbst ohne Bearbeitungsverlauf; es trägt zu \
+                         viel anderes XMP"
+                    ),
+                )
             })?
     } else {
         xmp::serialize(&xmp_meta).map_err(meta_error)?
@@ -241,10 +258,15 @@ pub(crate) fn embed_metadata(
         }
         Format::WebP => {
             let exif = edited_exif(blocks.exif, &sources.exif, &metadata, name)?;
-            let webp = WebP::parse(bytes).map_err(|e| MediaError::corrupt(name, e))?;
+            let webp =
+                WebP::parse(bytes).map_err(|e| MediaError::corrupt(name, Text::verbatim(e)))?;
             let exif = exif.as_deref().or(blocks.exif);
-            webp.rebuild(exif, Some(&packet))
-                .map_err(|e| meta_error(format!("cannot be written: {e}")))?
+            webp.rebuild(exif, Some(&packet)).map_err(|e| {
+                MediaError::metadata(
+                    name,
+                    text!("cannot be written: {e}", "lassen sich nicht schreiben: {e}"),
+                )
+            })?
         }
         Format::Tiff => {
             let unchanged = blocks.xmp == Some(packet.as_slice())
@@ -279,7 +301,7 @@ fn edited_exif(
     let Some(block) = block else { return Ok(None) };
     let mut copy = block.to_vec();
     let removed = exif::remove_contradicting(&mut copy, &current.metadata, metadata)
-        .map_err(|e| MediaError::metadata(name, e))?;
+        .map_err(|e| MediaError::metadata(name, metadata_reason(e)))?;
     Ok((removed > 0).then_some(copy))
 }
 
@@ -291,8 +313,7 @@ fn write_jpeg(
     mut resources: Vec<iim::Resource>,
     name: &Path,
 ) -> Result<Vec<u8>, MediaError> {
-    let meta_error = |reason: String| MediaError::metadata(name, reason);
-    let jpeg = Jpeg::parse(bytes).map_err(|e| MediaError::corrupt(name, e))?;
+    let jpeg = Jpeg::parse(bytes).map_err(|e| MediaError::corrupt(name, Text::verbatim(e)))?;
 
     let mut xmp_payload = jpeg::XMP_PREFIX.to_vec();
     xmp_payload.extend_from_slice(packet);
@@ -344,7 +365,12 @@ fn write_jpeg(
     for (i, payload) in photoshop_segments.into_iter().enumerate() {
         out.insert(photoshop_at + i, (jpeg::MARKER_APP13, Some(payload)));
     }
-    jpeg::assemble(&out, jpeg.rest).map_err(|e| meta_error(format!("cannot be written: {e}")))
+    jpeg::assemble(&out, jpeg.rest).map_err(|e| {
+        MediaError::metadata(
+            name,
+            text!("cannot be written: {e}", "lassen sich nicht schreiben: {e}"),
+        )
+    })
 }
 
 fn write_png(
@@ -353,9 +379,16 @@ fn write_png(
     packet: &[u8],
     name: &Path,
 ) -> Result<Vec<u8>, MediaError> {
-    let meta_error =
-        |reason: String| MediaError::metadata(name, format!("cannot be written: {reason}"));
-    let png = Png::parse(bytes).map_err(|e| MediaError::corrupt(name, e))?;
+    let meta_error = |reason: String| {
+        MediaError::metadata(
+            name,
+            text!(
+                "cannot be written: {reason}",
+                "lassen sich nicht schreiben: {reason}"
+            ),
+        )
+    };
+    let png = Png::parse(bytes).map_err(|e| MediaError::corrupt(name, Text::verbatim(e)))?;
     let mut out = png::SIGNATURE.to_vec();
     let xmp_chunk = png::chunk(b"iTXt", &png::xmp_chunk_data(packet)).map_err(meta_error)?;
     let mut xmp_written = false;
@@ -388,17 +421,27 @@ fn write_tiff(
     mut resources: Vec<iim::Resource>,
     name: &Path,
 ) -> Result<Vec<u8>, MediaError> {
-    let meta_error =
-        |reason: String| MediaError::metadata(name, format!("cannot be written: {reason}"));
+    let meta_error = |reason: String| {
+        MediaError::metadata(
+            name,
+            text!(
+                "cannot be written: {reason}",
+                "lassen sich nicht schreiben: {reason}"
+            ),
+        )
+    };
     if Tiff::parse(bytes).is_err() {
         return Err(MediaError::unsupported(
             name,
-            "is a BigTIFF file: writing metadata into BigTIFF is not supported",
+            text!(
+                "is a BigTIFF file: writing metadata into BigTIFF is not supported",
+                "ist eine BigTIFF-Datei: in BigTIFF lassen sich keine Metadaten schreiben"
+            ),
         ));
     }
     let mut copy = bytes.to_vec();
     exif::remove_contradicting(&mut copy, &current_exif.metadata, metadata)
-        .map_err(|e| MediaError::metadata(name, e))?;
+        .map_err(|e| MediaError::metadata(name, metadata_reason(e)))?;
 
     let mut add = vec![tiff::NewEntry {
         tag: tag::XMP,

@@ -5,6 +5,8 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
+use newsdesk_model::text;
+
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::{
@@ -41,15 +43,19 @@ fn check_size(width: u32, height: u32, limits: &Limits, name: &Path) -> Result<(
     if width == 0 || height == 0 {
         return Err(MediaError::corrupt(
             name,
-            format!("it declares a size of {width}×{height} pixels"),
+            text!(
+                "it declares a size of {width}×{height} pixels",
+                "es gibt eine Größe von {width}×{height} Pixeln an"
+            ),
         ));
     }
     let pixels = u64::from(width) * u64::from(height);
     if pixels > limits.max_pixels {
         return Err(MediaError::too_large(
             name,
-            format!(
+            text!(
                 "it declares {width}×{height} pixels ({:.0} megapixels), more than the {:.0} megapixels allowed",
+                "es gibt {width}×{height} Pixel an ({:.0} Megapixel), mehr als die erlaubten {:.0} Megapixel",
                 pixels as f64 / 1e6,
                 limits.max_pixels as f64 / 1e6
             ),
@@ -58,7 +64,10 @@ fn check_size(width: u32, height: u32, limits: &Limits, name: &Path) -> Result<(
     if pixels.saturating_mul(4) > limits.max_alloc_bytes {
         return Err(MediaError::too_large(
             name,
-            format!("decoding its {width}×{height} pixels would need more memory than allowed"),
+            text!(
+                "decoding its {width}×{height} pixels would need more memory than allowed",
+                "seine {width}×{height} Pixel zu entschlüsseln bräuchte mehr Speicher als erlaubt"
+            ),
         ));
     }
     Ok(())
@@ -69,7 +78,10 @@ fn guarded<T>(name: &Path, work: impl FnOnce() -> Result<T, MediaError>) -> Resu
     catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|_| {
         Err(MediaError::corrupt(
             name,
-            "its picture data made the decoder fail (the file is probably damaged)",
+            text!(
+                "its picture data made the decoder fail (the file is probably damaged)",
+                "seine Bilddaten haben den Decoder scheitern lassen (die Datei ist wohl beschädigt)"
+            ),
         ))
     })
 }
@@ -94,13 +106,28 @@ pub(crate) fn decode(
 fn jpeg_error(name: &Path, error: jpeg_decoder::Error) -> MediaError {
     match error {
         jpeg_decoder::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            MediaError::corrupt(name, "its JPEG data ends early (the file is cut off)")
+            MediaError::corrupt(
+                name,
+                text!(
+                    "its JPEG data ends early (the file is cut off)",
+                    "seine JPEG-Daten enden zu früh (die Datei ist abgeschnitten)"
+                ),
+            )
         }
         jpeg_decoder::Error::Unsupported(feature) => MediaError::unsupported(
             name,
-            format!("uses a JPEG feature this program cannot decode ({feature:?})"),
+            text!(
+                "uses a JPEG feature this program cannot decode ({feature:?})",
+                "nutzt eine JPEG-Funktion, die Newsdesk nicht entschlüsseln kann ({feature:?})"
+            ),
         ),
-        other => MediaError::corrupt(name, format!("its JPEG data cannot be decoded ({other})")),
+        other => MediaError::corrupt(
+            name,
+            text!(
+                "its JPEG data cannot be decoded ({other})",
+                "seine JPEG-Daten lassen sich nicht entschlüsseln ({other})"
+            ),
+        ),
     }
 }
 
@@ -115,9 +142,15 @@ fn decode_jpeg(
         usize::try_from(limits.max_alloc_bytes).unwrap_or(usize::MAX),
     );
     decoder.read_info().map_err(|e| jpeg_error(name, e))?;
-    let info = decoder
-        .info()
-        .ok_or_else(|| MediaError::corrupt(name, "its JPEG header is incomplete"))?;
+    let info = decoder.info().ok_or_else(|| {
+        MediaError::corrupt(
+            name,
+            text!(
+                "its JPEG header is incomplete",
+                "sein JPEG-Kopf ist unvollständig"
+            ),
+        )
+    })?;
     let (full_width, full_height) = (u32::from(info.width), u32::from(info.height));
     check_size(full_width, full_height, limits, name)?;
     if let Some(edge) = long_edge {
@@ -128,9 +161,15 @@ fn decode_jpeg(
             .map_err(|e| jpeg_error(name, e))?;
     }
     let pixels = decoder.decode().map_err(|e| jpeg_error(name, e))?;
-    let info = decoder
-        .info()
-        .ok_or_else(|| MediaError::corrupt(name, "its JPEG header is incomplete"))?;
+    let info = decoder.info().ok_or_else(|| {
+        MediaError::corrupt(
+            name,
+            text!(
+                "its JPEG header is incomplete",
+                "sein JPEG-Kopf ist unvollständig"
+            ),
+        )
+    })?;
     let (width, height) = (u32::from(info.width), u32::from(info.height));
     let count = width as usize * height as usize;
     let (channels, data) = match info.pixel_format {
@@ -148,7 +187,10 @@ fn decode_jpeg(
     if data.len() < count * channels as usize {
         return Err(MediaError::corrupt(
             name,
-            "its JPEG data gave fewer pixels than its header declares",
+            text!(
+                "its JPEG data gave fewer pixels than its header declares",
+                "seine JPEG-Daten ergeben weniger Pixel, als sein Kopf angibt"
+            ),
         ));
     }
     let icc = decoder.icc_profile().filter(|icc| icc_fits(icc, channels));
@@ -190,18 +232,33 @@ fn image_error(name: &Path, error: ImageError) -> MediaError {
     match error {
         ImageError::Limits(e) => MediaError::too_large(
             name,
-            format!("decoding it would exceed the memory allowed ({e})"),
+            text!(
+                "decoding it would exceed the memory allowed ({e})",
+                "es zu entschlüsseln bräuchte mehr Speicher als erlaubt ({e})"
+            ),
         ),
         ImageError::Unsupported(e) => MediaError::unsupported(
             name,
-            format!("uses a feature this program cannot decode ({e})"),
+            text!(
+                "uses a feature this program cannot decode ({e})",
+                "nutzt eine Funktion, die Newsdesk nicht entschlüsseln kann ({e})"
+            ),
         ),
         ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            MediaError::corrupt(name, "its picture data ends early (the file is cut off)")
+            MediaError::corrupt(
+                name,
+                text!(
+                    "its picture data ends early (the file is cut off)",
+                    "seine Bilddaten enden zu früh (die Datei ist abgeschnitten)"
+                ),
+            )
         }
         other => MediaError::corrupt(
             name,
-            format!("its picture data cannot be decoded ({other})"),
+            text!(
+                "its picture data cannot be decoded ({other})",
+                "seine Bilddaten lassen sich nicht entschlüsseln ({other})"
+            ),
         ),
     }
 }

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -29,7 +31,33 @@ pub enum ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct UserError {
     pub code: ErrorCode,
+    /// The English sentence (what the CLI prints).
     pub message: String,
+    /// The same sentence in other languages, by language ("de"); absent when there is none.
+    /// The window shows the one of its language, else `message`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<BTreeMap<String, String>>")]
+    pub translations: BTreeMap<String, String>,
+}
+
+impl UserError {
+    /// An error with its English sentence only.
+    pub fn english(code: ErrorCode, message: impl Into<String>) -> Self {
+        UserError {
+            code,
+            message: message.into(),
+            translations: BTreeMap::new(),
+        }
+    }
+
+    /// An error said in both languages.
+    pub fn worded(code: ErrorCode, text: &crate::Text) -> Self {
+        UserError {
+            code,
+            message: text.en.clone(),
+            translations: BTreeMap::from([(crate::GERMAN.to_string(), text.de.clone())]),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -41,6 +69,7 @@ mod tests {
         let err = UserError {
             code: ErrorCode::NotFound,
             message: "Artikel 7 gibt es nicht.".into(),
+            translations: BTreeMap::new(),
         };
         let json = serde_json::to_string(&err).expect("plain struct serialises");
         assert_eq!(
@@ -54,11 +83,29 @@ mod tests {
         let err = UserError {
             code: ErrorCode::DiskFull,
             message: "disk full".into(),
+            translations: BTreeMap::new(),
         };
         let json = serde_json::to_string(&err).expect("plain struct serialises");
         assert_eq!(
             json, r#"{"code":"disk_full","message":"disk full"}"#,
             "the UI words this code (error.code.disk_full)"
         );
+    }
+
+    #[test]
+    fn translations_travel_beside_the_english_sentence() {
+        let err = UserError::worded(
+            ErrorCode::NotFound,
+            &crate::text!("article 7 does not exist", "Artikel 7 gibt es nicht"),
+        );
+        let json = serde_json::to_string(&err).expect("plain struct serialises");
+        assert_eq!(
+            json,
+            r#"{"code":"not_found","message":"article 7 does not exist","translations":{"de":"Artikel 7 gibt es nicht"}}"#,
+            "the window picks translations[locale] and falls back to message"
+        );
+        let back: UserError = serde_json::from_str(r#"{"code":"not_found","message":"x"}"#)
+            .expect("an error without translations still reads");
+        assert!(back.translations.is_empty());
     }
 }

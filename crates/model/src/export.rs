@@ -21,6 +21,22 @@ pub struct ExportFailure {
     pub id: i64,
     pub title: String,
     pub message: String,
+    /// The same words in other languages, by language ("de"); absent when there is none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<std::collections::BTreeMap<String, String>>")]
+    pub translations: std::collections::BTreeMap<String, String>,
+}
+
+impl ExportFailure {
+    /// The article `id` that failed, with the reason in English and German.
+    pub fn worded(id: i64, title: impl Into<String>, why: &dyn crate::Localized) -> Self {
+        ExportFailure {
+            id,
+            title: title.into(),
+            message: why.to_string(),
+            translations: why.translations(),
+        }
+    }
 }
 
 /// The result of exporting one or more articles: the others go on when one fails.

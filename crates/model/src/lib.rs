@@ -33,6 +33,7 @@ pub mod settings;
 mod slug;
 mod status;
 mod tags;
+mod text;
 mod writing;
 
 pub use about::About;
@@ -73,4 +74,5 @@ pub use status::{ParseStatusError, Status};
 pub use tags::{
     EvalAtK, EvalReport, SuggestionReason, SuggestionSource, SuggestionVerdict, TagSuggestion,
 };
+pub use text::{GERMAN, Localized, Text};
 pub use writing::{ArticleStats, LongSentence, ProblemCode, ReadinessProblem, RelatedArticle};

@@ -20,6 +20,32 @@ pub struct ImportFailure {
     /// 1-based line in the file, where the problem has one.
     pub line: Option<u32>,
     pub message: String,
+    /// The same words in other languages, by language ("de"); absent when there is none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<std::collections::BTreeMap<String, String>>")]
+    pub translations: std::collections::BTreeMap<String, String>,
+}
+
+impl ImportFailure {
+    /// A refusal said in English only (the words of a reader that has no German yet).
+    pub fn english(file: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
+        ImportFailure {
+            file: file.into(),
+            line,
+            message: message.into(),
+            translations: Default::default(),
+        }
+    }
+
+    /// A refusal with its German beside the English.
+    pub fn worded(file: impl Into<String>, line: Option<u32>, why: &dyn crate::Localized) -> Self {
+        ImportFailure {
+            file: file.into(),
+            line,
+            message: why.to_string(),
+            translations: why.translations(),
+        }
+    }
 }
 
 /// A file an import left out on purpose (a lock file, a pipe, a second link to one file).
@@ -27,6 +53,10 @@ pub struct ImportFailure {
 pub struct ImportSkipped {
     pub file: String,
     pub reason: String,
+    /// The same words in other languages, by language ("de"); absent when there is none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<std::collections::BTreeMap<String, String>>")]
+    pub translations: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

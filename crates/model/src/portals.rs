@@ -249,6 +249,10 @@ pub struct OutboxJob {
     pub next_attempt_at: Option<DateTime<Utc>>,
     /// Why the last attempt failed, in words (retrying, failed, conflict, cancelled).
     pub error: Option<String>,
+    /// `error` in other languages, by language ("de"); absent when there is none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[ts(optional, as = "Option<std::collections::BTreeMap<String, String>>")]
+    pub error_translations: std::collections::BTreeMap<String, String>,
     /// What kind of reason: `network` (the portal could not be reached), `server` (it
     /// answered with its own trouble: 5xx, 429), `user` (the editor must change something),
     /// `conflict`, `cancelled`.

@@ -50,18 +50,21 @@ pub const MAX_SLUG_LEN: usize = 190;
 
 /// Why `text` cannot be a post's address part as it stands, if it cannot: it must be what
 /// [`slug`] makes of it (lower-case ASCII letters, digits, single hyphens between them).
-pub fn slug_problem(text: &str) -> Option<String> {
+pub fn slug_problem(text: &str) -> Option<crate::Text> {
     let made = slug(text, MAX_SLUG_LEN);
     if made == text {
         None
     } else if made.is_empty() {
-        Some(format!(
-            "'{text}' cannot be an address: it needs letters or digits"
+        Some(crate::text!(
+            "'{text}' cannot be an address: it needs letters or digits",
+            "„{text}“ kann keine Adresse sein: Sie braucht Buchstaben oder Ziffern."
         ))
     } else {
-        Some(format!(
+        Some(crate::text!(
             "'{text}' cannot be an address as it stands: use lower-case letters, digits and \
-             hyphens, e.g. {made}"
+             hyphens, e.g. {made}",
+            "„{text}“ kann so keine Adresse sein: nur Kleinbuchstaben, Ziffern und \
+             Bindestriche, z. B. {made}"
         ))
     }
 }
@@ -81,7 +84,9 @@ mod tests {
     #[test]
     fn an_address_part_is_what_slug_makes_of_it() {
         assert_eq!(slug_problem("landtag-haushalt-2027"), None);
-        let said = slug_problem("Landtag Haushalt").unwrap_or_default();
+        let said = slug_problem("Landtag Haushalt")
+            .map(|t| t.to_string())
+            .unwrap_or_default();
         assert!(said.contains("landtag-haushalt"), "{said}");
         assert!(slug_problem("--").is_some());
     }

@@ -91,13 +91,15 @@ pub fn base_url(url: &str) -> Result<String, PublishError> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .ok_or_else(|| {
-            PublishError::Invalid(format!(
-                "the portal's address must start with https:// (or http://): '{url}'"
+            PublishError::Invalid(newsdesk_model::text!(
+                "the portal's address must start with https:// (or http://): '{url}'",
+                "Die Adresse des Portals muss mit https:// (oder http://) beginnen: '{url}'"
             ))
         })?;
     if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-        return Err(PublishError::Invalid(format!(
-            "'{url}' is not a web address"
+        return Err(PublishError::Invalid(newsdesk_model::text!(
+            "'{url}' is not a web address",
+            "'{url}' ist keine Webadresse"
         )));
     }
     Ok(url.to_string())

@@ -1,5 +1,7 @@
 use std::time::Duration;
 
+use newsdesk_model::{Localized, Text};
+
 use crate::RemotePost;
 
 /// Why talking to a portal failed. `Display` is a sentence for the editor; it never holds the
@@ -49,7 +51,55 @@ pub enum PublishError {
     #[error("the portal's secure connection failed ({0}): check its address and certificate")]
     Tls(String),
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
+}
+
+impl Localized for PublishError {
+    /// The portal's own words (its message, a status line) and the network's stay as they
+    /// came; the details of an answer Newsdesk could not read stay English.
+    fn german(&self) -> String {
+        match self {
+            PublishError::Unreachable(why) => {
+                format!("Das Portal ist nicht erreichbar ({why}).")
+            }
+            PublishError::Timeout(after) => format!(
+                "Das Portal hat nicht innerhalb von {} s geantwortet.",
+                after.as_secs()
+            ),
+            PublishError::Server { status, message } => {
+                format!("Das Portal hat mit {status} geantwortet ({message}).")
+            }
+            PublishError::RateLimited { .. } => {
+                "Das Portal bittet, langsamer zu senden (429).".to_string()
+            }
+            PublishError::Unauthorized { status, message } => format!(
+                "Das Portal hat die Zugangsdaten abgelehnt ({status}: {message}): Benutzer und \
+                 Geheimnis mit `newsdesk portal test` prüfen."
+            ),
+            PublishError::Rejected { status, message } => {
+                format!("Das Portal hat den Artikel abgelehnt ({status}: {message}).")
+            }
+            PublishError::Changed { .. } => "Der Artikel wurde im Portal geändert, seit er \
+                                             zuletzt von hier veröffentlicht wurde."
+                .to_string(),
+            PublishError::Protocol(detail) => {
+                format!("Die Antwort des Portals ist unverständlich: {detail}")
+            }
+            PublishError::TooLarge(detail) => {
+                format!("Die Antwort des Portals ist zu groß: {detail}")
+            }
+            PublishError::Redirected { status, to } => format!(
+                "Das Portal leitet um ({status}) nach {to}: Newsdesk sendet die Anmeldung an \
+                 keine andere Adresse. Liegt das Portal jetzt dort, diese Adresse verwenden \
+                 (`newsdesk portal remove`, dann `newsdesk portal add` mit ihr)."
+            ),
+            PublishError::Tls(why) => format!(
+                "Die gesicherte Verbindung zum Portal ist gescheitert ({why}): Adresse und \
+                 Zertifikat prüfen."
+            ),
+            PublishError::Invalid(text) => text.de.clone(),
+        }
+    }
 }
 
 /// How the outbox treats a failure.

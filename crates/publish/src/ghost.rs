@@ -90,11 +90,12 @@ impl Ghost {
         http: Arc<dyn Http>,
     ) -> Result<Ghost, PublishError> {
         let invalid = || {
-            PublishError::Invalid(
+            PublishError::Invalid(newsdesk_model::text!(
                 "a Ghost Admin API key looks like <id>:<secret> (Ghost Admin → Settings → \
-                 Integrations)"
-                    .into(),
-            )
+                 Integrations)",
+                "Ein Admin-API-Schlüssel von Ghost hat die Form <id>:<secret> (Ghost Admin → \
+                 Settings → Integrations)"
+            ))
         };
         let (key_id, secret) = credentials
             .secret

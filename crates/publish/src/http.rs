@@ -216,7 +216,10 @@ impl UreqHttp {
             builder = builder.header(name, value);
         }
         let built = builder.body(request.body.clone()).map_err(|e| {
-            PublishError::Invalid(format!("the portal's address is not usable: {e}"))
+            PublishError::Invalid(newsdesk_model::text!(
+                "the portal's address is not usable: {e}",
+                "Die Adresse des Portals ist nicht verwendbar: {e}"
+            ))
         })?;
         let mut answer = self
             .agent
@@ -373,9 +376,10 @@ fn transport_error(err: ureq::Error, timeout: Duration) -> PublishError {
         ureq::Error::ConnectionFailed => PublishError::Unreachable("the connection failed".into()),
         ureq::Error::Tls(reason) => PublishError::Tls(reason.to_string()),
         ureq::Error::Rustls(e) => PublishError::Tls(e.to_string()),
-        ureq::Error::BadUri(uri) => {
-            PublishError::Invalid(format!("the portal's address is not usable: {uri}"))
-        }
+        ureq::Error::BadUri(uri) => PublishError::Invalid(newsdesk_model::text!(
+            "the portal's address is not usable: {uri}",
+            "Die Adresse des Portals ist nicht verwendbar: {uri}"
+        )),
         ureq::Error::BodyExceedsLimit(_) => too_large(None),
         other => PublishError::Unreachable(other.to_string()),
     }

@@ -64,6 +64,19 @@ pub enum SecretError {
     Refused(String),
 }
 
+impl newsdesk_model::Localized for SecretError {
+    fn german(&self) -> String {
+        match self {
+            SecretError::Unavailable(why) => format!(
+                "Kein Schlüsselbund verfügbar ({why}). Newsdesk bewahrt die Geheimnisse der \
+                 Portale nur im Schlüsselbund des Systems auf (Secret Service: GNOME Keyring, \
+                 KWallet oder KeePassXC müssen laufen und entsperrt sein)."
+            ),
+            SecretError::Refused(why) => format!("Der Schlüsselbund hat abgelehnt: {why}"),
+        }
+    }
+}
+
 /// Where secrets live.
 pub trait Secrets: Send + Sync {
     fn get(&self, key: &SecretKey) -> Result<Option<String>, SecretError>;

@@ -378,11 +378,19 @@ impl PortalAdapter for Ninjs {
         }
         // Sent back as the portal holds it (each property's JSON as it came), canceled.
         let mut item: BTreeMap<String, Box<RawValue>> = answer.ok_parse()?;
-        let canceled = RawValue::from_string(r#""canceled""#.into())
-            .map_err(|e| PublishError::Invalid(format!("cannot write the item: {e}")))?;
+        let canceled = RawValue::from_string(r#""canceled""#.into()).map_err(|e| {
+            PublishError::Invalid(newsdesk_model::text!(
+                "cannot write the item: {e}",
+                "Das ninjs-Objekt lässt sich nicht schreiben: {e}"
+            ))
+        })?;
         item.insert("pubstatus".into(), canceled);
-        let item = serde_json::to_vec(&item)
-            .map_err(|e| PublishError::Invalid(format!("cannot write the item: {e}")))?;
+        let item = serde_json::to_vec(&item).map_err(|e| {
+            PublishError::Invalid(newsdesk_model::text!(
+                "cannot write the item: {e}",
+                "Das ninjs-Objekt lässt sich nicht schreiben: {e}"
+            ))
+        })?;
         let answer = self.put(&item, &current.id, ("If-Match", current.modified.clone()))?;
         self.written(answer, &item)
     }

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use newsdesk_model::{Localized, Text};
+
 /// A failure of the search index in `<library>.search/`.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -12,14 +14,14 @@ pub enum SearchError {
         "the search index {path} could not be read or written ({reason}); it is rebuilt from \
          the library when Newsdesk opens it next"
     )]
-    Damaged { path: PathBuf, reason: String },
+    Damaged { path: PathBuf, reason: Text },
     /// A write found no space on the disk holding `folder`.
     #[error("disk full: {what}; free some space in {folder} and try again")]
-    DiskFull { folder: PathBuf, what: String },
+    DiskFull { folder: PathBuf, what: Text },
     /// A file operation on the index's folder failed.
     #[error("{context}: {source}")]
     Io {
-        context: String,
+        context: Text,
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -27,9 +29,9 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    pub(crate) fn io(context: impl Into<String>, path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(context: Text, path: &Path, source: std::io::Error) -> Self {
         SearchError::Io {
-            context: context.into(),
+            context,
             path: path.to_path_buf(),
             source,
         }
@@ -41,6 +43,27 @@ impl SearchError {
             SearchError::DiskFull { .. } => true,
             SearchError::Io { source, .. } => is_storage_full(source),
             SearchError::Damaged { .. } => false,
+        }
+    }
+}
+
+impl Localized for SearchError {
+    fn german(&self) -> String {
+        match self {
+            SearchError::Damaged { path, reason } => format!(
+                "Der Suchindex {} ist nicht lesbar oder nicht beschreibbar ({}); Newsdesk baut \
+                 ihn beim nächsten Öffnen aus der Bibliothek neu auf.",
+                path.display(),
+                reason.de
+            ),
+            SearchError::DiskFull { folder, what } => format!(
+                "Datenträger voll: {}. Bitte in {} Platz schaffen und es noch einmal versuchen.",
+                what.de,
+                folder.display()
+            ),
+            SearchError::Io {
+                context, source, ..
+            } => format!("{}: {source}", context.de),
         }
     }
 }

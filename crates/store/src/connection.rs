@@ -4,6 +4,7 @@
 //! Newsdesk library or an empty database: a mistyped `--db` pointing at another program's
 //! SQLite file is refused untouched.
 
+use newsdesk_model::text;
 use std::path::Path;
 use std::time::Duration;
 
@@ -77,8 +78,9 @@ pub(crate) fn configure(conn: &mut Connection) -> Result<(), StoreError> {
     configure_session(conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Invalid(format!(
-            "the library file does not support write-ahead logging (journal mode {mode})"
+        return Err(StoreError::Invalid(text!(
+            "the library file does not support write-ahead logging (journal mode {mode})",
+            "Die Bibliotheksdatei unterstützt kein Write-Ahead-Logging (Journalmodus {mode})."
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -116,7 +118,7 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<Identity, Store
 }
 
 fn identify_in(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
-    let not_a_library = |reason: String| StoreError::NotALibrary {
+    let not_a_library = |reason: newsdesk_model::Text| StoreError::NotALibrary {
         path: path.to_path_buf(),
         reason,
     };
@@ -127,8 +129,9 @@ fn identify_in(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
         return Ok(Identity::Library);
     }
     if app_id != 0 {
-        return Err(not_a_library(format!(
-            "it is the database of another program (application id {app_id:#x})"
+        return Err(not_a_library(text!(
+            "it is the database of another program (application id {app_id:#x})",
+            "sie ist die Datenbank eines anderen Programms (Anwendungskennung {app_id:#x})"
         )));
     }
     if version == 0 && objects == 0 {
@@ -143,10 +146,14 @@ fn identify_in(conn: &Connection, path: &Path) -> Result<Identity, StoreError> {
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     Err(not_a_library(if tables.is_empty() {
-        "it is an SQLite database without Newsdesk's tables".to_string()
+        text!(
+            "it is an SQLite database without Newsdesk's tables",
+            "sie ist eine SQLite-Datenbank ohne die Tabellen von Newsdesk"
+        )
     } else {
-        format!(
+        text!(
             "it is an SQLite database of another kind (its tables: {})",
+            "sie ist eine SQLite-Datenbank anderer Art (ihre Tabellen: {})",
             tables.join(", ")
         )
     }))
@@ -191,7 +198,10 @@ pub(crate) fn explain_open_error(path: &Path, err: StoreError) -> StoreError {
         {
             StoreError::NotALibrary {
                 path: path.to_path_buf(),
-                reason: "the file is not an SQLite database".into(),
+                reason: text!(
+                    "the file is not an SQLite database",
+                    "die Datei ist keine SQLite-Datenbank"
+                ),
             }
         }
         other => other.in_library(path),

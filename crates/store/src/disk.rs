@@ -25,6 +25,7 @@
 //!   either (a writer must create the `-wal` and `-shm` in that folder), and all its content
 //!   is in the file.
 
+use newsdesk_model::text;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -45,22 +46,36 @@ pub enum ReadOnlyCause {
 impl ReadOnlyCause {
     /// The refusal of a write to the library at `path` opened for reading for this cause.
     pub(crate) fn refusal(&self, path: &Path) -> StoreError {
-        self.said(path, "the change was not saved")
+        self.said(
+            path,
+            &text!(
+                "the change was not saved",
+                "die Änderung wurde nicht gespeichert"
+            ),
+        )
     }
 
     /// The cause in words: the library at `path` is open for reading only, and `so`.
-    pub(crate) fn said(&self, path: &Path, so: &str) -> StoreError {
+    pub(crate) fn said(&self, path: &Path, so: &newsdesk_model::Text) -> StoreError {
         match self {
             ReadOnlyCause::DiskFull => StoreError::DiskFull {
                 folder: folder_of(path),
-                what: format!(
-                    "the library {} is open for reading only and {so}",
-                    path.display()
-                ),
+                what: newsdesk_model::Text {
+                    en: format!(
+                        "the library {} is open for reading only and {}",
+                        path.display(),
+                        so.en
+                    ),
+                    de: format!(
+                        "die Bibliothek {} ist nur zum Lesen geöffnet, und {}",
+                        path.display(),
+                        so.de
+                    ),
+                },
             },
             ReadOnlyCause::NotWritable(reason) => StoreError::ReadOnly {
                 path: path.to_path_buf(),
-                reason: reason.clone(),
+                reason: newsdesk_model::Text::verbatim(reason.clone()),
             },
         }
     }
@@ -134,9 +149,10 @@ pub(crate) fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
             let wal_empty = std::fs::metadata(&wal).map_or(true, |m| m.len() == 0);
             if !wal_empty {
                 return Err(StoreError::io_at(
-                    format!(
+                    text!(
                         "the library {} cannot be read: its write-ahead log {} holds changes \
                          and {} cannot be created",
+                        "Die Bibliothek {} lässt sich nicht lesen: Ihr Write-Ahead-Log {} enthält Änderungen, und {} lässt sich nicht anlegen",
                         path.display(),
                         wal.display(),
                         shm.display()
@@ -188,20 +204,24 @@ pub(crate) fn check_readable(
         });
     }
     let missing = match identity {
-        crate::connection::Identity::Empty => "the library cannot be created",
-        crate::connection::Identity::Library if version < latest => {
-            "the library needs its schema updated by this version of Newsdesk"
-        }
+        crate::connection::Identity::Empty => text!(
+            "the library cannot be created",
+            "die Bibliothek lässt sich nicht anlegen"
+        ),
+        crate::connection::Identity::Library if version < latest => text!(
+            "the library needs its schema updated by this version of Newsdesk",
+            "das Schema der Bibliothek muss von dieser Newsdesk-Version aktualisiert werden"
+        ),
         crate::connection::Identity::Library => return Ok(()),
     };
     Err(match cause {
         ReadOnlyCause::DiskFull => StoreError::DiskFull {
             folder: folder_of(path),
-            what: format!("{missing} ({})", path.display()),
+            what: missing.map(|words| format!("{words} ({})", path.display())),
         },
         ReadOnlyCause::NotWritable(reason) => StoreError::ReadOnly {
             path: path.to_path_buf(),
-            reason: format!("{missing}; {reason}"),
+            reason: missing.map(|words| format!("{words}; {reason}")),
         },
     })
 }

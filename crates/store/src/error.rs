@@ -1,5 +1,6 @@
 use std::path::{Path, PathBuf};
 
+use newsdesk_model::{Localized, Text, text};
 use rusqlite::ErrorCode;
 
 /// What can go wrong with the library file. Messages are sentences for the user.
@@ -43,9 +44,9 @@ pub enum StoreError {
     #[error("outbox job {0} does not exist")]
     JobNotFound(i64),
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
     #[error("{path} is not a Newsdesk library: {reason}. Nothing was changed.")]
-    NotALibrary { path: PathBuf, reason: String },
+    NotALibrary { path: PathBuf, reason: Text },
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
     /// A database error not yet tied to a file (inside the store only; see `in_library`).
@@ -61,10 +62,10 @@ pub enum StoreError {
         "the search index {path} could not be read or written ({reason}); it is rebuilt from \
          the library when Newsdesk opens it next"
     )]
-    SearchIndex { path: PathBuf, reason: String },
+    SearchIndex { path: PathBuf, reason: Text },
     #[error("{context}: {source}")]
     Io {
-        context: String,
+        context: Text,
         #[source]
         source: std::io::Error,
     },
@@ -75,7 +76,7 @@ pub enum StoreError {
          and try again; everything saved before is intact.",
         folder.display()
     )]
-    DiskFull { folder: PathBuf, what: String },
+    DiskFull { folder: PathBuf, what: Text },
     /// The library could not be opened for writing for another reason than a full disk (a
     /// read-only disk, missing permissions), so it was opened for reading only.
     #[error(
@@ -83,7 +84,7 @@ pub enum StoreError {
          written ({reason}). Check that the file and its folder are writable, then open it \
          again."
     )]
-    ReadOnly { path: PathBuf, reason: String },
+    ReadOnly { path: PathBuf, reason: Text },
 }
 
 /// What went wrong with the file and what the user can do, by SQLite's error code.
@@ -120,21 +121,130 @@ fn database_message(path: &Path, err: &rusqlite::Error) -> String {
     }
 }
 
-impl StoreError {
-    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        StoreError::Io {
-            context: context.into(),
-            source,
+/// The same advice as [`database_message`], in German; SQLite's own words stay as they are.
+fn database_german(path: &Path, err: &rusqlite::Error) -> String {
+    let path = path.display();
+    let code = match err {
+        rusqlite::Error::SqliteFailure(e, _) => Some(e.code),
+        _ => None,
+    };
+    match code {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "Die Bibliothek {path} blieb belegt: Ein anderes Newsdesk (das Programm oder ein \
+             Befehl) schreibt gerade hinein. Gleich noch einmal versuchen; nichts wurde geändert."
+        ),
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
+            format!(
+                "Newsdesk darf die Bibliothek {path} nicht lesen oder schreiben: prüfen, ob die \
+                 Datei und ihr Ordner vorhanden und beschreibbar sind ({err})"
+            )
         }
+        Some(ErrorCode::DiskFull) => format!(
+            "Datenträger voll: Der Datenträger mit der Bibliothek {path} ist voll. Platz \
+             schaffen und es noch einmal versuchen; was vorher gespeichert wurde, ist erhalten."
+        ),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => format!(
+            "Die Bibliothek {path} ist beschädigt ({err}): `newsdesk db check` ausführen und \
+             eine Sicherung mit `newsdesk db restore DATEI` zurückholen."
+        ),
+        Some(ErrorCode::SystemIoFailure) => format!(
+            "Das Betriebssystem konnte die Bibliothek {path} nicht lesen oder schreiben \
+             ({err}): den Datenträger prüfen."
+        ),
+        _ => format!("Die Bibliothek {path} ließ sich nicht lesen oder schreiben: {err}"),
+    }
+}
+
+impl Localized for StoreError {
+    fn german(&self) -> String {
+        match self {
+            StoreError::NewerSchema { path, found, known } => format!(
+                "Die Bibliothek {} wurde von einer neueren Newsdesk-Version geschrieben (Schema \
+                 {found}; diese Version kennt bis {known}). Newsdesk aktualisieren, um sie zu \
+                 öffnen; die Datei wurde nicht verändert.",
+                path.display()
+            ),
+            StoreError::NoLibrary { path } => format!(
+                "Unter {} gibt es keine Bibliothek: den Pfad prüfen (--db oder NEWSDESK_DB); \
+                 ein Import von Artikeln oder der Start des Programms legt eine neue an.",
+                path.display()
+            ),
+            StoreError::ArticleNotFound(id) => {
+                format!("Artikel {id} gibt es in dieser Bibliothek nicht.")
+            }
+            StoreError::ImageNotFound(id) => {
+                format!("Bild {id} gibt es in dieser Bibliothek nicht.")
+            }
+            StoreError::InTrash(id) => format!(
+                "Artikel {id} liegt im Papierkorb: erst aus dem Papierkorb holen, dann ändern."
+            ),
+            StoreError::RevisionNotFound { id, revision } => {
+                format!("Artikel {id} hat keine Fassung {revision}.")
+            }
+            StoreError::Conflict {
+                id,
+                expected,
+                current,
+            } => format!(
+                "Artikel {id} wurde inzwischen anderswo gespeichert (er steht bei Fassung \
+                 {current}, die Änderung wurde auf Fassung {expected} gemacht); vor dem \
+                 Speichern neu laden."
+            ),
+            StoreError::PortalNotFound(name) => format!(
+                "Es gibt kein Portal namens '{name}': `newsdesk portal list` zeigt die Portale."
+            ),
+            StoreError::PortalExists(name) => format!(
+                "Ein Portal namens '{name}' gibt es schon: einen anderen Namen wählen oder es \
+                 zuerst entfernen."
+            ),
+            StoreError::JobNotFound(id) => format!("Auftrag {id} gibt es im Postausgang nicht."),
+            StoreError::Invalid(text) => text.de.clone(),
+            StoreError::NotALibrary { path, reason } => format!(
+                "{} ist keine Newsdesk-Bibliothek: {}. Nichts wurde verändert.",
+                path.display(),
+                reason.de
+            ),
+            StoreError::Corrupt(detail) => format!("Gespeicherte Daten sind beschädigt: {detail}"),
+            StoreError::Sqlite(err) => {
+                format!("Die Bibliothek ließ sich nicht lesen oder schreiben: {err}")
+            }
+            StoreError::Database { path, source } => database_german(path, source),
+            StoreError::SearchIndex { path, reason } => format!(
+                "Der Suchindex {} ist nicht lesbar oder nicht beschreibbar ({}); Newsdesk baut \
+                 ihn beim nächsten Öffnen aus der Bibliothek neu auf.",
+                path.display(),
+                reason.de
+            ),
+            StoreError::Io { context, source } => format!("{}: {source}", context.de),
+            StoreError::DiskFull { folder, what } => format!(
+                "Datenträger voll: Auf dem Datenträger mit {} ist kein Platz mehr: {}. Dort \
+                 Platz schaffen und es noch einmal versuchen; alles vorher Gespeicherte ist \
+                 erhalten.",
+                folder.display(),
+                what.de
+            ),
+            StoreError::ReadOnly { path, reason } => format!(
+                "Die Bibliothek {} ist nur zum Lesen geöffnet, es lässt sich nichts speichern, \
+                 denn sie ist nicht beschreibbar ({}). Prüfen, ob die Datei und ihr Ordner \
+                 beschreibbar sind, dann erneut öffnen.",
+                path.display(),
+                reason.de
+            ),
+        }
+    }
+}
+
+impl StoreError {
+    pub(crate) fn io(context: Text, source: std::io::Error) -> Self {
+        StoreError::Io { context, source }
     }
 
     /// An error of writing the file or folder at `path`: a full disk is said as one.
-    pub(crate) fn io_at(context: impl Into<String>, path: &Path, source: std::io::Error) -> Self {
-        let context = context.into();
+    pub(crate) fn io_at(context: Text, path: &Path, source: std::io::Error) -> Self {
         if crate::space::is_storage_full(&source) {
             StoreError::DiskFull {
                 folder: crate::space::folder_of(path),
-                what: lowercase_first(&context),
+                what: context.map(lowercase_first),
             }
         } else {
             StoreError::Io { context, source }
@@ -148,8 +258,9 @@ impl StoreError {
             StoreError::Sqlite(source) if crate::space::sqlite_failed_for_space(&source, path) => {
                 StoreError::DiskFull {
                     folder: crate::space::folder_of(path),
-                    what: format!(
+                    what: text!(
                         "the library {} could not be written ({source})",
+                        "die Bibliothek {} ließ sich nicht schreiben ({source})",
                         path.display()
                     ),
                 }

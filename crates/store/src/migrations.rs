@@ -121,7 +121,9 @@ PRAGMA application_id = 1313100619;
     crate::publishing::schema::OUTBOX_MIGRATION,
     // 11: each portal's secret has a keyring entry of its own.
     crate::publishing::schema::PORTAL_SECRET_ID_MIGRATION,
-    // 12: slug, description, social picture, embargo (articles and pictures), corrections.
+    // 12: the outbox keeps the German of each job's reason.
+    crate::publishing::schema::OUTBOX_GERMAN_MIGRATION,
+    // 13: slug, description, social picture, embargo (articles and pictures), corrections.
     crate::articles::schema::PUBLISHING_FIELDS_MIGRATION,
 ];
 

@@ -2,6 +2,7 @@
 //! a write finds, how the library becomes writable again, and whether the search can answer
 //! meanwhile. The causes and the opening itself are [`crate::disk`]'s.
 
+use newsdesk_model::text;
 use std::sync::atomic::Ordering;
 
 use rusqlite::Connection;
@@ -14,9 +15,12 @@ impl Store {
     /// when it can be written.
     pub fn read_only(&self) -> Option<StoreError> {
         let cause = self.read_only.lock().unwrap_or_else(|p| p.into_inner());
-        cause
-            .as_ref()
-            .map(|cause| cause.said(self.path(), "nothing can be saved"))
+        cause.as_ref().map(|cause| {
+            cause.said(
+                self.path(),
+                &text!("nothing can be saved", "es lässt sich nichts speichern"),
+            )
+        })
     }
 
     /// Ok when the library can be written. One open for reading only is first opened for
@@ -72,18 +76,21 @@ impl Store {
         let unavailable = |cause: &ReadOnlyCause| match cause {
             ReadOnlyCause::DiskFull => StoreError::DiskFull {
                 folder: folder_of(&dir),
-                what: format!(
+                what: text!(
                     "the search index {} cannot be made and searching is not possible \
                      (reading and listing articles works)",
+                    "Der Suchindex {} lässt sich nicht anlegen, Suchen ist nicht möglich (Artikel lesen und auflisten geht)",
                     dir.display()
                 ),
             },
             // Not `SearchIndex`: that would have the search try to replace the index.
             ReadOnlyCause::NotWritable(reason) => StoreError::ReadOnly {
                 path: self.path().to_path_buf(),
-                reason: format!(
+                reason: text!(
                     "{reason}; its search index {} cannot be opened or made either, so \
                      searching is not possible, while reading and listing articles works",
+                    "{reason}; auch ihr Suchindex {} lässt sich weder öffnen noch anlegen, \
+                     Suchen ist also nicht möglich, Artikel lesen und auflisten geht",
                     dir.display()
                 ),
             },

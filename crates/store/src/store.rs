@@ -1,3 +1,4 @@
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock, RwLock, RwLockReadGuard};
@@ -46,7 +47,14 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                StoreError::io(format!("cannot create the folder {}", dir.display()), e)
+                StoreError::io(
+                    text!(
+                        "cannot create the folder {}",
+                        "Der Ordner {} lässt sich nicht anlegen",
+                        dir.display()
+                    ),
+                    e,
+                )
             })?;
         }
         Store::open_with(path, true)
@@ -119,7 +127,11 @@ impl Store {
                 drop(index);
                 std::fs::remove_dir_all(&dir).map_err(|e| {
                     StoreError::io(
-                        format!("cannot remove the damaged search index {}", dir.display()),
+                        text!(
+                            "cannot remove the damaged search index {}",
+                            "Der beschädigte Suchindex {} lässt sich nicht entfernen",
+                            dir.display()
+                        ),
                         e,
                     )
                 })?;
@@ -233,7 +245,11 @@ impl Store {
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(|e| {
                 StoreError::io(
-                    format!("cannot remove the damaged search index {}", dir.display()),
+                    text!(
+                        "cannot remove the damaged search index {}",
+                        "Der beschädigte Suchindex {} lässt sich nicht entfernen",
+                        dir.display()
+                    ),
                     e,
                 )
             })?;

@@ -33,9 +33,14 @@ pub async fn test_fault() -> CommandResult<()> {
     let thread = std::thread::Builder::new()
         .name("fault-test".into())
         .spawn(|| panic!("a test of the error report, asked for in the Diagnose view"))
-        .map_err(|e| newsdesk_model::UserError {
-            code: newsdesk_model::ErrorCode::Internal,
-            message: format!("cannot start the test: {e}"),
+        .map_err(|e| {
+            newsdesk_model::UserError::worded(
+                newsdesk_model::ErrorCode::Internal,
+                &newsdesk_model::text!(
+                    "cannot start the test: {e}",
+                    "Der Test lässt sich nicht starten: {e}"
+                ),
+            )
         })?;
     let _ = thread.join();
     Ok(())

@@ -137,10 +137,13 @@ pub async fn save_credit_report(
 /// A calendar day as the window's date fields give it, or why not, in words.
 fn day(text: &str) -> Result<chrono::NaiveDate, newsdesk_model::UserError> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        newsdesk_model::UserError {
-            code: newsdesk_model::ErrorCode::InvalidInput,
-            message: format!("{text:?} is not a day (YYYY-MM-DD)"),
-        }
+        newsdesk_model::UserError::worded(
+            newsdesk_model::ErrorCode::InvalidInput,
+            &newsdesk_model::text!(
+                "{text:?} is not a day (YYYY-MM-DD)",
+                "{text:?} ist kein Tag (JJJJ-MM-TT)"
+            ),
+        )
     })
 }
 

@@ -124,9 +124,11 @@ pub async fn library_problem(library: State<'_, Library>) -> CommandResult<Optio
 #[tauri::command]
 pub async fn restore_unopened(library: State<'_, Library>, path: String) -> CommandResult<String> {
     if library.app().is_some() {
-        return Err(ApiError::Invalid(
-            "the library is open: restore a backup from the tools instead".into(),
-        )
+        return Err(ApiError::Invalid(newsdesk_model::text!(
+            "the library is open: restore a backup from the tools instead",
+            "Die Bibliothek ist geöffnet: Eine Sicherung wird in den Werkzeugen \
+             wiederhergestellt."
+        ))
         .into());
     }
     let target = library.path().to_path_buf();

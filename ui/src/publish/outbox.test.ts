@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../lib/i18n/i18n.svelte';
 import { renderApp } from '../test/app';
 import { job, samplePublishing } from '../test/publishing';
 
@@ -24,6 +25,23 @@ function rowOf(title: string, state: string): HTMLElement {
 }
 
 describe('the outbox', () => {
+  it('gives a job’s reason in the window’s language when the core sent its German', async () => {
+    const publishing = samplePublishing();
+    publishing.jobs[2] = {
+      ...publishing.jobs[2]!,
+      error: 'the portal refused the credentials (401: invalid token)',
+      error_translations: { de: 'Das Portal hat die Zugangsdaten abgelehnt (401: invalid token).' },
+    };
+    renderApp('#/outbox', publishing);
+    await screen.findByRole('list', { name: 'Aufträge im Postausgang' });
+    const failed = rowOf('One-Stop-Shop für Sozialleistungen', 'failed');
+    expect(within(failed).getByText('Das Portal hat die Zugangsdaten abgelehnt (401: invalid token).')).toBeInTheDocument();
+    expect(within(failed).queryByText(/refused the credentials/)).toBeNull();
+    setLocale('en');
+    await waitFor(() => expect(within(failed).getByText('the portal refused the credentials (401: invalid token)')).toBeInTheDocument());
+    setLocale('de');
+  });
+
   it('lists every job newest first, with article, portal, action and its state in words', async () => {
     const publishing = samplePublishing();
     publishing.jobs[1] = { ...publishing.jobs[1]!, next_attempt_at: todayAt(14, 32) };

@@ -3,6 +3,7 @@
 // shown as given (the reason a job failed).
 import type { JobAction, OutboxJob, OutboxSummary, PortalKind } from '../lib/ipc/bindings';
 import { dateTime, t, time, tn } from '../lib/i18n/i18n.svelte';
+import { errorText } from '../lib/i18n/core';
 import type { TextKey } from '../lib/i18n/messages';
 import { toUserError } from '../lib/ipc/commands';
 
@@ -112,8 +113,8 @@ export function summaryParts(summary: OutboxSummary | null): string[] {
   return parts;
 }
 
-/** A failure in words: its kind in the UI's language, then the core's message. */
+/** A failure in words: its kind in the UI's language, then the core's message in it too. */
 export function reasonText(reason: unknown): string {
   const error = toUserError(reason);
-  return `${t(`error.code.${error.code}`)}: ${error.message}`;
+  return `${t(`error.code.${error.code}`)}: ${errorText(error)}`;
 }

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../lib/i18n/i18n.svelte';
 import { renderApp } from '../test/app';
 
 afterEach(() => {
@@ -70,6 +71,25 @@ describe('the window', () => {
     expect(screen.queryByText('Keine Artikel für diesen Filter.')).toBeNull();
     await user.click(within(banner).getByRole('button', { name: 'Meldung schließen' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('shows a core error in the window’s language: its German in German, its English in English', async () => {
+    renderApp('#/articles', {
+      fail: {
+        list_articles: {
+          code: 'storage',
+          message: 'the library /home/ba/library.sqlite stayed busy',
+          translations: { de: 'Die Bibliothek /home/ba/library.sqlite blieb belegt' },
+        },
+      },
+    });
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('Speicherfehler: Die Bibliothek /home/ba/library.sqlite blieb belegt');
+    expect(banner).not.toHaveTextContent('stayed busy');
+    setLocale('en');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('the library /home/ba/library.sqlite stayed busy'));
+    expect(screen.getByRole('alert')).not.toHaveTextContent('blieb belegt');
+    setLocale('de');
   });
 
   it('collapses and restores the side columns by keyboard', async () => {

@@ -5,6 +5,9 @@
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Article, Correction, Embargo, Image};
 
+use newsdesk_model::text;
+
+use crate::error::Leaving;
 use crate::{ApiError, App};
 
 /// What `article set` changes; `None` leaves a field as it is, `Some("")` empties it.
@@ -49,13 +52,15 @@ impl App {
     pub fn correct_article(&self, id: i64, note: &str) -> Result<Article, ApiError> {
         let note = note.trim();
         if note.is_empty() {
-            return Err(ApiError::Invalid(
-                "a correction needs its notice: say what was corrected".into(),
-            ));
+            return Err(ApiError::Invalid(text!(
+                "a correction needs its notice: say what was corrected",
+                "Eine Korrektur braucht ihren Hinweis: Was wurde korrigiert?"
+            )));
         }
         if note.chars().count() > MAX_NOTE_CHARS {
-            return Err(ApiError::Invalid(format!(
-                "a correction notice holds at most {MAX_NOTE_CHARS} characters"
+            return Err(ApiError::Invalid(text!(
+                "a correction notice holds at most {MAX_NOTE_CHARS} characters",
+                "Ein Korrekturhinweis hat höchstens {MAX_NOTE_CHARS} Zeichen."
             )));
         }
         let article = self.store.article(id)?;
@@ -94,9 +99,11 @@ impl App {
         if let Some(description) = &changes.description {
             let description = description.trim();
             if description.chars().count() > MAX_DESCRIPTION_CHARS {
-                return Err(ApiError::Invalid(format!(
+                return Err(ApiError::Invalid(text!(
                     "a meta description holds at most {MAX_DESCRIPTION_CHARS} characters \
-                     (search engines show about 160)"
+                     (search engines show about 160)",
+                    "Eine Meta-Beschreibung hat höchstens {MAX_DESCRIPTION_CHARS} Zeichen \
+                     (Suchmaschinen zeigen etwa 160)."
                 )));
             }
             content.description = description.to_string();
@@ -105,15 +112,22 @@ impl App {
             let picture = picture.trim();
             if !picture.is_empty() && !content.images.iter().any(|i| i.file == picture) {
                 let files: Vec<&str> = content.images.iter().map(|i| i.file.as_str()).collect();
-                return Err(ApiError::Invalid(format!(
-                    "the social-card picture must be one of the article's pictures ({}), not \
-                     '{picture}'",
-                    if files.is_empty() {
-                        "it has none".to_string()
-                    } else {
-                        files.join(", ")
-                    }
-                )));
+                return Err(ApiError::Invalid(if files.is_empty() {
+                    text!(
+                        "the social-card picture must be one of the article's pictures, and it \
+                         has none: not '{picture}'",
+                        "Das Bild für geteilte Links muss eines der Bilder des Artikels sein, und \
+                         er hat keines: nicht „{picture}“."
+                    )
+                } else {
+                    let files = files.join(", ");
+                    text!(
+                        "the social-card picture must be one of the article's pictures ({files}), \
+                         not '{picture}'",
+                        "Das Bild für geteilte Links muss eines der Bilder des Artikels sein \
+                         ({files}), nicht „{picture}“."
+                    )
+                }));
             }
             content.social_image = picture.to_string();
         }
@@ -143,9 +157,9 @@ impl App {
                 Err(ApiError::Embargoed {
                     id,
                     what: if schedule.is_some() {
-                        "scheduled"
+                        Leaving::Scheduled
                     } else {
-                        "published"
+                        Leaving::Published
                     },
                     embargo,
                 })

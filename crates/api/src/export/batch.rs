@@ -2,6 +2,7 @@
 //! own file in one folder, with progress. One article that cannot go (a picture without
 //! credit) is reported and the others are written.
 
+use newsdesk_model::text;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -45,10 +46,21 @@ impl App {
         stop: &AtomicBool,
     ) -> Result<ExportReport, ApiError> {
         if ids.is_empty() {
-            return Err(ApiError::Invalid("no article was chosen to export".into()));
+            return Err(ApiError::Invalid(text!(
+                "no article was chosen to export",
+                "Es wurde kein Artikel zum Exportieren gewählt."
+            )));
         }
-        std::fs::create_dir_all(folder)
-            .map_err(|e| ApiError::io("cannot make the export folder", folder, e))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            ApiError::io(
+                text!(
+                    "cannot make the export folder",
+                    "Der Exportordner lässt sich nicht anlegen"
+                ),
+                folder,
+                e,
+            )
+        })?;
         let mut report = ExportReport {
             format: format.name().to_owned(),
             ..ExportReport::default()
@@ -70,11 +82,9 @@ impl App {
             };
             match result {
                 Ok(file) => report.written.push(file),
-                Err(e) => report.failed.push(ExportFailure {
-                    id,
-                    title: title.clone(),
-                    message: e.to_string(),
-                }),
+                Err(e) => report
+                    .failed
+                    .push(ExportFailure::worded(id, title.clone(), &e)),
             }
             progress(&ExportProgress {
                 done: done + 1,
@@ -123,9 +133,10 @@ impl App {
         };
         let ids: Vec<i64> = self.store.list(&filter)?.iter().map(|a| a.id).collect();
         if ids.is_empty() {
-            return Err(ApiError::Invalid(
-                "no article matches: nothing was exported".into(),
-            ));
+            return Err(ApiError::Invalid(text!(
+                "no article matches: nothing was exported",
+                "Kein Artikel passt: Nichts wurde exportiert."
+            )));
         }
         self.export_articles_until(&ids, format, folder, replace, progress, stop)
     }

@@ -5,6 +5,7 @@
 use newsdesk_model::{Article, Embargo, embargo_notice};
 
 use super::ExportFormat;
+use crate::error::Leaving;
 use crate::{ApiError, App};
 
 impl App {
@@ -20,9 +21,9 @@ impl App {
         };
         let what = match format {
             ExportFormat::Markdown | ExportFormat::Pdf => return Ok(Some(embargo)),
-            ExportFormat::Html => "exported as an HTML page",
-            ExportFormat::Ninjs => "exported as ninjs",
-            ExportFormat::Bundle => "exported as a bundle",
+            ExportFormat::Html => Leaving::ExportedHtml,
+            ExportFormat::Ninjs => Leaving::ExportedNinjs,
+            ExportFormat::Bundle => Leaving::ExportedBundle,
         };
         Err(ApiError::Embargoed {
             id: article.id,

@@ -1,5 +1,6 @@
 //! Writing export files: whole or not at all, never over a file unasked, named by date and title.
 
+use newsdesk_model::text;
 use std::path::Path;
 
 use newsdesk_model::Article;
@@ -9,8 +10,9 @@ use crate::ApiError;
 use newsdesk_export::Format as ExportFormat;
 
 pub(crate) fn exists_already(target: &Path) -> ApiError {
-    ApiError::Invalid(format!(
+    ApiError::Invalid(text!(
         "{} exists already: choose another name, or replace it (--force)",
+        "{} gibt es schon: einen anderen Namen wählen oder die Datei ersetzen (--force).",
         target.display()
     ))
 }
@@ -19,8 +21,9 @@ pub(crate) fn exists_already(target: &Path) -> ApiError {
 /// existing file only with `replace` (checked in the same step as the rename: no race).
 pub(crate) fn write_new_file(target: &Path, bytes: &[u8], replace: bool) -> Result<(), ApiError> {
     if target.file_name().is_none() {
-        return Err(ApiError::Invalid(format!(
+        return Err(ApiError::Invalid(text!(
             "{} is not a file name",
+            "{} ist kein Dateiname.",
             target.display()
         )));
     }
@@ -34,7 +37,11 @@ pub(crate) fn write_new_file(target: &Path, bytes: &[u8], replace: bool) -> Resu
         Err(e) if !replace && e.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(exists_already(target))
         }
-        Err(e) => Err(ApiError::io("cannot write", target, e)),
+        Err(e) => Err(ApiError::io(
+            text!("cannot write", "Die Datei lässt sich nicht schreiben"),
+            target,
+            e,
+        )),
     }
 }
 

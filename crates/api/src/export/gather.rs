@@ -3,6 +3,7 @@
 use newsdesk_export::{ExportArticle, Picture, PictureFile};
 use newsdesk_model::Article;
 use newsdesk_model::CONTENT_ADDRESS_PREFIX;
+use newsdesk_model::text;
 
 use crate::images::{PictureKey, Rendition};
 use crate::{ApiError, App};
@@ -26,8 +27,8 @@ impl App {
             };
             if let Some(hash) = placed.file.strip_prefix(CONTENT_ADDRESS_PREFIX) {
                 let image = self.store.image_by_hash(hash)?.ok_or_else(|| {
-                    ApiError::Invalid(format!(
-                        "the article names a picture ({hash}) that is no longer in the library"
+                    ApiError::Invalid(text!("the article names a picture ({hash}) that is no longer in the library",
+"Der Artikel nennt ein Bild ({hash}), das nicht mehr in der Bibliothek liegt."
                     ))
                 })?;
                 let metadata = &image.metadata;
@@ -46,7 +47,14 @@ impl App {
                 let preview =
                     self.picture_file(&PictureKey::Hash(image.hash.clone()), Rendition::Preview)?;
                 let display = std::fs::read(&preview).map_err(|e| {
-                    ApiError::io("the picture's preview cannot be read:", &preview, e)
+                    ApiError::io(
+                        text!(
+                            "the picture's preview cannot be read:",
+                            "Die Vorschau des Bildes lässt sich nicht lesen"
+                        ),
+                        &preview,
+                        e,
+                    )
                 })?;
                 let original = if originals {
                     Some(self.image_with_credits(&image)?)

@@ -8,6 +8,7 @@ mod embargo;
 mod files;
 mod gather;
 
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 
 pub use newsdesk_export::Format as ExportFormat;
@@ -79,8 +80,16 @@ impl App {
             .filter(|f| !f.is_empty())
             .map(PathBuf::from);
         if let Some(folder) = &folder {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| ApiError::io("cannot make the export folder", folder, e))?;
+            std::fs::create_dir_all(folder).map_err(|e| {
+                ApiError::io(
+                    text!(
+                        "cannot make the export folder",
+                        "Der Exportordner lässt sich nicht anlegen"
+                    ),
+                    folder,
+                    e,
+                )
+            })?;
         }
         Ok(ExportTarget {
             name,
@@ -157,7 +166,10 @@ impl App {
             ExportFormat::Ninjs => {
                 let item = newsdesk_export::ninjs(&self.gather(article, false)?);
                 let mut json = serde_json::to_vec_pretty(&item).map_err(|e| {
-                    ApiError::Invalid(format!("the ninjs could not be written: {e}"))
+                    ApiError::Invalid(text!(
+                        "the ninjs could not be written: {e}",
+                        "Das ninjs ließ sich nicht schreiben: {e}"
+                    ))
                 })?;
                 json.push(b'\n');
                 json

@@ -3,6 +3,9 @@
 //! own caption, credit and alt text; the picture keeps the file's credits), and an article
 //! exported as Markdown takes its library pictures along, credits inside, named beside it.
 
+use std::collections::BTreeMap;
+
+use newsdesk_model::{GERMAN, text};
 use std::path::Path;
 
 use newsdesk_model::CONTENT_ADDRESS_PREFIX;
@@ -44,17 +47,22 @@ impl App {
                 continue;
             }
             let stored = self.analyse_and_keep(&path).and_then(|analysed| {
-                self.store_picture(analysed).map_err(|e| ImportFailure {
-                    file: path.display().to_string(),
-                    line: None,
-                    message: e.to_string(),
-                })
+                self.store_picture(analysed)
+                    .map_err(|e| ImportFailure::worded(path.display().to_string(), None, &e))
             });
             match stored {
                 Ok(imported) => {
                     picture.file = format!("{CONTENT_ADDRESS_PREFIX}{}", imported.image.hash);
                 }
                 Err(failure) => failed.push(ImportFailure {
+                    translations: BTreeMap::from([(
+                        GERMAN.to_string(),
+                        format!(
+                            "Das Bild des Artikels {} ließ sich nicht importieren: {}",
+                            article_file.display(),
+                            failure.translations.get(GERMAN).unwrap_or(&failure.message)
+                        ),
+                    )]),
                     message: format!(
                         "the picture of article {} could not be imported: {}",
                         article_file.display(),
@@ -83,8 +91,9 @@ impl App {
                 continue;
             };
             let image = self.store.image_by_hash(hash)?.ok_or_else(|| {
-                ApiError::Invalid(format!(
-                    "the article names a picture ({hash}) that is no longer in the library"
+                ApiError::Invalid(text!(
+                    "the article names a picture ({hash}) that is no longer in the library",
+                    "Der Artikel nennt ein Bild ({hash}), das nicht mehr in der Bibliothek liegt."
                 ))
             })?;
             let bytes = self.image_with_credits(&image)?;

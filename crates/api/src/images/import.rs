@@ -2,6 +2,7 @@
 //! (hash, metadata, thumbnail, preview, perceptual hash), stored once by hash. A file that
 //! cannot be read is reported with the reason and the rest goes on.
 
+use newsdesk_model::{Localized, text};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -147,18 +148,16 @@ impl App {
     /// Reads and analyses one file and writes its original and renditions into the media
     /// folder (before any row names them). A failure is worded for the photo editor.
     pub(crate) fn analyse_and_keep(&self, path: &Path) -> Result<Analysed, ImportFailure> {
-        let fail = |message: String| ImportFailure {
-            file: path.display().to_string(),
-            line: None,
-            message,
-        };
-        let bytes = read_picture(path).map_err(fail)?;
-        let inspected = newsdesk_media::inspect(&bytes, path, &media_limits())
-            .map_err(|e| fail(e.to_string()))?;
+        let file = path.display().to_string();
+        let fail = |why: &dyn Localized| ImportFailure::worded(file.clone(), None, why);
+        let bytes =
+            read_picture(path).map_err(|why| ImportFailure::english(file.clone(), None, why))?;
+        let inspected =
+            newsdesk_media::inspect(&bytes, path, &media_limits()).map_err(|e| fail(&e))?;
         let keep = |target: Result<PathBuf, newsdesk_store::StoreError>, data: &[u8]| {
             target
                 .and_then(|target| self.store.put_media_file(&target, data))
-                .map_err(|e| fail(e.to_string()))
+                .map_err(|e| fail(&e))
         };
         keep(
             self.store
@@ -217,12 +216,21 @@ pub fn thumbnails(
     out_dir: &Path,
 ) -> Result<(Vec<Thumbnail>, Vec<ImportFailure>), ApiError> {
     if !(16..=8192).contains(&edge) {
-        return Err(ApiError::Invalid(format!(
-            "a thumbnail's long edge of {edge} px is outside 16 to 8192 px"
+        return Err(ApiError::Invalid(text!(
+            "a thumbnail's long edge of {edge} px is outside 16 to 8192 px",
+            "Eine lange Kante von {edge} px für Vorschaubilder liegt außerhalb von 16 bis 8192 px."
         )));
     }
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| ApiError::io("cannot make the folder", out_dir, e))?;
+    std::fs::create_dir_all(out_dir).map_err(|e| {
+        ApiError::io(
+            text!(
+                "cannot make the folder",
+                "Der Ordner lässt sich nicht anlegen"
+            ),
+            out_dir,
+            e,
+        )
+    })?;
     // One name per input: `a/foto.jpg` and `b/foto.png` become foto.jpg and foto-2.jpg.
     let mut taken = std::collections::HashSet::new();
     let jobs: Vec<(PathBuf, PathBuf)> = files
@@ -247,15 +255,13 @@ pub fn thumbnails(
         &jobs,
         &AtomicBool::new(false),
         |(path, to)| -> Result<Thumbnail, ImportFailure> {
-            let fail = |message: String| ImportFailure {
-                file: path.display().to_string(),
-                line: None,
-                message,
-            };
-            let bytes = read_picture(path).map_err(fail)?;
+            let file = path.display().to_string();
+            let fail = |why: &dyn Localized| ImportFailure::worded(file.clone(), None, why);
+            let bytes = read_picture(path)
+                .map_err(|why| ImportFailure::english(file.clone(), None, why))?;
             let jpeg = newsdesk_media::thumbnail(&bytes, path, edge, &media_limits())
-                .map_err(|e| fail(e.to_string()))?;
-            crate::export::write_new_file(to, &jpeg, true).map_err(|e| fail(e.to_string()))?;
+                .map_err(|e| fail(&e))?;
+            crate::export::write_new_file(to, &jpeg, true).map_err(|e| fail(&e))?;
             Ok(Thumbnail {
                 from: path.clone(),
                 to: to.clone(),

@@ -7,6 +7,7 @@ mod duplicates;
 mod import;
 mod report;
 
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 
 use newsdesk_model::{
@@ -65,7 +66,10 @@ impl App {
     /// Sets credits (and license, expiry) on one picture or a selection, all or none.
     pub fn patch_images(&self, ids: &[i64], patch: &ImagePatch) -> Result<Vec<Image>, ApiError> {
         if ids.is_empty() {
-            return Err(ApiError::Invalid("no picture was given to change".into()));
+            return Err(ApiError::Invalid(text!(
+                "no picture was given to change",
+                "Es wurde kein Bild zum Ändern angegeben."
+            )));
         }
         Ok(self.store.patch_images(ids, patch, self.clock.now())?)
     }
@@ -78,7 +82,10 @@ impl App {
         remove: &[String],
     ) -> Result<Vec<Image>, ApiError> {
         if ids.is_empty() {
-            return Err(ApiError::Invalid("no picture was given to tag".into()));
+            return Err(ApiError::Invalid(text!(
+                "no picture was given to tag",
+                "Es wurde kein Bild zum Verschlagworten angegeben."
+            )));
         }
         Ok(self.store.tag_images(ids, add, remove, self.clock.now())?)
     }
@@ -90,8 +97,9 @@ impl App {
         to: chrono::NaiveDate,
     ) -> Result<Vec<ImageUse>, ApiError> {
         if from > to {
-            return Err(ApiError::Invalid(format!(
-                "the report's period ends ({to}) before it starts ({from})"
+            return Err(ApiError::Invalid(text!(
+                "the report's period ends ({to}) before it starts ({from})",
+                "Der Zeitraum des Berichts endet ({to}), bevor er beginnt ({from})."
             )));
         }
         Ok(self.store.image_uses(from, to)?)
@@ -130,7 +138,9 @@ impl App {
     pub fn credit_format_preview(&self, format: &str) -> Result<Vec<CreditPreview>, ApiError> {
         const PICTURES: u32 = 5;
         let format = format.trim();
-        newsdesk_model::credit_line::check_format(format).map_err(ApiError::Invalid)?;
+        newsdesk_model::credit_line::check_format(format).map_err(ApiError::refused_by_rule(
+            "Das Format der Bildquelle ist nicht verwendbar",
+        ))?;
         let pictures = self.images(&ImageFilter {
             limit: Some(PICTURES),
             ..ImageFilter::default()
@@ -180,7 +190,10 @@ impl App {
         let image = match key {
             PictureKey::Id(id) => self.store.image(*id)?,
             PictureKey::Hash(hash) => self.store.image_by_hash(hash)?.ok_or_else(|| {
-                ApiError::Invalid(format!("no picture with the hash {hash} is in the library"))
+                ApiError::Invalid(text!(
+                    "no picture with the hash {hash} is in the library",
+                    "Kein Bild mit dem Hash {hash} liegt in der Bibliothek."
+                ))
             })?,
         };
         let original = self.store.original_path(&image.hash, &image.format)?;
@@ -192,7 +205,14 @@ impl App {
         let path = self.store.rendition_path(&image.hash, edge)?;
         if !path.exists() {
             let bytes = std::fs::read(&original).map_err(|e| {
-                ApiError::io("the picture's original cannot be read:", &original, e)
+                ApiError::io(
+                    text!(
+                        "the picture's original cannot be read:",
+                        "Das Original des Bildes lässt sich nicht lesen"
+                    ),
+                    &original,
+                    e,
+                )
             })?;
             let jpeg = newsdesk_media::thumbnail(&bytes, &original, edge, &media_limits())?;
             self.store.put_media_file(&path, &jpeg)?;
@@ -211,8 +231,16 @@ impl App {
     /// The original bytes of `image` with its current credits embedded.
     pub(crate) fn image_with_credits(&self, image: &Image) -> Result<Vec<u8>, ApiError> {
         let original = self.store.original_path(&image.hash, &image.format)?;
-        let bytes = std::fs::read(&original)
-            .map_err(|e| ApiError::io("the picture's original cannot be read:", &original, e))?;
+        let bytes = std::fs::read(&original).map_err(|e| {
+            ApiError::io(
+                text!(
+                    "the picture's original cannot be read:",
+                    "Das Original des Bildes lässt sich nicht lesen"
+                ),
+                &original,
+                e,
+            )
+        })?;
         Ok(newsdesk_media::embed_metadata(
             &bytes,
             &original,

@@ -2,6 +2,7 @@
 //! the list an agency's invoice is checked against.
 
 use newsdesk_model::ImageUse;
+use newsdesk_model::text;
 
 use crate::ApiError;
 
@@ -20,7 +21,12 @@ pub fn credit_report_csv(uses: &[ImageUse]) -> Result<String, ApiError> {
         "source",
         "license",
     ];
-    let fail = |e: csv::Error| ApiError::Invalid(format!("the report could not be written: {e}"));
+    let fail = |e: csv::Error| {
+        ApiError::Invalid(text!(
+            "the report could not be written: {e}",
+            "Der Bericht ließ sich nicht schreiben: {e}"
+        ))
+    };
     out.write_record(header).map_err(fail)?;
     for u in uses {
         out.write_record([
@@ -39,8 +45,16 @@ pub fn credit_report_csv(uses: &[ImageUse]) -> Result<String, ApiError> {
         ])
         .map_err(fail)?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| ApiError::Invalid(format!("the report could not be written: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| ApiError::Invalid(format!("the report is not UTF-8: {e}")))
+    let bytes = out.into_inner().map_err(|e| {
+        ApiError::Invalid(text!(
+            "the report could not be written: {e}",
+            "Der Bericht ließ sich nicht schreiben: {e}"
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        ApiError::Invalid(text!(
+            "the report is not UTF-8: {e}",
+            "Der Bericht ist kein UTF-8: {e}"
+        ))
+    })
 }

@@ -14,11 +14,7 @@ use crate::{ApiError, App, demo};
 const BATCH: usize = 200;
 
 fn parse(file: &str, text: &str) -> Result<ArticleContent, ImportFailure> {
-    newsdesk_interchange::parse(text).map_err(|e| ImportFailure {
-        file: file.to_string(),
-        line: e.line,
-        message: e.message,
-    })
+    newsdesk_interchange::parse(text).map_err(|e| ImportFailure::english(file, e.line, e.message))
 }
 
 impl App {
@@ -68,11 +64,9 @@ impl App {
             for path in chunk {
                 let name = path.display().to_string();
                 match read::read_article_file(path) {
-                    Err(message) => report.failed.push(ImportFailure {
-                        file: name,
-                        line: None,
-                        message,
-                    }),
+                    Err(message) => report
+                        .failed
+                        .push(ImportFailure::english(name, None, message)),
                     Ok(text) => match parse(&name, &text) {
                         Ok(mut content) => {
                             self.bring_pictures(path, &mut content, &mut report.failed);
@@ -166,11 +160,7 @@ impl App {
                     committed(&imported);
                     report.imported.push(imported);
                 }
-                Err(e) => report.failed.push(ImportFailure {
-                    file,
-                    line: None,
-                    message: e.to_string(),
-                }),
+                Err(e) => report.failed.push(ImportFailure::worded(file, None, &e)),
             }
         }
         Ok(())

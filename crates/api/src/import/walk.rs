@@ -44,15 +44,16 @@ impl Walk<'_> {
         self.report.skipped.push(ImportSkipped {
             file: path.display().to_string(),
             reason: reason.to_string(),
+            translations: Default::default(),
         });
     }
 
     fn fail(&mut self, path: &Path, message: String) {
-        self.report.failed.push(ImportFailure {
-            file: path.display().to_string(),
-            line: None,
+        self.report.failed.push(ImportFailure::english(
+            path.display().to_string(),
+            None,
             message,
-        });
+        ));
     }
 
     /// A file found in a folder or given by name.

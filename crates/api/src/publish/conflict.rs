@@ -2,6 +2,7 @@
 //! stops the job and keeps three versions of every field that differs — as last published
 //! (the base), as the library has it, as the portal has it — and the editor chooses.
 
+use newsdesk_model::text;
 use newsdesk_model::{ConflictChoice, ConflictField, OutboxJob, PublishConflict};
 use newsdesk_publish::{Post, PostFields, PostStatus, RemoteImage, RemotePost};
 use newsdesk_store::{ClaimedJob, JobOutcome};
@@ -21,7 +22,12 @@ impl App {
         let record = self
             .store
             .publication(job.article_id, &job.portal)?
-            .ok_or_else(|| ApiError::Invalid("the publication vanished".into()))?;
+            .ok_or_else(|| {
+                ApiError::Invalid(text!(
+                    "the publication vanished",
+                    "Die Veröffentlichung ist verschwunden."
+                ))
+            })?;
         let adapter = self.adapter(&self.store.portal(&job.portal)?)?;
         let remote = match known {
             Some(known) => known,
@@ -72,33 +78,44 @@ impl App {
             fields: differing_fields(&base, &local, &remote_fields),
         };
         let error = if remote.is_some() {
-            format!(
+            text!(
                 "the article was changed on {} since it was last published from here; \
                  nothing was overwritten",
+                "Der Artikel wurde auf {} geändert, seit er zuletzt von hier veröffentlicht \
+                 wurde; nichts wurde überschrieben.",
                 job.portal
             )
         } else {
-            format!(
+            text!(
                 "the post was deleted on {} since it was last published from here",
+                "Der Beitrag wurde auf {} gelöscht, seit er zuletzt von hier veröffentlicht \
+                 wurde.",
                 job.portal
             )
         };
         Ok(JobOutcome::Conflict {
             error,
-            conflict: serde_json::to_string(&conflict)
-                .map_err(|e| ApiError::Invalid(format!("the conflict cannot be kept: {e}")))?,
+            conflict: serde_json::to_string(&conflict).map_err(|e| {
+                ApiError::Invalid(text!(
+                    "the conflict cannot be kept: {e}",
+                    "Der Konflikt lässt sich nicht speichern: {e}"
+                ))
+            })?,
         })
     }
 
     /// The three versions of job `id`'s conflict.
     pub fn publish_conflict(&self, id: i64) -> Result<PublishConflict, ApiError> {
-        let text = self
-            .store
-            .job_conflict(id)?
-            .ok_or_else(|| ApiError::Invalid(format!("outbox job {id} is not in conflict")))?;
+        let text = self.store.job_conflict(id)?.ok_or_else(|| {
+            ApiError::Invalid(text!(
+                "outbox job {id} is not in conflict",
+                "Auftrag {id} im Postausgang steckt in keinem Konflikt."
+            ))
+        })?;
         serde_json::from_str(&text).map_err(|e| {
-            ApiError::Invalid(format!(
-                "the conflict of outbox job {id} cannot be read: {e}"
+            ApiError::Invalid(text!(
+                "the conflict of outbox job {id} cannot be read: {e}",
+                "Der Konflikt von Auftrag {id} im Postausgang ist nicht lesbar: {e}"
             ))
         })
     }
@@ -113,21 +130,30 @@ impl App {
                 self.publishing.ring();
                 job
             }
-            ConflictChoice::Cancel => self.store.cancel_job(id, "cancelled by the editor", now)?,
+            ConflictChoice::Cancel => {
+                self.store
+                    .cancel_job(id, &super::cancelled_by_the_editor(), now)?
+            }
             ConflictChoice::TakeTheirs => {
                 let portal = self.store.portal(&conflict.portal)?;
                 let record = self
                     .store
                     .publication(conflict.article_id, &portal.name)?
-                    .ok_or_else(|| ApiError::Invalid("the publication vanished".into()))?;
+                    .ok_or_else(|| {
+                        ApiError::Invalid(text!(
+                            "the publication vanished",
+                            "Die Veröffentlichung ist verschwunden."
+                        ))
+                    })?;
                 let current = match &record.remote_id {
                     Some(remote_id) => self.adapter(&portal)?.fetch(remote_id)?,
                     None => None,
                 };
                 let Some(current) = current else {
-                    return Err(ApiError::Invalid(format!(
+                    return Err(ApiError::Invalid(text!(
                         "the post no longer exists on {}: there is nothing to take; keep mine \
                          publishes it again",
+                        "Den Beitrag gibt es auf {} nicht mehr: Es gibt nichts zu übernehmen; „Meine Fassung senden“ veröffentlicht ihn neu.",
                         portal.name
                     )));
                 };
@@ -140,16 +166,26 @@ impl App {
                     &format!("taken from {}", portal.name),
                     now,
                 )?;
-                let sent = serde_json::to_string(&current.fields)
-                    .map_err(|e| ApiError::Invalid(format!("the fields cannot be kept: {e}")))?;
+                let sent = serde_json::to_string(&current.fields).map_err(|e| {
+                    ApiError::Invalid(text!(
+                        "the fields cannot be kept: {e}",
+                        "Die Felder lassen sich nicht speichern: {e}"
+                    ))
+                })?;
                 self.store.record_remote_base(
                     article.id,
                     &portal.name,
                     &current.modified,
                     &sent,
                 )?;
-                self.store
-                    .cancel_job(id, "the portal's version was taken into the library", now)?
+                self.store.cancel_job(
+                    id,
+                    &text!(
+                        "the portal's version was taken into the library",
+                        "die Fassung des Portals wurde in die Bibliothek übernommen"
+                    ),
+                    now,
+                )?
             }
         };
         Ok(job)

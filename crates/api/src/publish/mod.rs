@@ -10,6 +10,7 @@ mod publishing;
 mod pull;
 mod runner;
 
+use newsdesk_model::text;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -49,12 +50,16 @@ pub fn parse_schedule(text: &str) -> Result<DateTime<Utc>, ApiError> {
                 .earliest()
                 .map(|at| at.with_timezone(&Utc))
                 .ok_or_else(|| {
-                    ApiError::Invalid(format!("{text} does not exist in the local time zone"))
+                    ApiError::Invalid(text!(
+                        "{text} does not exist in the local time zone",
+                        "{text} gibt es in der örtlichen Zeitzone nicht."
+                    ))
                 });
         }
     }
-    Err(ApiError::Invalid(format!(
-        "cannot read the time '{text}': write 2026-12-24T08:00:00+01:00 or 2026-12-24 08:00"
+    Err(ApiError::Invalid(text!(
+        "cannot read the time '{text}': write 2026-12-24T08:00:00+01:00 or 2026-12-24 08:00",
+        "Die Zeit '{text}' ist nicht lesbar: 2026-12-24T08:00:00+01:00 oder 2026-12-24 08:00 schreiben."
     )))
 }
 
@@ -80,16 +85,17 @@ impl App {
     pub fn add_portal(&self, new: &NewPortal, secret: &str) -> Result<Portal, ApiError> {
         let url = base_url(&new.url)?;
         if secret.trim().is_empty() {
-            return Err(ApiError::Invalid(format!(
+            return Err(ApiError::Invalid(text!(
                 "the portal needs its {} (read from standard input)",
+                "Das Portal braucht sein {} (von der Standardeingabe gelesen).",
                 new.kind.secret_name()
             )));
         }
         if new.kind == newsdesk_model::PortalKind::Wordpress && new.user.trim().is_empty() {
-            return Err(ApiError::Invalid(
-                "a WordPress portal needs the user the application password belongs to (--user)"
-                    .into(),
-            ));
+            return Err(ApiError::Invalid(text!(
+                "a WordPress portal needs the user the application password belongs to (--user)",
+                "Ein WordPress-Portal braucht den Benutzer, zu dem das Anwendungspasswort gehört (--user)."
+            )));
         }
         if self
             .store
@@ -140,9 +146,10 @@ impl App {
             .map(|j| j.id.to_string())
             .collect();
         if !waiting.is_empty() {
-            return Err(ApiError::Invalid(format!(
+            return Err(ApiError::Invalid(text!(
                 "{} job(s) for {name} still wait in the outbox (job {}): let them be sent or \
                  cancel them (`newsdesk outbox cancel <job>`) before removing the portal",
+                "{} Auftrag/Aufträge für {name} warten noch im Postausgang (Auftrag {}): sie senden lassen oder abbrechen (`newsdesk outbox cancel <job>`), bevor das Portal entfernt wird.",
                 waiting.len(),
                 waiting.join(", job ")
             )));
@@ -242,8 +249,9 @@ impl App {
         self.refuse_early_publication(id, schedule)?;
         let now = self.clock.now();
         if let Some(at) = schedule.filter(|at| *at <= now) {
-            return Err(ApiError::Invalid(format!(
+            return Err(ApiError::Invalid(text!(
                 "the time {} has passed already: publish now, or choose a later time",
+                "Der Zeitpunkt {} ist schon vorbei: jetzt veröffentlichen oder einen späteren Zeitpunkt wählen.",
                 at.format("%Y-%m-%d %H:%M UTC")
             )));
         }
@@ -272,8 +280,9 @@ impl App {
                 .iter()
                 .any(|j| j.article_id == id && j.portal == portal);
         if !known {
-            return Err(ApiError::Invalid(format!(
-                "article {id} has not been published on {portal}: there is nothing to withdraw"
+            return Err(ApiError::Invalid(text!(
+                "article {id} has not been published on {portal}: there is nothing to withdraw",
+                "Artikel {id} ist auf {portal} nicht veröffentlicht: Es gibt nichts zurückzuziehen."
             )));
         }
         let job = self
@@ -365,8 +374,9 @@ impl App {
     pub fn retry_job(&self, id: i64) -> Result<OutboxJob, ApiError> {
         let job = self.store.outbox_job(id)?;
         if job.state == JobState::Conflict {
-            return Err(ApiError::Invalid(format!(
-                "outbox job {id} is in conflict: choose keep-mine, take-theirs or cancel"
+            return Err(ApiError::Invalid(text!(
+                "outbox job {id} is in conflict: choose keep-mine, take-theirs or cancel",
+                "Auftrag {id} im Postausgang steckt in einem Konflikt: „Meine Fassung senden“, „Portal-Fassung übernehmen“ oder „Abbrechen“ wählen."
             )));
         }
         let job = self.store.requeue_job(id, false, self.clock.now())?;
@@ -382,9 +392,10 @@ impl App {
         // Held to the end: no runner can claim the job between recovering and cancelling it.
         let _runner = if self.store.outbox_job(id)?.state == JobState::Sending {
             let Some(lock) = self.try_lock_outbox()? else {
-                return Err(ApiError::Invalid(format!(
+                return Err(ApiError::Invalid(text!(
                     "outbox job {id} is being sent right now (by the window or another \
-                     `newsdesk outbox run`); cancel it when that attempt has ended"
+                     `newsdesk outbox run`); cancel it when that attempt has ended",
+                    "Auftrag {id} im Postausgang wird gerade gesendet (vom Fenster oder einem anderen `newsdesk outbox run`); abbrechen, wenn dieser Versuch beendet ist."
                 )));
             };
             self.store.recover_sending_jobs(self.clock.now())?;
@@ -394,7 +405,7 @@ impl App {
         };
         Ok(self
             .store
-            .cancel_job(id, "cancelled by the editor", self.clock.now())?)
+            .cancel_job(id, &cancelled_by_the_editor(), self.clock.now())?)
     }
 
     /// Where article `id` is published.
@@ -430,4 +441,9 @@ impl App {
         );
         Ok(self.store.begin_publication(article.id, portal, &marker)?)
     }
+}
+
+/// The reason a job cancelled by hand carries.
+pub(crate) fn cancelled_by_the_editor() -> newsdesk_model::Text {
+    text!("cancelled by the editor", "von der Redaktion abgebrochen")
 }

@@ -3,6 +3,7 @@
 //! that were made elsewhere.
 
 use newsdesk_model::limits::MAX_PORTAL_PAGES;
+use newsdesk_model::text;
 use newsdesk_model::{ArticleContent, ErrorCode, PublicationState, PullReport};
 use newsdesk_publish::RemotePost;
 use newsdesk_store::PublishedPost;
@@ -44,8 +45,12 @@ impl App {
                 if content.title.trim().is_empty() {
                     continue;
                 }
-                let sent = serde_json::to_string(&post.fields)
-                    .map_err(|e| ApiError::Invalid(format!("the fields cannot be kept: {e}")))?;
+                let sent = serde_json::to_string(&post.fields).map_err(|e| {
+                    ApiError::Invalid(text!(
+                        "the fields cannot be kept: {e}",
+                        "Die Felder lassen sich nicht speichern: {e}"
+                    ))
+                })?;
                 let stored = self.store.insert_pulled_article(
                     &content,
                     &portal.name,

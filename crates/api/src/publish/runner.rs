@@ -7,6 +7,7 @@
 //! marker instead of making a second one. Pictures are recorded one by one as the portal
 //! takes them, so an unchanged picture is never uploaded twice.
 
+use newsdesk_model::text;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +22,7 @@ use newsdesk_publish::{
 use newsdesk_store::{ClaimedJob, JobOutcome, PortalMedia, PublishedPost};
 
 use crate::{ApiError, App};
+use newsdesk_model::{Localized, Text};
 
 /// A portal's own trouble (5xx, an answer not understood) is tried this often, then the job
 /// fails with the last reason. Being offline is tried for as long as it takes.
@@ -52,13 +54,27 @@ impl App {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| ApiError::io("cannot open the outbox's lock", &path, e))?;
+            .map_err(|e| {
+                ApiError::io(
+                    text!(
+                        "cannot open the outbox's lock",
+                        "Die Sperrdatei des Postausgangs lässt sich nicht öffnen"
+                    ),
+                    &path,
+                    e,
+                )
+            })?;
         match file.try_lock() {
             Ok(()) => Ok(Some(OutboxLock { _file: file })),
             Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(e)) => {
-                Err(ApiError::io("cannot lock the outbox's lock", &path, e))
-            }
+            Err(TryLockError::Error(e)) => Err(ApiError::io(
+                text!(
+                    "cannot lock the outbox's lock",
+                    "Die Sperrdatei des Postausgangs lässt sich nicht sperren"
+                ),
+                &path,
+                e,
+            )),
         }
     }
 
@@ -122,7 +138,7 @@ impl App {
                     return Err(other);
                 }
                 Err(other) => JobOutcome::Failed {
-                    error: other.to_string(),
+                    error: worded(&other),
                 },
             };
             let job = self
@@ -150,21 +166,31 @@ impl App {
                 )
                 .unwrap_or(chrono::TimeDelta::seconds(60)),
             kind,
-            error: err.to_string(),
+            error: worded(&err),
         };
         match err.retry() {
             Retry::Network => retry_at("network"),
             Retry::Server if attempts < SERVER_ATTEMPTS => retry_at("server"),
             Retry::Server => JobOutcome::Failed {
-                error: format!("gave up after {attempts} attempts: {err}"),
+                error: Text {
+                    en: format!("gave up after {attempts} attempts: {err}"),
+                    de: format!("Nach {attempts} Versuchen aufgegeben: {}", err.german()),
+                },
             },
             Retry::Never => JobOutcome::Failed {
-                error: err.to_string(),
+                error: worded(&err),
             },
             Retry::Conflict => match unpanicked(|| self.conflict_outcome(claimed, None)) {
                 Ok(outcome) => outcome,
                 Err(e) => JobOutcome::Failed {
-                    error: format!("{err}; the portal's copy could not be read: {e}"),
+                    error: Text {
+                        en: format!("{err}; the portal's copy could not be read: {e}"),
+                        de: format!(
+                            "{} Die Fassung des Portals ließ sich nicht lesen: {}",
+                            err.german(),
+                            e.german()
+                        ),
+                    },
                 },
             },
         }
@@ -197,8 +223,9 @@ impl App {
         let job = &claimed.job;
         let article = self.store.article(job.article_id)?;
         if article.trashed_at.is_some() {
-            return Err(ApiError::Invalid(format!(
+            return Err(ApiError::Invalid(text!(
                 "article {} is in the trash; take it out before publishing it",
+                "Artikel {} liegt im Papierkorb; vor dem Veröffentlichen aus dem Papierkorb holen.",
                 article.id
             )));
         }
@@ -248,8 +275,12 @@ impl App {
                 None => adapter.create(&post, &uploaded)?,
             },
         };
-        let sent = serde_json::to_string(&adapter.sent_fields(&post, &uploaded))
-            .map_err(|e| ApiError::Invalid(format!("the sent fields cannot be kept: {e}")))?;
+        let sent = serde_json::to_string(&adapter.sent_fields(&post, &uploaded)).map_err(|e| {
+            ApiError::Invalid(text!(
+                "the sent fields cannot be kept: {e}",
+                "Die gesendeten Felder lassen sich nicht speichern: {e}"
+            ))
+        })?;
         self.store.record_published(
             article.id,
             &job.portal,
@@ -374,9 +405,9 @@ fn unpanicked<T>(work: impl FnOnce() -> Result<T, ApiError>) -> Result<T, ApiErr
             .map(|s| (*s).to_owned())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "an internal error".to_owned());
-        Err(ApiError::Invalid(format!(
-            "Newsdesk failed while preparing this job ({why}); it is not sent again by \
-             itself: cancel it, or retry it after changing the article"
+        Err(ApiError::Invalid(text!("Newsdesk failed while preparing this job ({why}); it is not sent again by \
+             itself: cancel it, or retry it after changing the article",
+"Newsdesk ist beim Vorbereiten dieses Auftrags gescheitert ({why}); er wird nicht von selbst erneut gesendet: abbrechen oder nach einer Änderung am Artikel erneut senden."
         )))
     })
 }
@@ -438,5 +469,13 @@ impl OutboxWorker {
             };
             app.wait_for_work(wait);
         }
+    }
+}
+
+/// A failure as the outbox keeps it: the English sentence and its German.
+fn worded(err: &impl Localized) -> Text {
+    Text {
+        en: err.to_string(),
+        de: err.german(),
     }
 }

@@ -5,6 +5,7 @@
 //! most every [`REFRESH_EVERY`] the articles changed, added or trashed since are learned or
 //! forgotten one by one, so a suggestion on a library of 100,000 articles stays fast.
 
+use newsdesk_model::text;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::PoisonError;
@@ -221,9 +222,10 @@ impl App {
                 self.record(SuggestionOwner::Article(id), &tags, verdict)
             }
             (None, Some(id)) => self.decide_image_tags(id, tags, verdict),
-            _ => Err(ApiError::Invalid(
-                "name either an article or a picture".into(),
-            )),
+            _ => Err(ApiError::Invalid(text!(
+                "name either an article or a picture",
+                "Entweder einen Artikel oder ein Bild nennen."
+            ))),
         }
     }
 
@@ -329,7 +331,10 @@ fn clean(tags: &[String]) -> Result<Vec<String>, ApiError> {
         .filter(|t| !t.is_empty())
         .collect();
     if tags.is_empty() {
-        return Err(ApiError::Invalid("no tag was given".into()));
+        return Err(ApiError::Invalid(text!(
+            "no tag was given",
+            "Es wurde kein Schlagwort angegeben."
+        )));
     }
     Ok(tags)
 }

@@ -30,6 +30,7 @@ use tantivy::{
 
 use crate::SearchError;
 use crate::error::tantivy_failed_for_space;
+use newsdesk_model::{Text, text};
 
 mod analysis;
 mod query;
@@ -157,12 +158,16 @@ fn index_error(dir: &Path, err: TantivyError) -> SearchError {
         return SearchError::DiskFull {
             // The index's own folder: it may be on a disk of its own.
             folder: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
-            what: format!("the search index {} could not be written", dir.display()),
+            what: text!(
+                "the search index {} could not be written",
+                "Der Suchindex {} konnte nicht geschrieben werden",
+                dir.display()
+            ),
         };
     }
     SearchError::Damaged {
         path: dir.to_path_buf(),
-        reason: err.to_string(),
+        reason: Text::verbatim(err.to_string()),
     }
 }
 
@@ -182,7 +187,11 @@ impl TextIndex {
                     // Unreadable: start again from an empty folder.
                     std::fs::remove_dir_all(dir).map_err(|e| {
                         SearchError::io(
-                            format!("cannot remove the damaged search index {}", dir.display()),
+                            text!(
+                                "cannot remove the damaged search index {}",
+                                "Der beschädigte Suchindex {} lässt sich nicht entfernen",
+                                dir.display()
+                            ),
                             dir,
                             e,
                         )
@@ -206,7 +215,10 @@ impl TextIndex {
         if index.schema() != expected {
             return Err(SearchError::Damaged {
                 path: dir.to_path_buf(),
-                reason: "it was made with another schema".into(),
+                reason: text!(
+                    "it was made with another schema",
+                    "er wurde mit einem anderen Schema angelegt"
+                ),
             });
         }
         TextIndex::with(dir, index, fields)
@@ -215,7 +227,11 @@ impl TextIndex {
     fn create(dir: &Path) -> Result<TextIndex, SearchError> {
         std::fs::create_dir_all(dir).map_err(|e| {
             SearchError::io(
-                format!("cannot create the search index folder {}", dir.display()),
+                text!(
+                    "cannot create the search index folder {}",
+                    "Der Ordner des Suchindex {} lässt sich nicht anlegen",
+                    dir.display()
+                ),
                 dir,
                 e,
             )

@@ -1,5 +1,6 @@
 //! Saving and loading whole articles (the `articles` row and its tags, images, links).
 
+use newsdesk_model::text;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -14,12 +15,16 @@ use crate::{Store, StoreError};
 
 fn validate(content: &ArticleContent) -> Result<(), StoreError> {
     if content.title.trim().is_empty() {
-        return Err(StoreError::Invalid("an article needs a title".into()));
+        return Err(StoreError::Invalid(text!(
+            "an article needs a title",
+            "Ein Artikel braucht einen Titel."
+        )));
     }
     for (key, value) in &content.extra {
         if limits::nesting(value) > limits::MAX_NESTING {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Invalid(text!(
                 "the field '{key}' nests more than {} levels deep",
+                "Das Feld '{key}' ist tiefer als {} Ebenen verschachtelt.",
                 limits::MAX_NESTING
             )));
         }
@@ -51,8 +56,9 @@ fn validate(content: &ArticleContent) -> Result<(), StoreError> {
     .sum::<usize>()
         + extra_json(content).len();
     if size > limits::MAX_ARTICLE_BYTES {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::Invalid(text!(
             "the article is {}, more than the {} Newsdesk stores as one article",
+            "Der Artikel ist {} groß, mehr als die {}, die Newsdesk als einen Artikel speichert.",
             limits::human_bytes(size as u64),
             limits::human_bytes(limits::MAX_ARTICLE_BYTES as u64)
         )));
@@ -444,8 +450,9 @@ impl Store {
             let mut seen = std::collections::HashSet::new();
             for (position, other) in related.iter().enumerate() {
                 if *other == id {
-                    return Err(StoreError::Invalid(format!(
-                        "article {id} cannot be related to itself"
+                    return Err(StoreError::Invalid(text!(
+                        "article {id} cannot be related to itself",
+                        "Artikel {id} kann nicht mit sich selbst verwandt sein."
                     )));
                 }
                 if !seen.insert(*other) {

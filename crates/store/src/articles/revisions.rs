@@ -1,6 +1,7 @@
 //! Revisions: every save of an article, kept whole; history and restore.
 
 use chrono::{DateTime, Utc};
+use newsdesk_model::text;
 use newsdesk_model::{ArticleContent, Revision, RevisionSummary, Status};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -16,8 +17,12 @@ pub(crate) fn insert_revision(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let json = serde_json::to_string(content)
-        .map_err(|e| StoreError::Invalid(format!("the article cannot be stored: {e}")))?;
+    let json = serde_json::to_string(content).map_err(|e| {
+        StoreError::Invalid(text!(
+            "the article cannot be stored: {e}",
+            "Der Artikel lässt sich nicht speichern: {e}"
+        ))
+    })?;
     conn.execute(
         "INSERT INTO revisions (article_id, revision, saved_at, status, title, words, note, content)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

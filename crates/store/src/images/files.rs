@@ -17,6 +17,7 @@
 //! import (of any process) is writing — and removes every temporary file it then finds
 //! ([`Store::remove_media_leftovers`]).
 
+use newsdesk_model::text;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -44,17 +45,35 @@ pub(crate) fn files_under(media: &Path) -> Result<Vec<std::fs::DirEntry>, StoreE
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
                 return Err(StoreError::io(
-                    format!("cannot read the pictures folder {}", folder.display()),
+                    text!(
+                        "cannot read the pictures folder {}",
+                        "Der Bilderordner {} lässt sich nicht lesen",
+                        folder.display()
+                    ),
                     e,
                 ));
             }
         };
         for entry in entries {
             let entry = entry.map_err(|e| {
-                StoreError::io(format!("cannot read the folder {}", folder.display()), e)
+                StoreError::io(
+                    text!(
+                        "cannot read the folder {}",
+                        "Der Ordner {} lässt sich nicht lesen",
+                        folder.display()
+                    ),
+                    e,
+                )
             })?;
             let kind = entry.file_type().map_err(|e| {
-                StoreError::io(format!("cannot read {}", entry.path().display()), e)
+                StoreError::io(
+                    text!(
+                        "cannot read {}",
+                        "{} lässt sich nicht lesen",
+                        entry.path().display()
+                    ),
+                    e,
+                )
             })?;
             if kind.is_dir() {
                 folders.push(entry.path());
@@ -76,7 +95,11 @@ pub(crate) struct MediaWriting {
 fn open_writers_lock(media: &Path) -> Result<File, StoreError> {
     std::fs::create_dir_all(media).map_err(|e| {
         StoreError::io_at(
-            format!("cannot create the pictures folder {}", media.display()),
+            text!(
+                "cannot create the pictures folder {}",
+                "Der Bilderordner {} lässt sich nicht anlegen",
+                media.display()
+            ),
             media,
             e,
         )
@@ -87,7 +110,17 @@ fn open_writers_lock(media: &Path) -> Result<File, StoreError> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| StoreError::io_at(format!("cannot open {}", path.display()), &path, e))
+        .map_err(|e| {
+            StoreError::io_at(
+                text!(
+                    "cannot open {}",
+                    "{} lässt sich nicht öffnen",
+                    path.display()
+                ),
+                &path,
+                e,
+            )
+        })
 }
 
 impl MediaWriting {
@@ -96,7 +129,11 @@ impl MediaWriting {
         let lock = open_writers_lock(media)?;
         lock.lock_shared().map_err(|e| {
             StoreError::io(
-                format!("cannot lock {}", media.join(WRITERS_LOCK).display()),
+                text!(
+                    "cannot lock {}",
+                    "{} lässt sich nicht sperren",
+                    media.join(WRITERS_LOCK).display()
+                ),
                 e,
             )
         })?;
@@ -110,7 +147,11 @@ impl MediaWriting {
             Ok(()) => Ok(Some(lock)),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
             Err(std::fs::TryLockError::Error(e)) => Err(StoreError::io(
-                format!("cannot lock {}", media.join(WRITERS_LOCK).display()),
+                text!(
+                    "cannot lock {}",
+                    "{} lässt sich nicht sperren",
+                    media.join(WRITERS_LOCK).display()
+                ),
                 e,
             )),
         }
@@ -127,14 +168,22 @@ pub(crate) fn write_whole(
 ) -> Result<(), StoreError> {
     let io = |source: std::io::Error| {
         StoreError::io_at(
-            format!("cannot write the file {}", path.display()),
+            text!(
+                "cannot write the file {}",
+                "Die Datei {} lässt sich nicht schreiben",
+                path.display()
+            ),
             path,
             source,
         )
     };
-    let dir = path
-        .parent()
-        .ok_or_else(|| StoreError::Invalid(format!("{} has no folder", path.display())))?;
+    let dir = path.parent().ok_or_else(|| {
+        StoreError::Invalid(text!(
+            "{} has no folder",
+            "{} liegt in keinem Ordner",
+            path.display()
+        ))
+    })?;
     std::fs::create_dir_all(dir).map_err(io)?;
     let existing = if no_clobber {
         Existing::Keep
@@ -168,8 +217,9 @@ fn checked_hash(hash: &str) -> Result<&str, StoreError> {
     if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(hash)
     } else {
-        Err(StoreError::Invalid(format!(
-            "{hash:?} is not a SHA-256 in hex"
+        Err(StoreError::Invalid(text!(
+            "{hash:?} is not a SHA-256 in hex",
+            "{hash:?} ist kein SHA-256 in Hexadezimalschreibweise"
         )))
     }
 }
@@ -184,8 +234,12 @@ impl Store {
     /// Where the original of the picture with `hash` lives (`format`: jpeg, png, …).
     pub fn original_path(&self, hash: &str, format: &str) -> Result<PathBuf, StoreError> {
         let hash = checked_hash(hash)?;
-        let extension = original_extension(format)
-            .ok_or_else(|| StoreError::Invalid(format!("unknown picture format {format:?}")))?;
+        let extension = original_extension(format).ok_or_else(|| {
+            StoreError::Invalid(text!(
+                "unknown picture format {format:?}",
+                "unbekanntes Bildformat {format:?}"
+            ))
+        })?;
         Ok(original_in(&self.media_dir(), hash, extension))
     }
 

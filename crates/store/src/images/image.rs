@@ -4,6 +4,7 @@
 //! [`crate::Store::media_dir`]); this table only names them by hash.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use newsdesk_model::text;
 use newsdesk_model::{Image, ImageMetadata, ImagePatch, LicenseKind};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -198,7 +199,12 @@ fn license_of(text: &str) -> Result<Option<String>, StoreError> {
     if text.is_empty() {
         return Ok(None);
     }
-    let kind: LicenseKind = text.parse().map_err(StoreError::Invalid)?;
+    let kind: LicenseKind = text.parse().map_err(|why: String| {
+        StoreError::Invalid(newsdesk_model::Text {
+            de: format!("Unbekannte Lizenzart ({why})"),
+            en: why,
+        })
+    })?;
     Ok(Some(kind.as_str().to_string()))
 }
 
@@ -208,8 +214,9 @@ fn expiry_of(text: &str) -> Result<Option<String>, StoreError> {
         return Ok(None);
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        StoreError::Invalid(format!(
-            "the license end {text:?} is not a date as YYYY-MM-DD (for example 2027-03-31)"
+        StoreError::Invalid(text!(
+            "the license end {text:?} is not a date as YYYY-MM-DD (for example 2027-03-31)",
+            "das Lizenzende {text:?} ist kein Datum der Form JJJJ-MM-TT (zum Beispiel 2027-03-31)"
         ))
     })?;
     Ok(date_text(Some(date)))
@@ -235,8 +242,12 @@ impl Store {
             }
             let m = &new.metadata;
             let texts = texts_of(m).map(stored);
-            let from_file = serde_json::to_string(m)
-                .map_err(|e| StoreError::Invalid(format!("image metadata: {e}")))?;
+            let from_file = serde_json::to_string(m).map_err(|e| {
+                StoreError::Invalid(text!(
+                    "image metadata: {e}",
+                    "Die Bildmetadaten lassen sich nicht speichern: {e}"
+                ))
+            })?;
             tx.execute(
                 &format!(
                     "INSERT INTO images (hash, file, format, width, height, bytes, phash, {},
@@ -402,7 +413,12 @@ impl Store {
 
     /// Sets the credit-line format (checked first: see [`crate::credit_line`]).
     pub fn set_credit_format(&self, format: &str) -> Result<(), StoreError> {
-        check_format(format).map_err(StoreError::Invalid)?;
+        check_format(format).map_err(|why| {
+            StoreError::Invalid(newsdesk_model::Text {
+                de: format!("Das Format der Bildquelle ist nicht verwendbar ({why})"),
+                en: why,
+            })
+        })?;
         self.writing(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES ('credit_format', ?1)

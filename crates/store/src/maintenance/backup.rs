@@ -15,6 +15,7 @@
 //! library is copied first and its pictures after: pictures are written before the rows that
 //! name them, so every picture the copy names is already there to be copied.
 
+use newsdesk_model::text;
 use std::path::Path;
 
 use newsdesk_model::limits::MISSING_PICTURES_NAMED;
@@ -32,7 +33,17 @@ use crate::{Store, StoreError};
 pub(crate) fn sync_file(path: &Path) -> Result<(), StoreError> {
     std::fs::File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::io_at(format!("cannot flush {}", path.display()), path, e))
+        .map_err(|e| {
+            StoreError::io_at(
+                text!(
+                    "cannot flush {}",
+                    "{} lässt sich nicht auf den Datenträger schreiben",
+                    path.display()
+                ),
+                path,
+                e,
+            )
+        })
 }
 
 /// Flushes the folder holding `path` (so that a new name in it survives a crash).
@@ -41,8 +52,17 @@ pub(crate) fn sync_folder_of(path: &Path) -> Result<(), StoreError> {
 }
 
 fn sync_folder(folder: &Path) -> Result<(), StoreError> {
-    crate::whole_file::sync_folder(folder)
-        .map_err(|e| StoreError::io_at(format!("cannot flush {}", folder.display()), folder, e))
+    crate::whole_file::sync_folder(folder).map_err(|e| {
+        StoreError::io_at(
+            text!(
+                "cannot flush {}",
+                "{} lässt sich nicht auf den Datenträger schreiben",
+                folder.display()
+            ),
+            folder,
+            e,
+        )
+    })
 }
 
 /// A failure while writing the backup `target` of the library at `library`, in words: a
@@ -59,9 +79,10 @@ fn said_for_backup(err: StoreError, library: &Path, target: &Path) -> StoreError
     if full {
         StoreError::DiskFull {
             folder: folder_of(target),
-            what: format!(
+            what: text!(
                 "the backup {} could not be written whole and was not made (nothing is left \
                  under its name)",
+                "Die Sicherung {} ließ sich nicht vollständig schreiben und wurde nicht angelegt (unter ihrem Namen bleibt nichts zurück)",
                 target.display()
             ),
         }
@@ -217,21 +238,39 @@ pub(crate) fn check_pictures(
         .map(|p| p.label.as_str())
         .collect();
     let more = if missing.len() > shown.len() {
-        format!(" and {} more", missing.len() - shown.len())
+        text!(
+            " and {} more",
+            " und {} weitere",
+            missing.len() - shown.len()
+        )
     } else {
-        String::new()
+        newsdesk_model::Text::verbatim("")
     };
     let folders: Vec<String> = media.iter().map(|m| m.display().to_string()).collect();
-    Err(StoreError::Invalid(format!(
-        "the backup {} is not whole: {} of the {} pictures its library names are neither in \
-         {}: {}{more}. Nothing was restored; restore a whole backup, or put the missing \
-         pictures back first.",
-        source.display(),
-        missing.len(),
-        named.len(),
-        folders.join(" nor in "),
-        shown.join(", "),
-    )))
+    Err(StoreError::Invalid(newsdesk_model::Text {
+        en: format!(
+            "the backup {} is not whole: {} of the {} pictures its library names are neither \
+             in {}: {}{}. Nothing was restored; restore a whole backup, or put the missing \
+             pictures back first.",
+            source.display(),
+            missing.len(),
+            named.len(),
+            folders.join(" nor in "),
+            shown.join(", "),
+            more.en,
+        ),
+        de: format!(
+            "Die Sicherung {} ist nicht vollständig: {} der {} Bilder, die ihre Bibliothek \
+             nennt, liegen weder in {}: {}{}. Nichts wurde zurückgeholt; eine vollständige \
+             Sicherung zurückholen oder die fehlenden Bilder zuerst wieder hinlegen.",
+            source.display(),
+            missing.len(),
+            named.len(),
+            folders.join(" noch in "),
+            shown.join(", "),
+            more.de,
+        ),
+    }))
 }
 
 impl Store {
@@ -248,8 +287,9 @@ impl Store {
     /// file; the copy appears whole under its name or not at all.
     pub(crate) fn backup_library_file(&self, target: &Path) -> Result<(), StoreError> {
         if target.exists() {
-            return Err(StoreError::Invalid(format!(
+            return Err(StoreError::Invalid(text!(
                 "{} exists already; choose a new file name for the backup",
+                "{} gibt es schon; einen neuen Dateinamen für die Sicherung wählen.",
                 target.display()
             )));
         }
@@ -269,8 +309,9 @@ impl Store {
         let media_target = target.with_extension("media");
         for taken in [target, media_target.as_path()] {
             if taken.exists() {
-                return Err(StoreError::Invalid(format!(
+                return Err(StoreError::Invalid(text!(
                     "{} exists already; choose a new file name for the backup",
+                    "{} gibt es schon; einen neuen Dateinamen für die Sicherung wählen.",
                     taken.display()
                 )));
             }
@@ -284,7 +325,11 @@ impl Store {
             if media.is_dir() {
                 std::fs::create_dir_all(&scratch_media).map_err(|e| {
                     StoreError::io_at(
-                        format!("cannot create {}", scratch_media.display()),
+                        text!(
+                            "cannot create {}",
+                            "{} lässt sich nicht anlegen",
+                            scratch_media.display()
+                        ),
                         &scratch_media,
                         e,
                     )
@@ -292,8 +337,9 @@ impl Store {
                 copy_pictures(&media, &scratch_media)?;
                 rename_new(&scratch_media, &media_target).map_err(|e| {
                     StoreError::io_at(
-                        format!(
+                        text!(
                             "cannot name the backup's pictures {}",
+                            "Die Bilder der Sicherung lassen sich nicht {} nennen",
                             media_target.display()
                         ),
                         &media_target,
@@ -322,7 +368,11 @@ impl Store {
 fn link_new(scratch: &Path, target: &Path) -> Result<(), StoreError> {
     std::fs::hard_link(scratch, target).map_err(|e| {
         StoreError::io_at(
-            format!("cannot write the backup {}", target.display()),
+            text!(
+                "cannot write the backup {}",
+                "Die Sicherung {} lässt sich nicht schreiben",
+                target.display()
+            ),
             target,
             e,
         )

@@ -2,6 +2,7 @@
 //! a picture (an import, a restore). Found and removed by `db check`; see
 //! [`crate::images::files`] for how they are told from files being written right now.
 
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 
 use crate::images::files::{MediaWriting, files_under, is_temporary};
@@ -66,7 +67,11 @@ impl Store {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     return Err(StoreError::io(
-                        format!("cannot remove the leftover {}", leftover.path.display()),
+                        text!(
+                            "cannot remove the leftover {}",
+                            "Der Rest {} lässt sich nicht entfernen",
+                            leftover.path.display()
+                        ),
                         e,
                     ));
                 }

@@ -19,6 +19,7 @@
 //! A backup ([`Store::backup_to`], in `backup.rs`) is made under temporary names and appears
 //! under its own only when whole.
 
+use newsdesk_model::text;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -89,12 +90,15 @@ fn problems_of(conn: &Connection) -> Result<Vec<String>, StoreError> {
 
 /// Why the copy of a backup at `source` is not a sound library, if it is not.
 fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
-    let not_a_library = |reason: String| StoreError::NotALibrary {
+    let not_a_library = |reason: newsdesk_model::Text| StoreError::NotALibrary {
         path: source.to_path_buf(),
         reason,
     };
     if identify(copy, source)? == crate::connection::Identity::Empty {
-        return Err(not_a_library("it holds no Newsdesk schema".into()));
+        return Err(not_a_library(text!(
+            "it holds no Newsdesk schema",
+            "sie enthält kein Newsdesk-Schema"
+        )));
     }
     let version: i64 = copy.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > migrations::latest() {
@@ -106,13 +110,16 @@ fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
     }
     let differences = migrations::differences(copy, version)?;
     if !differences.is_empty() {
-        return Err(not_a_library(differences.join("; ")));
+        return Err(not_a_library(newsdesk_model::Text::verbatim(
+            differences.join("; "),
+        )));
     }
     let problems = problems_of(copy)?;
     if !problems.is_empty() {
         let shown: Vec<&str> = problems.iter().take(3).map(String::as_str).collect();
-        return Err(not_a_library(format!(
+        return Err(not_a_library(text!(
             "it is damaged ({})",
+            "sie ist beschädigt ({})",
             shown.join("; ")
         )));
     }
@@ -124,15 +131,16 @@ fn verify(copy: &mut Connection, source: &Path) -> Result<(), StoreError> {
 /// picture the copy names is at hand. Returns the checked copy, open.
 fn checked_copy(source: &Path, scratch: &Path, media: &Path) -> Result<Connection, StoreError> {
     if !source.is_file() {
-        return Err(StoreError::Invalid(format!(
+        return Err(StoreError::Invalid(newsdesk_model::text!(
             "{} does not exist or is not a file",
+            "{} gibt es nicht, oder es ist keine Datei.",
             source.display()
         )));
     }
     let not_readable = |e: StoreError| match e {
         StoreError::Sqlite(err) => StoreError::NotALibrary {
             path: source.to_path_buf(),
-            reason: err.to_string(),
+            reason: newsdesk_model::Text::verbatim(err.to_string()),
         },
         other => other,
     };
@@ -188,7 +196,11 @@ pub fn restore_unopened(
             if from.exists() {
                 std::fs::rename(&from, &to).map_err(|e| {
                     StoreError::io(
-                        format!("cannot move the damaged library {} aside", from.display()),
+                        newsdesk_model::text!(
+                            "cannot move the damaged library {} aside",
+                            "Die beschädigte Bibliothek {} lässt sich nicht beiseitelegen",
+                            from.display()
+                        ),
                         e,
                     )
                 })?;
@@ -203,7 +215,11 @@ pub fn restore_unopened(
         if index.exists() {
             std::fs::remove_dir_all(&index).map_err(|e| {
                 StoreError::io(
-                    format!("cannot remove the old search index {}", index.display()),
+                    newsdesk_model::text!(
+                        "cannot remove the old search index {}",
+                        "Der alte Suchindex {} lässt sich nicht entfernen",
+                        index.display()
+                    ),
                     e,
                 )
             })?;

@@ -2,8 +2,10 @@
 //! they survive restarts and crashes. One runner at a time claims the job that is due
 //! (`sending`), and settles it: done, retrying at a later time, failed, or in conflict.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
-use newsdesk_model::{JobAction, JobState, OutboxJob, OutboxSummary};
+use newsdesk_model::{GERMAN, JobAction, JobState, OutboxJob, OutboxSummary, Text, text};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::codec::{parse_ts, ts};
@@ -12,10 +14,18 @@ use crate::{Store, StoreError};
 
 /// The error of a job whose sending was cut off (the process ended); it is sent again.
 const INTERRUPTED: &str = "interrupted while sending; sent again";
+const INTERRUPTED_DE: &str = "Beim Senden unterbrochen; wird erneut gesendet.";
 
 /// The error of a job cut off twice in a row: it is not sent again by itself.
 const INTERRUPTED_TWICE: &str = "Newsdesk stopped twice in a row while sending this job, so it \
     is not sent again by itself: retry it (`newsdesk outbox retry <job>`) or cancel it";
+const INTERRUPTED_TWICE_DE: &str = "Newsdesk wurde beim Senden dieses Auftrags zweimal \
+    hintereinander beendet, deshalb wird er nicht von selbst erneut gesendet: erneut senden \
+    (`newsdesk outbox retry <job>`) oder abbrechen.";
+
+/// The reason of a stopped job that a newer request for the same article settles.
+const REPLACED: &str = "replaced by a newer request";
+const REPLACED_DE: &str = "durch einen neueren Auftrag ersetzt";
 
 /// How a job ends one attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,16 +35,16 @@ pub enum JobOutcome {
     Retry {
         at: DateTime<Utc>,
         kind: &'static str,
-        error: String,
+        error: Text,
     },
     /// Not retried: the editor must change something first.
     Failed {
-        error: String,
+        error: Text,
     },
     /// The portal's copy changed since the last publish; `conflict` is the three-way view
     /// as JSON.
     Conflict {
-        error: String,
+        error: Text,
         conflict: String,
     },
 }
@@ -50,7 +60,7 @@ pub struct ClaimedJob {
 const JOB_COLUMNS: &str = concat!(
     "o.id, o.article_id, coalesce(a.title, ''), o.portal, o.action, \
      o.state, o.scheduled_for, o.attempts, o.next_attempt_at, o.error, p.remote_id, \
-     p.remote_url, o.created_at, o.updated_at, o.overwrite, o.error_kind, ",
+     p.remote_url, o.created_at, o.updated_at, o.overwrite, o.error_kind, o.error_de, ",
     held_until_sql!()
 );
 
@@ -77,6 +87,7 @@ struct JobRow {
     updated_at: String,
     overwrite: bool,
     error_kind: Option<String>,
+    error_de: Option<String>,
 }
 
 fn job_row(row: &Row<'_>) -> rusqlite::Result<JobRow> {
@@ -97,7 +108,8 @@ fn job_row(row: &Row<'_>) -> rusqlite::Result<JobRow> {
         updated_at: row.get(13)?,
         overwrite: row.get(14)?,
         error_kind: row.get(15)?,
-        held: row.get(16)?,
+        error_de: row.get(16)?,
+        held: row.get(17)?,
     })
 }
 
@@ -116,6 +128,10 @@ fn finish(row: JobRow) -> Result<ClaimedJob, StoreError> {
             scheduled_for: row.scheduled_for.as_deref().map(parse_ts).transpose()?,
             next_attempt_at: row.next_attempt_at.as_deref().map(parse_ts).transpose()?,
             error: row.error,
+            error_translations: row
+                .error_de
+                .map(|de| BTreeMap::from([(GERMAN.to_string(), de)]))
+                .unwrap_or_default(),
             error_kind: row.error_kind,
             remote_id: row.remote_id,
             remote_url: row.remote_url,
@@ -169,9 +185,9 @@ impl Store {
             // Earlier jobs that stopped (failed, in conflict) are settled by this one.
             tx.execute(
                 "UPDATE outbox SET state = 'cancelled', conflict = NULL, updated_at = ?3,
-                        error = 'replaced by a newer request', error_kind = 'cancelled'
+                        error = ?4, error_de = ?5, error_kind = 'cancelled'
                  WHERE article_id = ?1 AND portal = ?2 AND state IN ('failed','conflict')",
-                params![article_id, portal, ts(now)],
+                params![article_id, portal, ts(now), REPLACED, REPLACED_DE],
             )?;
             let id = match waiting {
                 Some(id) => {
@@ -250,15 +266,20 @@ impl Store {
         self.writing(|tx| {
             let failed = tx.execute(
                 "UPDATE outbox SET state = 'failed', next_attempt_at = NULL, updated_at = ?1,
-                        error = ?2, error_kind = 'user'
+                        error = ?2, error_de = ?4, error_kind = 'user'
                  WHERE state = 'sending' AND error = ?3",
-                params![ts(now), INTERRUPTED_TWICE, INTERRUPTED],
+                params![
+                    ts(now),
+                    INTERRUPTED_TWICE,
+                    INTERRUPTED,
+                    INTERRUPTED_TWICE_DE
+                ],
             )?;
             let retried = tx.execute(
                 "UPDATE outbox SET state = 'retrying', next_attempt_at = ?1, updated_at = ?1,
-                        error = ?2, error_kind = coalesce(error_kind, 'network')
+                        error = ?2, error_de = ?3, error_kind = coalesce(error_kind, 'network')
                  WHERE state = 'sending'",
-                params![ts(now), INTERRUPTED],
+                params![ts(now), INTERRUPTED, INTERRUPTED_DE],
             )?;
             Ok(failed + retried)
         })
@@ -315,29 +336,32 @@ impl Store {
         self.writing(|tx| {
             let (state, next, error, kind, conflict) = match outcome {
                 JobOutcome::Done => ("done", None, None, None, None),
-                JobOutcome::Retry { at, kind, error } => (
-                    "retrying",
-                    Some(ts(*at)),
-                    Some(error.as_str()),
-                    Some(*kind),
-                    None,
-                ),
-                JobOutcome::Failed { error } => {
-                    ("failed", None, Some(error.as_str()), Some("user"), None)
+                JobOutcome::Retry { at, kind, error } => {
+                    ("retrying", Some(ts(*at)), Some(error), Some(*kind), None)
                 }
+                JobOutcome::Failed { error } => ("failed", None, Some(error), Some("user"), None),
                 JobOutcome::Conflict { error, conflict } => (
                     "conflict",
                     None,
-                    Some(error.as_str()),
+                    Some(error),
                     Some("conflict"),
                     Some(conflict.as_str()),
                 ),
             };
             tx.execute(
-                "UPDATE outbox SET state = ?2, next_attempt_at = ?3, error = ?4,
+                "UPDATE outbox SET state = ?2, next_attempt_at = ?3, error = ?4, error_de = ?8,
                         error_kind = ?5, conflict = ?6, updated_at = ?7
                  WHERE id = ?1",
-                params![id, state, next, error, kind, conflict, ts(now)],
+                params![
+                    id,
+                    state,
+                    next,
+                    error.map(|e| e.en.as_str()),
+                    kind,
+                    conflict,
+                    ts(now),
+                    error.map(|e| e.de.as_str())
+                ],
             )?;
             Ok(load_job(tx, id)?.job)
         })
@@ -358,7 +382,8 @@ impl Store {
             }
             tx.execute(
                 "UPDATE outbox SET state = 'queued', next_attempt_at = ?2, updated_at = ?2,
-                        overwrite = ?3, error = NULL, error_kind = NULL, conflict = NULL
+                        overwrite = ?3, error = NULL, error_de = NULL, error_kind = NULL,
+                        conflict = NULL
                  WHERE id = ?1",
                 params![id, ts(now), overwrite],
             )?;
@@ -371,21 +396,21 @@ impl Store {
     pub fn cancel_job(
         &self,
         id: i64,
-        reason: &str,
+        reason: &Text,
         now: DateTime<Utc>,
     ) -> Result<OutboxJob, StoreError> {
         self.writing(|tx| {
             let job = load_job(tx, id)?.job;
             if job.state == JobState::Sending {
-                return Err(StoreError::Invalid(format!(
-                    "outbox job {id} is being sent right now; try again in a moment"
+                return Err(StoreError::Invalid(text!("outbox job {id} is being sent right now; try again in a moment",
+"Auftrag {id} im Postausgang wird gerade gesendet; gleich noch einmal versuchen."
                 )));
             }
             tx.execute(
                 "UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL, conflict = NULL,
-                        error = ?3, error_kind = 'cancelled', updated_at = ?2
+                        error = ?3, error_de = ?4, error_kind = 'cancelled', updated_at = ?2
                  WHERE id = ?1 AND state NOT IN ('done','cancelled')",
-                params![id, ts(now), reason],
+                params![id, ts(now), reason.en, reason.de],
             )?;
             Ok(load_job(tx, id)?.job)
         })

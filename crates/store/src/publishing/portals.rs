@@ -3,6 +3,7 @@
 //! never here: they live in the operating system's keyring.
 
 use chrono::{DateTime, Utc};
+use newsdesk_model::text;
 use newsdesk_model::{NewPortal, Portal, PortalKind};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -61,7 +62,10 @@ impl Store {
     pub fn add_portal(&self, new: &NewPortal, now: DateTime<Utc>) -> Result<Portal, StoreError> {
         let name = new.name.trim();
         if name.is_empty() {
-            return Err(StoreError::Invalid("a portal needs a name".into()));
+            return Err(StoreError::Invalid(text!(
+                "a portal needs a name",
+                "Ein Portal braucht einen Namen."
+            )));
         }
         self.writing(|tx| {
             let taken: bool = tx.query_row(

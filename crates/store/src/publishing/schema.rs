@@ -94,3 +94,10 @@ pub(crate) const PORTAL_SECRET_ID_MIGRATION: &str = r#"
 ALTER TABLE portals ADD COLUMN secret_id TEXT NOT NULL DEFAULT '';
 UPDATE portals SET secret_id = lower(hex(randomblob(8)));
 "#;
+
+/// Migration 12: the German of each job's reason beside the English `error` (the window
+/// shows it when its language is German; the CLI prints `error`). Jobs settled before it
+/// have none and are shown with the English reason.
+pub(crate) const OUTBOX_GERMAN_MIGRATION: &str = r#"
+ALTER TABLE outbox ADD COLUMN error_de TEXT;
+"#;

@@ -201,9 +201,9 @@ fn a_schema_3_library_gets_date_ordered_search_keys() {
 }
 
 #[test]
-fn a_schema_11_library_gets_slug_and_description_out_of_the_unknown_keys() {
+fn a_schema_12_library_gets_slug_and_description_out_of_the_unknown_keys() {
     let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("v11.sqlite");
+    let path = dir.path().join("v12.sqlite");
     {
         let store = Store::open(&path).expect("new library");
         let mut content = crate::article("Mit Adresse");
@@ -215,7 +215,7 @@ fn a_schema_11_library_gets_slug_and_description_out_of_the_unknown_keys() {
             .insert_article(&content, newsdesk_model::Status::Draft, "", crate::at(0))
             .expect("insert");
         drop(store);
-        // Back to schema 11 as an older Newsdesk left it: the slug among the unknown keys.
+        // Back to schema 12 as an older Newsdesk left it: the slug among the unknown keys.
         let conn = rusqlite::Connection::open(&path).expect("raw");
         conn.execute_batch(
             "DROP INDEX articles_embargoed; DROP INDEX images_embargoed;
@@ -224,9 +224,9 @@ fn a_schema_11_library_gets_slug_and_description_out_of_the_unknown_keys() {
              ALTER TABLE articles DROP COLUMN embargo_until;
              ALTER TABLE articles DROP COLUMN corrections;
              ALTER TABLE images DROP COLUMN embargo_until;
-             PRAGMA user_version = 11;",
+             PRAGMA user_version = 12;",
         )
-        .expect("schema 11");
+        .expect("schema 12");
     }
     let store = Store::open(&path).expect("migrates");
     let article = store.article(1).expect("the article");
@@ -241,4 +241,41 @@ fn a_schema_11_library_gets_slug_and_description_out_of_the_unknown_keys() {
     );
     assert!(!article.content.extra.contains_key("slug"));
     assert!(store.check().expect("check").is_empty());
+}
+
+#[test]
+fn a_schema_11_outbox_keeps_its_jobs_and_gains_the_german_reason() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v11.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        for sql in &migrations::MIGRATIONS[..11] {
+            conn.execute_batch(sql).expect("old migration");
+        }
+        conn.pragma_update(None, "user_version", 11).expect("v11");
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, created_at, updated_at)
+             VALUES (1, 'Eins', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO portals (name, kind, url, created_at, secret_id)
+             VALUES ('wp', 'wordpress', 'https://portal.example', '2026-01-01T00:00:00.000Z',
+                     'abc');
+             INSERT INTO outbox (id, article_id, portal, action, state, error, error_kind,
+                                 created_at, updated_at)
+             VALUES (7, 1, 'wp', 'publish', 'failed', 'the portal refused the article',
+                     'user', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');",
+        )
+        .expect("a job of the old schema");
+    }
+    let store = Store::open(&path).expect("migrates");
+    let job = store.outbox_job(7).expect("the old job is still there");
+    assert_eq!(job.error.as_deref(), Some("the portal refused the article"));
+    assert!(
+        job.error_translations.is_empty(),
+        "a reason settled before has no German: the window shows the English"
+    );
+    assert!(
+        store.check().expect("check").is_empty(),
+        "{:?}",
+        store.check()
+    );
 }

@@ -3,7 +3,7 @@
 //! leaves its job to be sent again, the pictures a portal holds are remembered.
 
 use chrono::Duration;
-use newsdesk_model::{JobAction, JobState, NewPortal, PortalKind, Status};
+use newsdesk_model::{GERMAN, JobAction, JobState, NewPortal, PortalKind, Status, Text, text};
 use newsdesk_store::{JobOutcome, PortalMedia, PublishedPost, Store, StoreError};
 
 use super::{article, at, library};
@@ -129,7 +129,11 @@ fn a_job_cut_off_twice_in_a_row_fails_instead_of_stopping_every_run() {
     assert!(lib.store.claim_due_job(at(4)).expect("claim").is_none());
     let cancelled = lib
         .store
-        .cancel_job(job.id, "cancelled by the editor", at(5))
+        .cancel_job(
+            job.id,
+            &text!("cancelled by the editor", "von der Redaktion abgebrochen"),
+            at(5),
+        )
         .expect("a failed job can be cancelled");
     assert_eq!(cancelled.state, JobState::Cancelled);
 
@@ -147,7 +151,7 @@ fn a_job_cut_off_twice_in_a_row_fails_instead_of_stopping_every_run() {
             &JobOutcome::Retry {
                 at: at(8),
                 kind: "network",
-                error: "offline".into(),
+                error: Text::verbatim("offline"),
             },
             at(7),
         )
@@ -182,7 +186,7 @@ fn a_retry_waits_until_it_is_due_and_failures_are_counted() {
             &JobOutcome::Retry {
                 at: later,
                 kind: "network",
-                error: "offline".into(),
+                error: Text::verbatim("offline"),
             },
             at(1),
         )
@@ -204,7 +208,7 @@ fn a_retry_waits_until_it_is_due_and_failures_are_counted() {
         .settle_job(
             claimed.job.id,
             &JobOutcome::Failed {
-                error: "401".into(),
+                error: Text::verbatim("401"),
             },
             later,
         )
@@ -368,7 +372,7 @@ fn an_embargo_holds_a_queued_job_until_it_ends_and_lifting_it_releases_the_job()
             &JobOutcome::Retry {
                 at: at(31),
                 kind: "network",
-                error: "offline".into(),
+                error: newsdesk_model::Text::verbatim("offline"),
             },
             at(31),
         )
@@ -414,5 +418,73 @@ fn a_withdrawal_is_never_held_by_an_embargo() {
             .map(|c| c.job.id),
         Some(job.id),
         "taking an article off the portal lets nothing out"
+    );
+}
+
+#[test]
+fn a_jobs_reason_is_kept_and_returned_in_german_beside_the_english() {
+    let lib = library();
+    lib.store.add_portal(&portal("wp"), at(0)).expect("portal");
+    let id = lib
+        .store
+        .insert_article(&article("Vier"), Status::Ready, "test", at(0))
+        .expect("article")
+        .id;
+    lib.store
+        .enqueue(id, "wp", JobAction::Publish, None, at(1))
+        .expect("queued");
+    let claimed = lib.store.claim_due_job(at(1)).expect("claim").expect("due");
+    let reason = text!(
+        "the portal cannot be reached (offline)",
+        "Das Portal ist nicht erreichbar (offline)."
+    );
+    lib.store
+        .settle_job(
+            claimed.job.id,
+            &JobOutcome::Failed {
+                error: reason.clone(),
+            },
+            at(1),
+        )
+        .expect("settled");
+    let super::Library { dir, store } = lib;
+    drop(store);
+    let lib = super::Library {
+        store: Store::open(&dir.path().join("library.sqlite")).expect("reopens"),
+        dir,
+    };
+    let job = lib.store.outbox_job(claimed.job.id).expect("job");
+    assert_eq!(
+        job.error.as_deref(),
+        Some(reason.en.as_str()),
+        "the CLI's English"
+    );
+    assert_eq!(
+        job.error_translations.get(GERMAN).map(String::as_str),
+        Some(reason.de.as_str()),
+        "the window's German, read back from the file"
+    );
+    let listed = lib.store.outbox_jobs(false, 10).expect("list");
+    assert_eq!(listed[0].error_translations, job.error_translations);
+
+    let requeued = lib
+        .store
+        .requeue_job(job.id, false, at(2))
+        .expect("requeued");
+    assert!(
+        requeued.error.is_none() && requeued.error_translations.is_empty(),
+        "a job sent again has no reason in either language: {requeued:?}"
+    );
+    let cancelled = lib
+        .store
+        .cancel_job(
+            job.id,
+            &text!("cancelled by the editor", "von der Redaktion abgebrochen"),
+            at(3),
+        )
+        .expect("cancelled");
+    assert_eq!(
+        cancelled.error_translations.get(GERMAN).map(String::as_str),
+        Some("von der Redaktion abgebrochen")
     );
 }

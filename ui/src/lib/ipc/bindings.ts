@@ -230,9 +230,17 @@ export type ImportFailure = { file: string,
 /**
  * 1-based line in the file, where the problem has one.
  */
-line: number | null, message: string, };
+line: number | null, message: string, 
+/**
+ * The same words in other languages, by language ("de"); absent when there is none.
+ */
+translations?: { [key in string]: string }, };
 
-export type ImportSkipped = { file: string, reason: string, };
+export type ImportSkipped = { file: string, reason: string, 
+/**
+ * The same words in other languages, by language ("de"); absent when there is none.
+ */
+translations?: { [key in string]: string }, };
 
 export type ImportReport = { imported: Array<ImportedArticle>, failed: Array<ImportFailure>, skipped: Array<ImportSkipped>, 
 /**
@@ -273,7 +281,16 @@ start_view: string, };
 
 export type ErrorCode = "not_found" | "invalid_input" | "conflict" | "newer_library" | "unreachable" | "storage" | "disk_full" | "internal";
 
-export type UserError = { code: ErrorCode, message: string, };
+export type UserError = { code: ErrorCode, 
+/**
+ * The English sentence (what the CLI prints).
+ */
+message: string, 
+/**
+ * The same sentence in other languages, by language ("de"); absent when there is none.
+ * The window shows the one of its language, else `message`.
+ */
+translations?: { [key in string]: string }, };
 
 export type DiffKind = "equal" | "delete" | "insert";
 
@@ -801,7 +818,11 @@ export type ExportedFile = { id: number, title: string,
  */
 path: string, bytes: number, };
 
-export type ExportFailure = { id: number, title: string, message: string, };
+export type ExportFailure = { id: number, title: string, message: string, 
+/**
+ * The same words in other languages, by language ("de"); absent when there is none.
+ */
+translations?: { [key in string]: string }, };
 
 export type ExportReport = { 
 /**
@@ -919,6 +940,10 @@ next_attempt_at: string | null,
  * Why the last attempt failed, in words (retrying, failed, conflict, cancelled).
  */
 error: string | null, 
+/**
+ * `error` in other languages, by language ("de"); absent when there is none.
+ */
+error_translations?: { [key in string]: string }, 
 /**
  * What kind of reason: `network` (the portal could not be reached), `server` (it
  * answered with its own trouble: 5xx, 429), `user` (the editor must change something),

@@ -14,6 +14,12 @@ describe('toUserError', () => {
     expect(toUserError({ ...error, extra: 1 })).toEqual(error);
   });
 
+  it('keeps the translations the core sent beside its English sentence', () => {
+    const error = { code: 'not_found', message: 'article 42 does not exist', translations: { de: 'Artikel 42 gibt es nicht.' } };
+    expect(toUserError(error)).toEqual(error);
+    expect(toUserError({ ...error, translations: { de: 7 } }), 'a malformed map is dropped').toEqual({ code: 'not_found', message: error.message });
+  });
+
   it('wraps everything else as internal, keeping the text', () => {
     expect(toUserError('Kaputt')).toEqual({ code: 'internal', message: 'Kaputt' });
     expect(toUserError(new Error('boom'))).toEqual({ code: 'internal', message: 'Error: boom' });
