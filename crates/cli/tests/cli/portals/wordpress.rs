@@ -498,3 +498,59 @@ fn without_a_chosen_address_the_post_is_named_from_its_title_and_a_lost_answer_f
     );
     assert_eq!(wp.posts_with_slug(&slug).len(), 1, "no second post");
 }
+
+#[test]
+fn an_embargo_keeps_the_article_off_wordpress_until_it_ends_and_holds_a_job_queued_before() {
+    let title = format!("Sperrfrist {}", unique_name());
+    let (desk, wp, id) = desk_on_wordpress(&title);
+    let id = id.to_string();
+    // An embargo a few seconds ahead: refused before, sent after.
+    let soon = (chrono::Utc::now() + chrono::Duration::seconds(4))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    desk.ok(&["article", "embargo", &id, "--until", &soon]);
+    let refused = desk.run(&["publish", &id, "--portal", "wp", "--json"]);
+    let said = String::from_utf8_lossy(&refused.stderr).to_string();
+    assert!(!refused.status.success(), "refused before the embargo");
+    assert!(said.contains("Sperrfrist"), "names the embargo: {said}");
+    assert!(
+        wp.posts_titled(&title).is_empty(),
+        "nothing of it reached the portal"
+    );
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    let job = desk.json(&["publish", &id, "--portal", "wp", "--json"]);
+    assert_eq!(job["state"], "done", "sent once the embargo ended: {job}");
+
+    // A job queued before an embargo is held by it, and released when it is lifted.
+    let second = format!("Gehalten {}", unique_name());
+    let other = desk.article_with_photo(&second).to_string();
+    let far = (chrono::Utc::now() + chrono::Duration::days(2))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let later = (chrono::Utc::now() + chrono::Duration::days(3))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    desk.ok(&["article", "embargo", &other, "--until", &far]);
+    let early = desk.run(&["publish", &other, "--portal", "wp", "--schedule", &soon]);
+    assert!(
+        !early.status.success(),
+        "a schedule before the embargo ends is refused"
+    );
+    let held = desk.json(&[
+        "publish",
+        &other,
+        "--portal",
+        "wp",
+        "--schedule",
+        &later,
+        "--json",
+    ]);
+    assert_eq!(held["state"], "queued", "held, not sent: {held}");
+    assert_eq!(held["embargo"], far.as_str(), "the job says until when");
+    assert!(wp.posts_titled(&second).is_empty(), "nothing sent yet");
+    desk.ok(&["article", "embargo", &other, "--clear"]);
+    desk.ok(&["outbox", "run"]);
+    let posts = wp.posts_titled(&second);
+    assert_eq!(posts.len(), 1, "lifting the embargo released the job");
+    assert_eq!(
+        posts[0]["status"], "future",
+        "scheduled on the portal as asked"
+    );
+}
