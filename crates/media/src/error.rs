@@ -131,7 +131,7 @@ mod tests {
             ),
             MediaError::corrupt(
                 file,
-                newsdesk_model::text!("its JPEG data ends early", "seine JPEG-Daten enden zu früh"),
+                newsdesk_model::text!("its JPEG data ends early", "die JPEG-Daten enden zu früh"),
             ),
             MediaError::metadata(
                 file,

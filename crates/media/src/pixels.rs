@@ -45,7 +45,7 @@ fn check_size(width: u32, height: u32, limits: &Limits, name: &Path) -> Result<(
             name,
             text!(
                 "it declares a size of {width}×{height} pixels",
-                "es gibt eine Größe von {width}×{height} Pixeln an"
+                "angegeben ist eine Größe von {width}×{height} Pixeln"
             ),
         ));
     }
@@ -55,7 +55,7 @@ fn check_size(width: u32, height: u32, limits: &Limits, name: &Path) -> Result<(
             name,
             text!(
                 "it declares {width}×{height} pixels ({:.0} megapixels), more than the {:.0} megapixels allowed",
-                "es gibt {width}×{height} Pixel an ({:.0} Megapixel), mehr als die erlaubten {:.0} Megapixel",
+                "angegeben sind {width}×{height} Pixel ({:.0} Megapixel), mehr als die erlaubten {:.0} Megapixel",
                 pixels as f64 / 1e6,
                 limits.max_pixels as f64 / 1e6
             ),
@@ -66,7 +66,7 @@ fn check_size(width: u32, height: u32, limits: &Limits, name: &Path) -> Result<(
             name,
             text!(
                 "decoding its {width}×{height} pixels would need more memory than allowed",
-                "seine {width}×{height} Pixel zu entschlüsseln bräuchte mehr Speicher als erlaubt"
+                "das Entschlüsseln der {width}×{height} Pixel bräuchte mehr Speicher als erlaubt"
             ),
         ));
     }
@@ -80,7 +80,7 @@ fn guarded<T>(name: &Path, work: impl FnOnce() -> Result<T, MediaError>) -> Resu
             name,
             text!(
                 "its picture data made the decoder fail (the file is probably damaged)",
-                "seine Bilddaten haben den Decoder scheitern lassen (die Datei ist wohl beschädigt)"
+                "die Bilddaten haben den Decoder scheitern lassen (die Datei ist wohl beschädigt)"
             ),
         ))
     })
@@ -110,7 +110,7 @@ fn jpeg_error(name: &Path, error: jpeg_decoder::Error) -> MediaError {
                 name,
                 text!(
                     "its JPEG data ends early (the file is cut off)",
-                    "seine JPEG-Daten enden zu früh (die Datei ist abgeschnitten)"
+                    "die JPEG-Daten enden zu früh (die Datei ist abgeschnitten)"
                 ),
             )
         }
@@ -125,7 +125,7 @@ fn jpeg_error(name: &Path, error: jpeg_decoder::Error) -> MediaError {
             name,
             text!(
                 "its JPEG data cannot be decoded ({other})",
-                "seine JPEG-Daten lassen sich nicht entschlüsseln ({other})"
+                "die JPEG-Daten lassen sich nicht entschlüsseln ({other})"
             ),
         ),
     }
@@ -147,7 +147,7 @@ fn decode_jpeg(
             name,
             text!(
                 "its JPEG header is incomplete",
-                "sein JPEG-Kopf ist unvollständig"
+                "der JPEG-Kopf ist unvollständig"
             ),
         )
     })?;
@@ -166,7 +166,7 @@ fn decode_jpeg(
             name,
             text!(
                 "its JPEG header is incomplete",
-                "sein JPEG-Kopf ist unvollständig"
+                "der JPEG-Kopf ist unvollständig"
             ),
         )
     })?;
@@ -189,7 +189,7 @@ fn decode_jpeg(
             name,
             text!(
                 "its JPEG data gave fewer pixels than its header declares",
-                "seine JPEG-Daten ergeben weniger Pixel, als sein Kopf angibt"
+                "die JPEG-Daten ergeben weniger Pixel, als sein Kopf angibt"
             ),
         ));
     }
@@ -234,7 +234,7 @@ fn image_error(name: &Path, error: ImageError) -> MediaError {
             name,
             text!(
                 "decoding it would exceed the memory allowed ({e})",
-                "es zu entschlüsseln bräuchte mehr Speicher als erlaubt ({e})"
+                "das Entschlüsseln bräuchte mehr Speicher als erlaubt ({e})"
             ),
         ),
         ImageError::Unsupported(e) => MediaError::unsupported(
@@ -249,7 +249,7 @@ fn image_error(name: &Path, error: ImageError) -> MediaError {
                 name,
                 text!(
                     "its picture data ends early (the file is cut off)",
-                    "seine Bilddaten enden zu früh (die Datei ist abgeschnitten)"
+                    "die Bilddaten enden zu früh (die Datei ist abgeschnitten)"
                 ),
             )
         }
@@ -257,7 +257,7 @@ fn image_error(name: &Path, error: ImageError) -> MediaError {
             name,
             text!(
                 "its picture data cannot be decoded ({other})",
-                "seine Bilddaten lassen sich nicht entschlüsseln ({other})"
+                "die Bilddaten lassen sich nicht entschlüsseln ({other})"
             ),
         ),
     }

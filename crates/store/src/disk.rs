@@ -152,7 +152,7 @@ pub(crate) fn open_for_reading(path: &Path) -> Result<Connection, StoreError> {
                     text!(
                         "the library {} cannot be read: its write-ahead log {} holds changes \
                          and {} cannot be created",
-                        "Die Bibliothek {} lässt sich nicht lesen: Ihr Write-Ahead-Log {} enthält Änderungen, und {} lässt sich nicht anlegen",
+                        "Die Bibliothek {} lässt sich nicht lesen: das Write-Ahead-Log {} enthält Änderungen, und {} lässt sich nicht anlegen",
                         path.display(),
                         wal.display(),
                         shm.display()

@@ -339,7 +339,7 @@ impl Store {
                     StoreError::io_at(
                         text!(
                             "cannot name the backup's pictures {}",
-                            "Die Bilder der Sicherung lassen sich nicht {} nennen",
+                            "Die Bilder der Sicherung lassen sich nicht in {} umbenennen",
                             media_target.display()
                         ),
                         &media_target,

@@ -69,7 +69,7 @@ impl Store {
                     return Err(StoreError::io(
                         text!(
                             "cannot remove the leftover {}",
-                            "Der Rest {} lässt sich nicht entfernen",
+                            "Die liegengebliebene Datei {} lässt sich nicht entfernen",
                             leftover.path.display()
                         ),
                         e,
