@@ -182,6 +182,25 @@ fn language_of(article: &ExportArticle) -> String {
         .to_owned()
 }
 
+/// A correction as readers read it, in the article's language and the newsroom's local date:
+/// "Korrektur am 14.12.2018: …" ("Correction of 14 December 2018: …" in English).
+pub fn correction_notice(language: &str, correction: &newsdesk_model::Correction) -> String {
+    let day = correction.at.with_timezone(&chrono::Local).date_naive();
+    if language.starts_with("en") {
+        format!(
+            "Correction of {}: {}",
+            day.format("%-d %B %Y"),
+            correction.note.trim()
+        )
+    } else {
+        format!(
+            "Korrektur am {}: {}",
+            day.format("%d.%m.%Y"),
+            correction.note.trim()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,24 +223,5 @@ mod tests {
         assert!(!safe_url("javascript:alert(1)"));
         assert!(!safe_url("data:text/html,<script>"));
         assert!(!safe_url("file:///etc/passwd"));
-    }
-}
-
-/// A correction as readers read it, in the article's language and the newsroom's local date:
-/// "Korrektur am 14.12.2018: …" ("Correction of 14 December 2018: …" in English).
-pub fn correction_notice(language: &str, correction: &newsdesk_model::Correction) -> String {
-    let day = correction.at.with_timezone(&chrono::Local).date_naive();
-    if language.starts_with("en") {
-        format!(
-            "Correction of {}: {}",
-            day.format("%-d %B %Y"),
-            correction.note.trim()
-        )
-    } else {
-        format!(
-            "Korrektur am {}: {}",
-            day.format("%d.%m.%Y"),
-            correction.note.trim()
-        )
     }
 }
