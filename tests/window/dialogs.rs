@@ -12,6 +12,8 @@ use crate::editing::{Failed, fail};
 
 /// How long the dialog may take to appear.
 const PATIENCE: Duration = Duration::from_secs(20);
+/// How often a dialog that stays open is answered again.
+const ATTEMPTS: u64 = 3;
 
 fn xdotool(args: &[&str]) -> Result<String, String> {
     let out = Command::new("xdotool")
@@ -28,8 +30,8 @@ fn xdotool(args: &[&str]) -> Result<String, String> {
     }
 }
 
-/// Which dialog: an open dialog takes a typed path in its location field; a save dialog has
-/// its name field filled with the suggested name, its stem selected (GTK leaves the
+/// Which dialog: an open dialog takes a typed path in its location field (Ctrl+L); a save
+/// dialog has its name field filled with the suggested name, its stem selected (GTK leaves the
 /// extension), so the whole name is selected first.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dialog {
@@ -61,21 +63,39 @@ pub(crate) async fn answer(
             }
         }
     };
-    // The dialog draws its widgets a moment after it maps; typing earlier is lost.
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    let select_name: &[&str] = match kind {
-        Dialog::Save => &["key", "ctrl+a"],
-        Dialog::Open => &["sleep", "0"],
-    };
-    let steps: [&[&str]; 4] = [
-        &["windowfocus", "--sync", &window],
-        select_name,
-        &["type", "--delay", "30", path],
-        &["key", "--delay", "300", "Return"],
-    ];
-    for step in steps {
-        xdotool(step).map_err(|e| fail(session, e))?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+    // The dialog draws its widgets a moment after it maps, later on a busy machine: what is
+    // typed before is lost. So it is answered, and answered again while it stays open.
+    for attempt in 1..=ATTEMPTS {
+        tokio::time::sleep(Duration::from_millis(600 * attempt)).await;
+        // Open: Ctrl+L opens the location field; save: the name field has the keyboard. In
+        // both, Ctrl+A selects what the field holds, so the path replaces it.
+        let open_field: &[&str] = match kind {
+            Dialog::Open => &["key", "ctrl+l"],
+            Dialog::Save => &["sleep", "0"],
+        };
+        let steps: [&[&str]; 5] = [
+            &["windowfocus", "--sync", &window],
+            open_field,
+            &["key", "ctrl+a"],
+            &["type", "--delay", "30", path],
+            &["key", "--delay", "300", "Return"],
+        ];
+        for step in steps {
+            xdotool(step).map_err(|e| fail(session, e))?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let closed = tokio::time::Instant::now() + Duration::from_secs(3);
+        while tokio::time::Instant::now() < closed {
+            let open = xdotool(&["search", "--onlyvisible", "--name", title])
+                .is_ok_and(|found| found.lines().any(|w| w == window));
+            if !open {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
     }
-    Ok(())
+    Err(fail(
+        session,
+        format!("the dialog {title:?} stayed open after {ATTEMPTS} answers with {path}"),
+    ))
 }

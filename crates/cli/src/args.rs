@@ -219,22 +219,7 @@ pub enum ArticleCommand {
         json: bool,
     },
     /// Set or clear the embargo (Sperrfrist): before it, nothing of the article leaves
-    Embargo {
-        id: i64,
-        /// RFC 3339 (2026-12-14T10:00:00+01:00), or local "YYYY-MM-DD HH:MM"
-        #[arg(
-            long,
-            value_name = "DATETIME",
-            conflicts_with = "clear",
-            required_unless_present = "clear"
-        )]
-        until: Option<String>,
-        /// Lift the embargo (jobs it held are sent)
-        #[arg(long)]
-        clear: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    Embargo(crate::args_desk::EmbargoArgs),
     /// Add a correction notice; it goes out with the next publish
     Correct {
         id: i64,
@@ -287,7 +272,7 @@ impl ArticleCommand {
             ArticleCommand::Related { .. } => "related",
             ArticleCommand::Relate { .. } => "relate",
             ArticleCommand::Duplicate { .. } => "duplicate",
-            ArticleCommand::Embargo { .. } => "embargo",
+            ArticleCommand::Embargo(_) => "embargo",
             ArticleCommand::Correct { .. } => "correct",
             ArticleCommand::Set { .. } => "set",
             ArticleCommand::Trash { .. } => "trash",

@@ -75,21 +75,7 @@ pub enum ImageCommand {
     /// Show or set the format of the credit line ("{credit|creator|source}")
     CreditFormat { format: Option<String> },
     /// Set or clear a picture's embargo: every article showing it is held until then
-    Embargo {
-        id: i64,
-        /// RFC 3339 (2026-12-14T10:00:00+01:00), or local "YYYY-MM-DD HH:MM"
-        #[arg(
-            long,
-            value_name = "DATETIME",
-            conflicts_with = "clear",
-            required_unless_present = "clear"
-        )]
-        until: Option<String>,
-        #[arg(long)]
-        clear: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    Embargo(crate::args_desk::EmbargoArgs),
 }
 
 #[derive(Args)]

@@ -7,6 +7,7 @@
 //! goes away (`| head`), a command ends quietly with exit code 0.
 
 mod args;
+mod args_desk;
 mod args_export;
 mod args_image;
 mod args_publish;

@@ -21,5 +21,5 @@ mod write;
 mod yaml;
 
 pub use error::FormatError;
-pub use parse::parse;
+pub use parse::{KNOWN_KEYS, parse};
 pub use write::write;

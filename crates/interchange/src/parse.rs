@@ -11,7 +11,7 @@ use crate::front_matter::split;
 use crate::yaml::{self, Kind, Node};
 
 /// The front-matter keys Newsdesk reads into fields; all others are kept in `extra`.
-const KNOWN: [&str; 15] = [
+pub const KNOWN_KEYS: [&str; 15] = [
     "kicker",
     "title",
     "type",
@@ -89,7 +89,7 @@ pub fn parse(text: &str) -> Result<ArticleContent, FormatError> {
         ));
     }
     for (name, (_, value)) in &fields.by_name {
-        if !KNOWN.contains(&name.as_str()) {
+        if !KNOWN_KEYS.contains(&name.as_str()) {
             let json = value.to_json()?;
             article.extra.insert(name.clone(), json);
         }

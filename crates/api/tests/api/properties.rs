@@ -71,26 +71,7 @@ fn extra_value(depth: u32) -> impl Strategy<Value = Value> {
 fn extra() -> impl Strategy<Value = BTreeMap<String, Value>> {
     prop::collection::btree_map("[a-z_][a-z0-9_-]{0,12}", extra_value(3), 0..3).prop_map(|m| {
         m.into_iter()
-            .filter(|(k, _)| {
-                ![
-                    "kicker",
-                    "title",
-                    "type",
-                    "section",
-                    "date",
-                    "author",
-                    "teaser",
-                    "tags",
-                    "images",
-                    "links",
-                    "slug",
-                    "description",
-                    "social_image",
-                    "embargo",
-                    "corrections",
-                ]
-                .contains(&k.as_str())
-            })
+            .filter(|(k, _)| !newsdesk_interchange::KNOWN_KEYS.contains(&k.as_str()))
             .collect()
     })
 }

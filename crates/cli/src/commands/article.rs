@@ -61,9 +61,7 @@ pub fn run(app: &App, command: ArticleCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        ArticleCommand::Embargo {
-            id, until, json, ..
-        } => super::desk::embargo(app, id, until.as_deref(), json),
+        ArticleCommand::Embargo(args) => super::desk::embargo(app, &args),
         ArticleCommand::Correct { id, note, json } => super::desk::correct(app, id, &note, json),
         ArticleCommand::Set {
             id,

@@ -5,11 +5,12 @@ use newsdesk_api::{AddressChanges, App, parse_schedule};
 use newsdesk_model::Article;
 
 use crate::Failure;
+use crate::args_desk::EmbargoArgs;
 use crate::output::{self, clean_line, outln};
 
-pub fn embargo(app: &App, id: i64, until: Option<&str>, json: bool) -> Result<(), Failure> {
-    let until = until.map(parse_schedule).transpose()?;
-    answer(&app.set_embargo(id, until)?, json)
+pub fn embargo(app: &App, args: &EmbargoArgs) -> Result<(), Failure> {
+    let until = args.until.as_deref().map(parse_schedule).transpose()?;
+    answer(&app.set_embargo(args.id, until)?, args.json)
 }
 
 pub fn correct(app: &App, id: i64, note: &str, json: bool) -> Result<(), Failure> {
@@ -58,8 +59,9 @@ fn say(article: &Article) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn image_embargo(app: &App, id: i64, until: Option<&str>, json: bool) -> Result<(), Failure> {
-    let until = until.map(parse_schedule).transpose()?;
+pub fn image_embargo(app: &App, args: &EmbargoArgs) -> Result<(), Failure> {
+    let (id, json) = (args.id, args.json);
+    let until = args.until.as_deref().map(parse_schedule).transpose()?;
     let image = app.set_image_embargo(id, until)?;
     if json {
         return output::json(&image);

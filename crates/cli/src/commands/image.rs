@@ -103,12 +103,7 @@ pub fn run(app: &App, command: ImageCommand) -> Result<(), Failure> {
             }
             Ok(())
         }
-        ImageCommand::Embargo {
-            id,
-            until,
-            clear: _,
-            json,
-        } => super::desk::image_embargo(app, id, until.as_deref(), json),
+        ImageCommand::Embargo(args) => super::desk::image_embargo(app, &args),
         ImageCommand::CreditFormat { format } => {
             if let Some(format) = format {
                 app.set_credit_format(&format)?;
