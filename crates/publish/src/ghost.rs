@@ -154,16 +154,26 @@ impl Ghost {
                 tags.push(tag.to_string());
             }
         }
+        // Newsdesk's marker as an internal tag ("#…"): Ghost never shows those to readers, and
+        // `find` looks the post up by it.
+        let mut named: Vec<Value> = tags.iter().map(|t| json!({"name": t})).collect();
+        named.push(json!({"name": internal_tag(&post.marker)}));
         let mut body = json!({
             "title": post.display_title(),
-            "slug": post.marker,
             "html": post.content(images),
             "custom_excerpt": clip(&post.excerpt, 300),
-            "tags": tags.iter().map(|t| json!({"name": t})).collect::<Vec<_>>(),
+            "tags": named,
             "feature_image": images.first().map(|i| i.url.clone()),
             "feature_image_caption": post.lead_image().map(|i| crate::post::escape(&i.caption)),
             "feature_image_alt": post.lead_image().map(|i| clip(&i.alt, 191)),
         });
+        // The newsroom's chosen address; without one Ghost makes it from the title.
+        if !post.slug.is_empty() {
+            body["slug"] = json!(post.slug);
+        }
+        if !post.description.is_empty() {
+            body["meta_description"] = json!(clip(&post.description, 500));
+        }
         match post.status {
             PostStatus::Publish => body["status"] = json!("published"),
             PostStatus::Draft => body["status"] = json!("draft"),
@@ -203,8 +213,21 @@ impl Ghost {
     }
 }
 
+/// The internal tag that carries Newsdesk's marker (Ghost hides tags whose name starts with
+/// `#`; its slug is `hash-` and the marker).
+fn internal_tag(marker: &str) -> String {
+    format!("#{marker}")
+}
+
 fn remote(post: GhostPost) -> RemotePost {
-    let mut tags: Vec<String> = post.tags.0.into_iter().filter_map(|t| t.name.0).collect();
+    // Internal tags (Newsdesk's marker among them) are not the article's tags.
+    let mut tags: Vec<String> = post
+        .tags
+        .0
+        .into_iter()
+        .filter_map(|t| t.name.0)
+        .filter(|name| !name.starts_with('#'))
+        .collect();
     let section = if tags.is_empty() {
         String::new()
     } else {
@@ -300,7 +323,24 @@ impl PortalAdapter for Ghost {
     }
 
     fn find(&self, marker: &str) -> Result<Option<RemotePost>, PublishError> {
-        self.get_post(&format!("/posts/slug/{}/", encode(marker)))
+        // Posts of releases before the newsroom's own addresses carry the marker as their slug.
+        if let Some(post) = self.get_post(&format!("/posts/slug/{}/", encode(marker)))? {
+            return Ok(Some(post));
+        }
+        #[derive(Deserialize)]
+        struct Found {
+            posts: First<GhostPost>,
+        }
+        let filter = format!("tag:hash-{marker}");
+        let answer = self.send(Request::new(
+            Method::Get,
+            self.url(&format!(
+                "/posts/?filter={}&formats=html&include=tags&limit=1",
+                encode(&filter)
+            )),
+        ))?;
+        let found: Found = answer.ok_parse()?;
+        Ok(found.posts.0.map(remote))
     }
 
     fn create(&self, post: &Post, images: &[RemoteImage]) -> Result<RemotePost, PublishError> {
@@ -317,11 +357,9 @@ impl PortalAdapter for Ghost {
         post: &Post,
         images: &[RemoteImage],
     ) -> Result<RemotePost, PublishError> {
+        // Without an address chosen in Newsdesk the post keeps the one it has there.
         let mut fields = self.post_body(post, images);
         fields["updated_at"] = json!(current.modified);
-        if let Some(fields) = fields.as_object_mut() {
-            fields.remove("slug");
-        }
         let answer = self.send(
             Request::new(
                 Method::Put,
