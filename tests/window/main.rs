@@ -8,6 +8,7 @@
 //! README): `screenshot.png` (the editor), `screenshot-library.png`, `screenshot-diff.png`,
 //! `screenshot-images.png`.
 
+mod desk;
 mod dialogs;
 mod editing;
 mod export;

@@ -49,7 +49,12 @@ async fn an_editor_publishes_and_a_killed_app_finishes_its_outbox() {
 }
 
 /// The CLI on the window's library and keyring, `input` on stdin.
-fn cli(session: &Session, keyring: &Keyring, args: &[&str], input: &str) -> Result<String, Failed> {
+pub(crate) fn cli(
+    session: &Session,
+    keyring: &Keyring,
+    args: &[&str],
+    input: &str,
+) -> Result<String, Failed> {
     let bin = newsdesk_e2e::cli_binary().map_err(|e| fail(session, e))?;
     let mut child = std::process::Command::new(bin)
         .arg("--db")
@@ -80,7 +85,11 @@ fn cli(session: &Session, keyring: &Keyring, args: &[&str], input: &str) -> Resu
 }
 
 /// A ready article (no picture) in the library; returns its id.
-fn ready_article(session: &Session, keyring: &Keyring, title: &str) -> Result<i64, Failed> {
+pub(crate) fn ready_article(
+    session: &Session,
+    keyring: &Keyring,
+    title: &str,
+) -> Result<i64, Failed> {
     let file = session
         .library_path()
         .with_file_name(format!("{}.md", unique_name()));
@@ -109,7 +118,7 @@ fn ready_article(session: &Session, keyring: &Keyring, title: &str) -> Result<i6
 
 /// A few characters that make a title unique on the shared WordPress (and still read well
 /// in the screenshot of the outbox).
-fn short_mark() -> String {
+pub(crate) fn short_mark() -> String {
     let name = unique_name();
     format!("Nr. {}", &name[name.len().saturating_sub(6)..])
 }
@@ -126,7 +135,7 @@ fn list_id(session: &Session, keyring: &Keyring, title: &str) -> Result<i64, Fai
 }
 
 /// Opens article `id` and chooses "Jetzt veröffentlichen" in its Publish menu.
-async fn publish_from_menu(session: &Session, id: i64) -> Result<(), Failed> {
+pub(crate) async fn publish_from_menu(session: &Session, id: i64) -> Result<(), Failed> {
     js(
         session,
         &format!("location.hash = '#/articles/{id}'; return true"),
