@@ -174,6 +174,16 @@ impl Ghost {
         if !post.description.is_empty() {
             body["meta_description"] = json!(clip(&post.description, 500));
         }
+        // The picture a shared link shows, when the editor chose one (else Ghost's feature
+        // image, the lead picture).
+        if let Some(url) = post
+            .social_image
+            .and_then(|i| images.get(i))
+            .map(|i| i.url.clone())
+        {
+            body["og_image"] = json!(url);
+            body["twitter_image"] = json!(url);
+        }
         match post.status {
             PostStatus::Publish => body["status"] = json!("published"),
             PostStatus::Draft => body["status"] = json!("draft"),

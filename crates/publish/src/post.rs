@@ -146,6 +146,8 @@ pub struct Post {
     /// The corrections' notices, newest first, as readers see them ("Korrektur am 14.12.2018:
     /// …").
     pub corrections: Vec<String>,
+    /// Which of [`Post::images`] a shared link shows (the editor's choice); `None`: the lead.
+    pub social_image: Option<usize>,
     pub kicker: String,
     pub title: String,
     pub excerpt: String,
@@ -169,25 +171,22 @@ impl Post {
     /// has none (not in the image library) is left out.
     pub fn from_article(article: &ExportArticle, marker: &str, status: PostStatus) -> Post {
         let anatomy = Anatomy::of(article);
-        let images = anatomy
-            .figures
-            .iter()
-            .filter_map(|figure| {
-                let file = article.pictures.get(figure.index)?.file.as_ref()?;
-                let bytes = file.original.clone()?;
-                let digest = hex(&Sha256::digest(&bytes));
-                Some(PostImage {
-                    marker: format!("nd-{}", &digest[..16]),
-                    digest,
-                    file_name: file.name.clone(),
-                    media_type: file.media_type.clone(),
-                    bytes,
-                    caption: caption_with_credit(&figure.caption, &figure.credit),
-                    credit: figure.credit.clone(),
-                    alt: figure.alt.clone(),
-                })
-            })
-            .collect();
+        // The picture for shared links: the one the editor chose among the article's own.
+        let chosen = article.content.social_image.trim();
+        let social_index = (!chosen.is_empty())
+            .then(|| article.content.images.iter().position(|i| i.file == chosen))
+            .flatten();
+        let mut social_image = None;
+        let mut images: Vec<PostImage> = Vec::with_capacity(anatomy.figures.len());
+        for figure in &anatomy.figures {
+            let Some(image) = post_image(article, figure) else {
+                continue;
+            };
+            if Some(figure.index) == social_index {
+                social_image = Some(images.len());
+            }
+            images.push(image);
+        }
         let mut ninjs = newsdesk_anatomy::ninjs(article);
         ninjs["uri"] = Value::String(uri_of(marker));
         // The marker where readers never see it: among the item's other ids.
@@ -205,6 +204,7 @@ impl Post {
             slug: newsdesk_model::slug(&article.content.slug, newsdesk_model::MAX_SLUG_LEN),
             description: article.content.description.trim().to_string(),
             corrections,
+            social_image,
             kicker: anatomy.kicker.clone(),
             title: anatomy.title.clone(),
             excerpt: anatomy.teaser.clone(),
@@ -275,6 +275,24 @@ impl Post {
     pub fn lead_image(&self) -> Option<&PostImage> {
         self.images.first()
     }
+}
+
+/// The picture of `figure` as a post sends it: its file with the credits embedded and its
+/// texts; `None` when the library has no file for it.
+fn post_image(article: &ExportArticle, figure: &newsdesk_anatomy::Figure) -> Option<PostImage> {
+    let file = article.pictures.get(figure.index)?.file.as_ref()?;
+    let bytes = file.original.clone()?;
+    let digest = hex(&Sha256::digest(&bytes));
+    Some(PostImage {
+        marker: format!("nd-{}", &digest[..16]),
+        digest,
+        file_name: file.name.clone(),
+        media_type: file.media_type.clone(),
+        bytes,
+        caption: caption_with_credit(&figure.caption, &figure.credit),
+        credit: figure.credit.clone(),
+        alt: figure.alt.clone(),
+    })
 }
 
 /// "Kicker: Title", or the title alone.

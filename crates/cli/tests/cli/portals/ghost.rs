@@ -180,6 +180,11 @@ fn the_newsrooms_address_and_description_reach_ghost_and_a_lost_answer_finds_the
     let id = desk.article_with_photo(&title).to_string();
     desk.add_portal("ghost", "ghost", &ghost.url, "", &ghost.admin_key);
     let slug = newsdesk_model::slug(&format!("ghost-adresse-{}", unique_name()), 120);
+    let picture = desk.json(&["article", "show", &id, "--json"])["images"][0]["file"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    desk.ok(&["article", "set", &id, "--social-image", &picture]);
     desk.ok(&[
         "article",
         "set",
@@ -211,6 +216,13 @@ fn the_newsrooms_address_and_description_reach_ghost_and_a_lost_answer_finds_the
     assert!(
         !url.contains("-nd"),
         "no marker in the public address: {url}"
+    );
+    assert!(
+        post["og_image"].as_str().is_some_and(|u| !u.is_empty())
+            && post["og_image"] == post["feature_image"],
+        "the chosen picture is the one shared links show (the article's only one): {} / {}",
+        post["og_image"],
+        post["feature_image"]
     );
     let internal: Vec<&str> = post["tags"]
         .as_array()
