@@ -66,7 +66,7 @@ pub async fn export_selection(
 ) -> CommandResult<ExportReport> {
     STOP_EXPORT.store(false, Ordering::Relaxed);
     on_library(library, move |app| {
-        app.export_selection_until(
+        app.export_selection(
             &filter,
             self::format(&format)?,
             &PathBuf::from(folder),

@@ -15,28 +15,9 @@ impl App {
     /// Exports the articles `ids` into `folder` (made when missing), one file each named by
     /// date and title ("2018-12-13-zweites-digitalisierungskabinett.pdf"; "-2", "-3" added
     /// when two would share a name). Existing files are replaced only with `replace`.
-    /// `progress` hears after each article.
+    /// `progress` hears after each article; once `stop` is set the export ends before the next
+    /// one (`cancelled` in the report; every file written is whole).
     pub fn export_articles(
-        &self,
-        ids: &[i64],
-        format: ExportFormat,
-        folder: &Path,
-        replace: bool,
-        progress: impl FnMut(&ExportProgress),
-    ) -> Result<ExportReport, ApiError> {
-        self.export_articles_until(
-            ids,
-            format,
-            folder,
-            replace,
-            progress,
-            &AtomicBool::new(false),
-        )
-    }
-
-    /// As [`App::export_articles`], stopping before the next article once `stop` is set
-    /// (`cancelled` in the report; every file written is whole).
-    pub fn export_articles_until(
         &self,
         ids: &[i64],
         format: ExportFormat,
@@ -104,25 +85,6 @@ impl App {
         folder: &Path,
         replace: bool,
         progress: impl FnMut(&ExportProgress),
-    ) -> Result<ExportReport, ApiError> {
-        self.export_selection_until(
-            filter,
-            format,
-            folder,
-            replace,
-            progress,
-            &AtomicBool::new(false),
-        )
-    }
-
-    /// As [`App::export_selection`], stopping before the next article once `stop` is set.
-    pub fn export_selection_until(
-        &self,
-        filter: &ArticleFilter,
-        format: ExportFormat,
-        folder: &Path,
-        replace: bool,
-        progress: impl FnMut(&ExportProgress),
         stop: &AtomicBool,
     ) -> Result<ExportReport, ApiError> {
         let filter = ArticleFilter {
@@ -138,7 +100,7 @@ impl App {
                 "Kein Artikel passt: Nichts wurde exportiert."
             )));
         }
-        self.export_articles_until(&ids, format, folder, replace, progress, stop)
+        self.export_articles(&ids, format, folder, replace, progress, stop)
     }
 }
 

@@ -117,7 +117,7 @@ fn a_cancelled_batch_export_writes_whole_files_and_says_so() {
     let out = dir.path().join("export");
     let stop = AtomicBool::new(false);
     let report = app
-        .export_selection_until(
+        .export_selection(
             &ArticleFilter::default(),
             newsdesk_api::ExportFormat::Html,
             &out,

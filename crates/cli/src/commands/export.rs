@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 use newsdesk_api::{App, ExportFormat};
 use newsdesk_model::{ArticleFilter, ExportReport};
@@ -48,9 +49,23 @@ pub fn run(app: &App, args: ExportArgs) -> Result<(), Failure> {
                 tag: args.tag.clone(),
                 ..ArticleFilter::default()
             };
-            app.export_selection(&filter, format, &args.output, args.force, progress)?
+            app.export_selection(
+                &filter,
+                format,
+                &args.output,
+                args.force,
+                progress,
+                &AtomicBool::new(false),
+            )?
         } else {
-            app.export_articles(&args.ids, format, &args.output, args.force, progress)?
+            app.export_articles(
+                &args.ids,
+                format,
+                &args.output,
+                args.force,
+                progress,
+                &AtomicBool::new(false),
+            )?
         }
     };
     if args.json {
