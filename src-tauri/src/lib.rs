@@ -13,6 +13,7 @@ pub mod error;
 mod image_protocol;
 pub mod logging;
 mod outbox;
+mod preparation;
 mod startup;
 pub mod trace;
 mod web_context;
@@ -107,6 +108,7 @@ pub fn run() -> ExitCode {
             logging::notify_window(app.handle());
             outbox::start(app.handle());
             backups::start(app.handle());
+            preparation::start(app.handle());
             if let (Some(window), Some(library)) = (
                 app.get_webview_window("main"),
                 app.state::<commands::Library>().app(),

@@ -16,6 +16,8 @@ pub struct App {
     pub(crate) tags: crate::tags::TagState,
     /// Portal secrets, the outbox's retry timing, the bell that wakes its runner.
     pub(crate) publishing: crate::publish::Publishing,
+    /// How far the background work after opening has come ([`App::prepare`]).
+    pub(crate) preparation: std::sync::Mutex<newsdesk_model::Preparation>,
 }
 
 impl App {
@@ -31,6 +33,7 @@ impl App {
             clock,
             tags: Default::default(),
             publishing: Default::default(),
+            preparation: std::sync::Mutex::new(newsdesk_model::Preparation::READY),
         })
     }
 
@@ -41,6 +44,7 @@ impl App {
             clock: Arc::new(SystemClock),
             tags: Default::default(),
             publishing: Default::default(),
+            preparation: std::sync::Mutex::new(newsdesk_model::Preparation::READY),
         })
     }
 

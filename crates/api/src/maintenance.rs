@@ -16,6 +16,16 @@ impl App {
             by_status: self.store.status_counts()?,
             sections: self.store.sections()?,
             read_only: self.store.read_only().map(|e| ApiError::Store(e).into()),
+            sizes: None,
+        })
+    }
+
+    /// [`App::library_info`] with what each part takes on disk (reads every page: for
+    /// `db info`, not for the status bar).
+    pub fn library_info_with_sizes(&self) -> Result<LibraryInfo, ApiError> {
+        Ok(LibraryInfo {
+            sizes: Some(self.store.sizes()?),
+            ..self.library_info()?
         })
     }
 
@@ -55,7 +65,11 @@ impl App {
     /// pictures included: every one it names must be in the backup or the library).
     /// Returns where the safety copy of the replaced library was written.
     pub fn restore_library(&self, source: &Path) -> Result<PathBuf, ApiError> {
-        Ok(self.store.restore_from(source, self.clock.now())?)
+        let safety = self.store.restore_from(source, self.clock.now())?;
+        // The tag model learned the library that was replaced: the restored one is learned
+        // anew (its saved model went with the old library).
+        self.forget_tag_model();
+        Ok(safety)
     }
 
     /// Restores the backup at `source` as the library at `library` when that library does not
@@ -64,11 +78,10 @@ impl App {
     /// (nothing is deleted). Returns where the damaged file was put.
     pub fn restore_unopened(library: &Path, source: &Path) -> Result<PathBuf, ApiError> {
         use crate::clock::Clock;
-        Ok(newsdesk_store::restore_unopened(
-            library,
-            source,
-            crate::clock::SystemClock.now(),
-        )?)
+        let damaged =
+            newsdesk_store::restore_unopened(library, source, crate::clock::SystemClock.now())?;
+        let _ = std::fs::remove_file(crate::tags::saved_model_path(library));
+        Ok(damaged)
     }
 
     /// The backups in the folder `backups/` beside `library` (where backups go unless the

@@ -57,7 +57,7 @@ pub use images::{
 };
 pub use maintenance::{
     BootSnapshot, ImportFailure, ImportReport, ImportSkipped, ImportedArticle, LibraryInfo,
-    StatusCount,
+    LibrarySizes, Preparation, PreparationTask, StatusCount,
 };
 pub use overview::{ExpiringPicture, NamedCount, Overview, SourceMonth, WeekCount};
 pub use portals::{

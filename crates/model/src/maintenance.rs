@@ -92,6 +92,56 @@ pub struct LibraryInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub read_only: Option<crate::UserError>,
+    /// What each part of the library takes on disk; only when asked for (`db info`): it
+    /// reads every page of the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sizes: Option<LibrarySizes>,
+}
+
+/// What each part of a library takes on disk, in bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LibrarySizes {
+    /// The articles' rows (their text; bodies compressed), their tags, pictures, links and
+    /// related articles, with the tables' indexes.
+    #[ts(type = "number")]
+    pub articles: u64,
+    /// Past revisions (the newest is the article itself).
+    #[ts(type = "number")]
+    pub revisions: u64,
+    /// The image library's records (metadata, keywords), not the files.
+    #[ts(type = "number")]
+    pub images: u64,
+    /// The tag vocabulary and the editors' verdicts on suggestions.
+    #[ts(type = "number")]
+    pub tags: u64,
+    /// Portals, publications and the outbox.
+    #[ts(type = "number")]
+    pub publishing: u64,
+    /// Settings, the search index's queue and SQLite's own tables.
+    #[ts(type = "number")]
+    pub other: u64,
+    /// Pages of the file that are free (left by deletions, reused by later writes).
+    #[ts(type = "number")]
+    pub free: u64,
+    /// The SQLite file (all of the above).
+    #[ts(type = "number")]
+    pub file: u64,
+    /// The write-ahead log and its index beside the file (`-wal`, `-shm`).
+    #[ts(type = "number")]
+    pub wal: u64,
+    /// The search index folder beside the library (`.search/`).
+    #[ts(type = "number")]
+    pub search_index: u64,
+    /// The pictures' folder beside the library (`.media/`): the originals and renditions.
+    #[ts(type = "number")]
+    pub media: u64,
+    /// Of `media`: the renditions (thumbnails, previews), made again when missing.
+    #[ts(type = "number")]
+    pub renditions: u64,
+    /// Everything: file, log, search index and pictures.
+    #[ts(type = "number")]
+    pub total: u64,
 }
 
 /// What the window shows first, read before it opens and handed to its script at start
@@ -107,4 +157,34 @@ pub struct BootSnapshot {
     pub page_size: u32,
     /// The view the window starts on (the setting `start_view`: library or overview).
     pub start_view: String,
+}
+
+/// What the app does in the background after opening a library, for the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PreparationTask {
+    /// The search index is rebuilt (it was missing, damaged or of another library).
+    SearchIndex,
+    /// The tag suggestions learn the archive (no model was saved for this library yet).
+    TagModel,
+    /// Nothing left to do.
+    Ready,
+}
+
+/// How far the background work after opening the library has come (`done` of `total`
+/// articles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Preparation {
+    pub task: PreparationTask,
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Preparation {
+    /// Nothing to do.
+    pub const READY: Preparation = Preparation {
+        task: PreparationTask::Ready,
+        done: 0,
+        total: 0,
+    };
 }

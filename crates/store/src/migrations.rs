@@ -125,6 +125,10 @@ PRAGMA application_id = 1313100619;
     crate::publishing::schema::OUTBOX_GERMAN_MIGRATION,
     // 13: slug, description, social picture, embargo (articles and pictures), corrections.
     crate::articles::schema::PUBLISHING_FIELDS_MIGRATION,
+    // 14: the newest revision is the article itself; older ones compressed, in a rowid table.
+    crate::articles::schema::COMPACT_REVISIONS_MIGRATION,
+    // 15: the queue of changed articles the saved tag model learns from.
+    crate::tags::schema::TAG_MODEL_QUEUE_MIGRATION,
 ];
 
 /// The schema version this build writes.

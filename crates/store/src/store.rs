@@ -8,7 +8,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
 use crate::articles::index_queue::{
-    SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, sync,
+    SAVED_WAIT, SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, index_is_for_library,
+    rebuild, sync,
 };
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
@@ -37,6 +38,23 @@ pub struct Store {
     /// Set while `search` is an empty stand-in in memory, because the index beside the
     /// library could not be opened or made (a full disk); searching says so meanwhile.
     pub(crate) index_stand_in: AtomicBool,
+    /// Set while the index is not this library's (missing, damaged, of another library or
+    /// schema) until it is rebuilt: writes leave their changes queued meanwhile.
+    index_stale: AtomicBool,
+    /// Held while the index is rebuilt, so that it is rebuilt once, and a search meanwhile
+    /// answers from the index as it is instead of waiting.
+    rebuilding: Mutex<()>,
+}
+
+/// Articles up to which a stale search index is rebuilt while opening (about 0.1 s); a
+/// larger library opens at once and rebuilds it afterwards.
+const REBUILD_AT_OPEN_MAX: i64 = 1_000;
+
+fn small_enough_to_index_at_open(conn: &rusqlite::Connection) -> Result<bool, StoreError> {
+    let live: i64 = conn
+        .prepare_cached("SELECT count(*) FROM articles WHERE trashed_at IS NULL")?
+        .query_row([], |r| r.get(0))?;
+    Ok(live <= REBUILD_AT_OPEN_MAX)
 }
 
 impl Store {
@@ -112,16 +130,18 @@ impl Store {
             Err(e) if e.is_disk_full() => (TextIndex::in_memory(&dir)?, true),
             Err(e) => return Err(e.into()),
         };
-        // A new, damaged or foreign index is rebuilt; queued changes wait for the next write
-        // or search (no article can keep the library from opening).
-        let synced = match stand_in {
+        // A new, damaged or foreign index is rebuilt — not here: opening stays instant, and
+        // the window rebuilds it in the background with its progress
+        // ([`Store::rebuild_stale_search_index`]); else the first search does. Queued changes
+        // wait for the next write or search (no article can keep the library from opening).
+        let current = match stand_in {
             true => Ok(true),
-            false => sync(&writer, &index, Sync::Checked, WRITE_WAIT),
+            false => index_is_for_library(&writer, &index),
         };
-        match synced {
-            Ok(_) => {}
+        let mut stale = match current {
+            Ok(current) => !current,
             // A full disk: the index stays as it was (searches answer from it) for now.
-            Err(e) if e.is_disk_full() => {}
+            Err(e) if e.is_disk_full() => false,
             Err(StoreError::SearchIndex { .. }) => {
                 // It opened but cannot be read or written through: start it again.
                 drop(index);
@@ -136,9 +156,18 @@ impl Store {
                     )
                 })?;
                 index = TextIndex::open_or_create(&dir)?;
-                sync(&writer, &index, Sync::Rebuild, WRITE_WAIT)?;
+                true
             }
             Err(e) => return Err(e),
+        };
+        if stale && small_enough_to_index_at_open(&writer)? {
+            // A new library, or a small one: rebuilt at once (well under a tenth of a second).
+            match sync(&writer, &index, Sync::Rebuild, WRITE_WAIT) {
+                Ok(true) => stale = false,
+                Ok(false) => {}
+                Err(e) if e.is_disk_full() => {}
+                Err(e) => return Err(e),
+            }
         }
         Ok(Store {
             path: path.to_path_buf(),
@@ -149,6 +178,8 @@ impl Store {
             created: identity == Identity::Empty,
             read_only: Mutex::new(None),
             index_stand_in: AtomicBool::new(stand_in),
+            index_stale: AtomicBool::new(stale),
+            rebuilding: Mutex::new(()),
         })
     }
 
@@ -184,6 +215,9 @@ impl Store {
             created: false,
             read_only: Mutex::new(Some(cause)),
             index_stand_in: AtomicBool::new(stand_in),
+            // Opened for reading only: the index answers as it is.
+            index_stale: AtomicBool::new(false),
+            rebuilding: Mutex::new(()),
         })
     }
 
@@ -200,6 +234,14 @@ impl Store {
         if !self.search_index_usable()? {
             // Open for reading only: the index answers as it is.
             return Ok(());
+        }
+        if self.index_stale.load(Ordering::Relaxed) {
+            // Rebuilt here unless another thread (the window's) is rebuilding it: then the
+            // search answers from the index as it is meanwhile.
+            self.rebuild_stale_search_index(false, &mut |_, _| {})?;
+            if self.index_stale.load(Ordering::Relaxed) {
+                return Ok(());
+            }
         }
         let first = self.analysis_checked.get().is_none();
         let (queued, stale) = {
@@ -231,6 +273,53 @@ impl Store {
             let _ = self.analysis_checked.set(());
         }
         Ok(())
+    }
+
+    /// Whether the search index waits to be rebuilt (opening found it missing, damaged or
+    /// not this library's).
+    pub fn search_index_stale(&self) -> bool {
+        self.index_stale.load(Ordering::Relaxed)
+    }
+
+    /// Rebuilds the search index when opening found it missing, damaged or not this
+    /// library's, calling `progress` with the articles done and their number; the library
+    /// stays usable meanwhile (the rebuild reads through a connection of its own; writes stay
+    /// queued and are applied after it). With `wait` false, returns at once when another
+    /// thread is rebuilding it. Returns true when this call rebuilt it.
+    pub fn rebuild_stale_search_index(
+        &self,
+        wait: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<bool, StoreError> {
+        let _rebuilding = match wait {
+            true => self.rebuilding.lock().unwrap_or_else(|p| p.into_inner()),
+            false => match self.rebuilding.try_lock() {
+                Ok(guard) => guard,
+                Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => return Ok(false),
+            },
+        };
+        if !self.index_stale.load(Ordering::Relaxed) || !self.search_index_usable()? {
+            return Ok(false);
+        }
+        let index = self.text_index();
+        let rebuilt = (|| {
+            let conn = open_reader(&self.path)?;
+            rebuild(&conn, &index, WRITE_WAIT, progress)
+        })()
+        .map_err(|e| e.in_library(&self.path))?;
+        let Some(last) = rebuilt else {
+            return Ok(false); // another process held the index: the next search tries again
+        };
+        self.index_stale.store(false, Ordering::Relaxed);
+        // The queue up to the rebuild's snapshot is in the index; what was saved meanwhile
+        // is applied now.
+        let conn = self.write();
+        conn.prepare_cached("DELETE FROM search_pending WHERE seq <= ?1")
+            .and_then(|mut s| s.execute([last]))
+            .map_err(|e| StoreError::from(e).in_library(&self.path))?;
+        let _ = sync(&conn, &index, Sync::Queued(INDEX_QUEUE_BUDGET), WRITE_WAIT);
+        Ok(true)
     }
 
     /// Replaces a search index that failed to read with a new one built from the library.
@@ -290,6 +379,16 @@ impl Store {
         &self,
         write: impl FnOnce(&mut Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.writing_indexed(true, write)
+    }
+
+    /// As [`Store::writing`]; with `index` false the changes stay queued for the search index
+    /// (a bulk writer applies the queue once at its end: [`Store::index_queued`]).
+    pub(crate) fn writing_indexed<T>(
+        &self,
+        index: bool,
+        write: impl FnOnce(&mut Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
         self.writable()?;
         let mut conn = self.write();
         let result = (|| {
@@ -313,7 +412,10 @@ impl Store {
             }
             e
         })?;
-        if self.index_stand_in.load(Ordering::Relaxed) {
+        if !index
+            || self.index_stand_in.load(Ordering::Relaxed)
+            || self.index_stale.load(Ordering::Relaxed)
+        {
             // The changes stay queued; the index, once it can be made, is built whole.
             return Ok(value);
         }
@@ -324,9 +426,32 @@ impl Store {
             &conn,
             &self.text_index(),
             Sync::Queued(INDEX_QUEUE_BUDGET),
-            WRITE_WAIT,
+            SAVED_WAIT,
         );
         Ok(value)
+    }
+
+    /// Applies everything queued for the search index, however long it takes (a bulk
+    /// writer at its end, so that what it stored is found when it returns). Returns false
+    /// when another process held the index's lock all the while: the queue then waits for
+    /// the next write or search.
+    pub fn index_queued(&self) -> Result<bool, StoreError> {
+        if self.index_stand_in.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        if self.index_stale.load(Ordering::Relaxed) {
+            // The whole index is made (waiting for a rebuild another thread runs).
+            self.rebuild_stale_search_index(true, &mut |_, _| {})?;
+            return Ok(!self.index_stale.load(Ordering::Relaxed));
+        }
+        let conn = self.write();
+        sync(
+            &conn,
+            &self.text_index(),
+            Sync::Queued(std::time::Duration::MAX),
+            WRITE_WAIT,
+        )
+        .map_err(|e| e.in_library(&self.path))
     }
 
     /// For bulk writers between two transactions: leaves the library free for a moment, so

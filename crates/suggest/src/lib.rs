@@ -36,6 +36,6 @@ pub use document::{Document, Field};
 pub use gazetteer::{Entity, EntityKind, Gazetteer};
 pub use keyphrase_set::{KeyphraseSetError, evaluate_keyphrase_set, per_document_ms};
 pub use keys::{phrase_key, tag_key};
-pub use model::TagModel;
+pub use model::{MODEL_FORMAT, TagModel, model_version};
 pub use newsdesk_analysis::Language;
 pub use suggester::{Request, Suggester};

@@ -7,11 +7,34 @@
 
 use newsdesk_analysis::Analyzer;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::keys::tag_key;
 use crate::specificity::{DocumentFrequencies, Specificity};
 use crate::text;
+
+/// The layout of a saved model: raise it whenever [`TagModel`]'s fields or what they mean
+/// change, so that a model saved by another build is learned again instead of misread.
+pub const MODEL_FORMAT: u32 = 1;
+
+/// Words whose analysis stands for the analyzer's behaviour (folding, stemming, compounds,
+/// stop words): a saved model is only read back by an analysis that treats them alike.
+const PROBE: &str = "Die Verwaltungsdigitalisierung in Thüringen und Thueringen: Maßnahmen des \
+    Digitalisierungskabinetts, Ölpreise, E-Government-Gesetz, Bodo Ramelow, Krankenhaus, \
+    Landesregierungen, aktuelle Straßen, Feuer, Mauer";
+
+/// What a saved model depends on: [`MODEL_FORMAT`] and a fingerprint of how `analyzer`
+/// treats a probe text. A model saved under another version is learned again.
+pub fn model_version(analyzer: &Analyzer) -> String {
+    let fingerprint = newsdesk_model::fnv1a(
+        analyzer
+            .analyze(PROBE)
+            .iter()
+            .flat_map(|t| t.text.bytes().chain(t.position.to_le_bytes()).chain([0])),
+    );
+    format!("{MODEL_FORMAT}-{fingerprint:016x}")
+}
 
 /// Key terms an article contributes to the association model.
 const EVIDENCE_TERMS: usize = 15;
@@ -19,7 +42,7 @@ const EVIDENCE_TERMS: usize = 15;
 pub(crate) const MIN_PAIR: u32 = 2;
 
 /// One tag of the vocabulary.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct TagInfo {
     pub name: String,
     /// Its [`tag_key`].
@@ -35,14 +58,17 @@ pub(crate) struct TagInfo {
 }
 
 /// What one learned article added, so it can be taken back.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Record {
     terms: Vec<u32>,
     tags: Vec<u32>,
 }
 
 /// The library's vocabulary and tagging habits.
-#[derive(Debug, Default)]
+///
+/// Serializable, so that the app saves it beside the library and a library's model is
+/// learned once and then only kept up to date.
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct TagModel {
     pub(crate) tags: Vec<TagInfo>,
     by_key: FxHashMap<String, u32>,
@@ -76,6 +102,16 @@ impl TagModel {
         let id = self.tag_id(analyzer, name);
         if let Some(tag) = self.tags.get_mut(id as usize) {
             tag.uses = uses;
+        }
+    }
+
+    /// Adds a vocabulary tag, or updates it, with how many pictures carry it: its uses are
+    /// those and the articles learned that carry it (the library's articles outside the
+    /// trash, once the model learned them all).
+    pub fn set_picture_uses(&mut self, analyzer: &Analyzer, name: &str, pictures: u32) {
+        let id = self.tag_id(analyzer, name);
+        if let Some(tag) = self.tags.get_mut(id as usize) {
+            tag.uses = tag.learned.saturating_add(pictures);
         }
     }
 

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use newsdesk_api::{ApiError, App};
 use newsdesk_model::{
     Backup, BackupRound, ImportReport, ImportedArticle, LibraryInfo, LibraryProblem, Overview,
+    Preparation,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -16,6 +17,13 @@ use super::{Library, on_library};
 use crate::error::{CommandResult, task_failed};
 
 /// Path, schema version, article counts by status and the sections in use.
+/// How far the background work after opening the library has come (the search index
+/// rebuilt, the tag model learned); the event `preparation` tells each step after.
+#[tauri::command]
+pub async fn preparation(library: State<'_, Library>) -> CommandResult<Preparation> {
+    on_library(library, |app| Ok(app.preparation())).await
+}
+
 #[tauri::command]
 pub async fn library_info(library: State<'_, Library>) -> CommandResult<LibraryInfo> {
     crate::trace::mark("library_info asked");

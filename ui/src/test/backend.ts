@@ -5,6 +5,7 @@ import { clearMocks, mockConvertFileSrc, mockIPC } from '@tauri-apps/api/mocks';
 import type {
   Article,
   Backup,
+  Preparation,
   ArticleContent,
   ArticleFilter,
   ArticleStats,
@@ -63,6 +64,8 @@ type Options = PublishingOptions & {
   fileMetadata?: Record<number, ImageMetadata>;
   /** Look-alike groups by picture id (default: kabinett.jpg and kabinett-2.jpg). */
   duplicates?: number[][];
+  /** How far the background work after opening has come (default: ready). */
+  preparation?: Preparation;
   /** What `db check` finds (default: nothing). */
   checkProblems?: string[];
   /** The backups in the backup folder, newest first. */
@@ -185,6 +188,7 @@ export function fakeBackend(options: Options = {}) {
       if (unopened) throw unopened;
       return { ...libraryInfoFor(library), read_only: options.readOnly };
     },
+    preparation: () => options.preparation ?? { task: 'ready', done: 0, total: 0 },
     library_problem: () => (unopened ? { path: '/home/ba/.local/share/newsdesk/library.sqlite', problem: unopened, backups: [...backupList] } : null),
     restore_unopened: ({ path }) => {
       if (!unopened) throw { code: 'invalid_input', message: 'the library is open: restore a backup from the tools instead' };

@@ -15,6 +15,7 @@
 //! most common). Prints p50/p95, build times and sizes per article.
 
 mod corpus;
+mod disk;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -92,22 +93,6 @@ fn build(dir: &Path, count: usize) -> PathBuf {
     );
     let _ = std::fs::remove_dir_all(&files);
     db
-}
-
-/// Bytes of a file or of everything under a folder.
-fn disk_size(path: &Path) -> u64 {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => std::fs::read_dir(path)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok())
-                    .map(|e| disk_size(&e.path()))
-                    .sum()
-            })
-            .unwrap_or(0),
-        Ok(m) => m.len(),
-        Err(_) => 0,
-    }
 }
 
 fn mib(bytes: u64) -> String {
@@ -220,7 +205,7 @@ fn build_fts(path: &Path, articles: &[Parts], analyzer: &Analyzer) -> (f64, u64)
         .expect("optimize");
     let took = start.elapsed().as_secs_f64();
     drop(conn);
-    (took, disk_size(path))
+    (took, disk::disk_size(path))
 }
 
 fn quote(term: &str) -> String {
@@ -350,9 +335,9 @@ fn main() {
     let analyzer = Analyzer::german();
     let fts_path = dir.join("fts-analysed.sqlite");
     let (fts_build, fts_size) = build_fts(&fts_path, &articles, &analyzer);
-    let library_size = disk_size(&db) + disk_size(&db.with_extension("sqlite-wal"));
-    let compact_size = disk_size(&compact);
-    let index_size = disk_size(&index_dir);
+    let library_size = disk::disk_size(&db) + disk::disk_size(&db.with_extension("sqlite-wal"));
+    let compact_size = disk::disk_size(&compact);
+    let index_size = disk::disk_size(&index_dir);
     let _ = std::fs::remove_file(&compact);
     println!(
         "\n{} articles; their searchable text {} ({} bytes per article)",

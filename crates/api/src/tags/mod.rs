@@ -1,30 +1,26 @@
 //! Tag suggestions for articles and pictures, and the editors' verdicts on them.
 //!
 //! The suggester's model of the library (vocabulary, how common each word is, which words
-//! and tags go with each tag) is built on the first suggestion and then kept up to date: at
-//! most every [`REFRESH_EVERY`] the articles changed, added or trashed since are learned or
-//! forgotten one by one, so a suggestion on a library of 100,000 articles stays fast.
+//! and tags go with each tag) is saved beside the library and kept up to date from the
+//! library's queue of changed articles (see [`learned`]), so the first suggestion after a
+//! start reads it instead of learning 100,000 articles again.
 
 use newsdesk_model::text;
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::PoisonError;
 use std::time::{Duration, Instant};
 
 use newsdesk_model::{ArticleContent, EvalReport, SuggestionVerdict, TagSuggestion};
 use newsdesk_store::SuggestionOwner;
 use newsdesk_suggest::eval::Evaluation;
-use newsdesk_suggest::{Document, Language, Request, Suggester, TagModel};
+use newsdesk_suggest::{Document, Language, Request, Suggester};
 
 use crate::{ApiError, App};
 
 mod learned;
 
-use learned::LearnedModel;
-pub(crate) use learned::TagState;
-
-/// How old the model may be before a suggestion looks for changed articles.
-const REFRESH_EVERY: Duration = Duration::from_secs(2);
+pub use learned::LearningProgress;
+use learned::{LearnedModel, REFRESH_EVERY};
+pub(crate) use learned::{TagState, saved_model_path};
 
 impl App {
     /// Suggestions for article `id` as saved, best first (its own tags and the tags rejected
@@ -99,67 +95,49 @@ impl App {
     ) -> Result<Vec<TagSuggestion>, ApiError> {
         let request = Request { k, rejected };
         let suggester = self.tags.suggester();
-        let mut guard = self
-            .tags
-            .model
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut guard = self.tags.model();
         let learned = self.refreshed_model(suggester, guard.take())?;
         let suggestions = suggester.suggest(document, &learned.model, &request);
         *guard = Some(learned);
         Ok(suggestions)
     }
 
-    /// The model, learned or brought up to date with the library.
+    /// The model, read or learned, and brought up to date with the library.
     fn refreshed_model(
         &self,
         suggester: &Suggester,
         current: Option<LearnedModel>,
     ) -> Result<LearnedModel, ApiError> {
-        let mut learned = match current {
+        let learned = match current {
             Some(learned) if learned.refreshed.elapsed() < REFRESH_EVERY => return Ok(learned),
             Some(learned) => learned,
-            None => LearnedModel {
-                model: TagModel::new(),
-                learned: HashMap::new(),
-                refreshed: Instant::now(),
-            },
+            None => LearnedModel::saved_or_learned(&self.store, suggester, &mut |_| {})?,
         };
-        let analyzer = suggester.analyzer(Language::German);
-        let versions: HashMap<i64, String> = self.store.article_versions()?.into_iter().collect();
-        let gone: Vec<i64> = learned
-            .learned
-            .keys()
-            .filter(|id| !versions.contains_key(id))
-            .copied()
-            .collect();
-        for id in gone {
-            learned.model.forget(id);
-            learned.learned.remove(&id);
-        }
-        let changed: Vec<i64> = versions
-            .iter()
-            .filter(|(id, at)| learned.learned.get(id) != Some(at))
-            .map(|(id, _)| *id)
-            .collect();
-        for chunk in changed.chunks(500) {
-            for article in self.store.learnable_articles(chunk)? {
-                learned
-                    .model
-                    .learn(analyzer, article.id, &Document::from(&article.content));
-                learned.learned.insert(article.id, article.updated_at);
-            }
-        }
-        for tag in self.store.tag_uses()? {
-            learned.model.set_tag_uses(analyzer, &tag.name, tag.uses);
-        }
-        for count in self.store.verdict_counts()? {
-            learned
-                .model
-                .set_verdicts(analyzer, &count.tag, count.accepted, count.rejected);
-        }
-        learned.refreshed = Instant::now();
-        Ok(learned)
+        learned.catch_up(&self.store, suggester, &mut |_| {})
+    }
+
+    /// Drops the tag model in memory and the one saved beside the library (after the library
+    /// was replaced by a backup).
+    pub(crate) fn forget_tag_model(&self) {
+        *self.tags.model() = None;
+        let _ = std::fs::remove_file(saved_model_path(self.store.path()));
+    }
+
+    /// Makes the tag model ready before the first suggestion: reads the saved one, or learns
+    /// the whole library (reporting how far it came) and saves it, then learns what changed.
+    /// The window calls it in the background after opening a library.
+    pub fn prepare_tag_model(
+        &self,
+        progress: &mut dyn FnMut(LearningProgress),
+    ) -> Result<(), ApiError> {
+        let suggester = self.tags.suggester();
+        let mut guard = self.tags.model();
+        let learned = match guard.take() {
+            Some(learned) => learned,
+            None => LearnedModel::saved_or_learned(&self.store, suggester, progress)?,
+        };
+        *guard = Some(learned.catch_up(&self.store, suggester, progress)?);
+        Ok(())
     }
 
     /// Accepts suggested tags for article `id`: they join its tags (a new revision) and the

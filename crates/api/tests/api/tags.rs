@@ -122,3 +122,119 @@ fn accepting_adds_the_tag_as_a_new_revision_and_rejecting_hides_it_for_that_arti
         "a blank tag is refused"
     );
 }
+
+/// What a new process learns before its first suggestion: the articles it reports learning.
+fn learned_at_start(dir: &tempfile::TempDir) -> (newsdesk_api::App, Vec<usize>) {
+    let app = app(dir);
+    let mut learned = Vec::new();
+    app.prepare_tag_model(&mut |p| learned.push(p.learned))
+        .expect("model ready");
+    (app, learned)
+}
+
+fn breitband(app: &newsdesk_api::App) -> bool {
+    let new = article(
+        "Neue Glasfaser im Landkreis",
+        "Der Landkreis verlegt Glasfaser bis in die Dörfer. Mehr Bandbreite für Schulen.",
+        &[],
+    );
+    app.suggest_tags_for(&new, None, 10)
+        .expect("suggest")
+        .iter()
+        .any(|s| s.tag == "Breitbandausbau")
+}
+
+#[test]
+fn the_model_is_learned_once_saved_beside_the_library_and_read_by_the_next_start() {
+    let dir = tempfile::tempdir().expect("dir");
+    {
+        let app = app(&dir);
+        for town in TOWNS {
+            app.create_article(&article(
+                &format!("Glasfaser für {town}"),
+                &format!("In {town} verlegt die Stadt Glasfaserkabel. Die Glasfaser kommt."),
+                &["Breitbandausbau", "Kommunen"],
+            ))
+            .expect("tagged article");
+        }
+    }
+    let (app, learned) = learned_at_start(&dir);
+    assert_eq!(
+        learned.last(),
+        Some(&TOWNS.len()),
+        "the first start learns the whole library, telling how far: {learned:?}"
+    );
+    assert!(breitband(&app), "and suggests from it");
+    assert!(
+        dir.path().join("lib.tagmodel").is_file(),
+        "the model is saved beside the library"
+    );
+    drop(app);
+
+    let (app, learned) = learned_at_start(&dir);
+    assert!(
+        learned.is_empty(),
+        "the next start reads the saved model instead of learning again: {learned:?}"
+    );
+    assert!(breitband(&app), "and suggests as before");
+    // A save after the start is learned from the queue, not by learning everything again.
+    app.create_article(&article(
+        "Glasfaser für Apolda",
+        "In Apolda verlegt die Stadt Glasfaserkabel. Die Glasfaser kommt.",
+        &["Breitbandausbau", "Apolda"],
+    ))
+    .expect("tagged");
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    let got = app
+        .suggest_tags_for(&article("Apolda", "Apolda. Apolda baut.", &[]), None, 10)
+        .expect("suggest");
+    assert!(
+        got.iter().any(|s| s.tag == "Apolda"),
+        "the vocabulary of the new article is known: {got:#?}"
+    );
+}
+
+#[test]
+fn a_damaged_or_foreign_saved_model_is_learned_anew_without_an_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    {
+        let app = app(&dir);
+        for town in TOWNS {
+            app.create_article(&article(
+                &format!("Glasfaser für {town}"),
+                &format!("In {town} verlegt die Stadt Glasfaserkabel. Die Glasfaser kommt."),
+                &["Breitbandausbau"],
+            ))
+            .expect("tagged article");
+        }
+        app.prepare_tag_model(&mut |_| {})
+            .expect("learned and saved");
+    }
+    let saved = dir.path().join("lib.tagmodel");
+    let bytes = std::fs::read(&saved).expect("saved model");
+    std::fs::write(&saved, &bytes[..bytes.len() / 3]).expect("cut short");
+    let (again, learned) = learned_at_start(&dir);
+    assert_eq!(
+        learned.last(),
+        Some(&TOWNS.len()),
+        "learned again: {learned:?}"
+    );
+    assert!(breitband(&again));
+    drop(again);
+    // Another library's model (a copy of the folder's file from elsewhere) is not used either.
+    let other = tempfile::tempdir().expect("other");
+    {
+        let app = app(&other);
+        app.create_article(&article("Anderes", "Ganz anderes.", &["Sonstiges"]))
+            .expect("article");
+        app.prepare_tag_model(&mut |_| {}).expect("learned");
+    }
+    std::fs::copy(other.path().join("lib.tagmodel"), &saved).expect("foreign model");
+    let (app, learned) = learned_at_start(&dir);
+    assert_eq!(
+        learned.last(),
+        Some(&TOWNS.len()),
+        "learned again: {learned:?}"
+    );
+    assert!(breitband(&app));
+}

@@ -64,7 +64,7 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
             Ok(())
         }
         DbCommand::Info { json } => {
-            let info = app.library_info()?;
+            let info = app.library_info_with_sizes()?;
             if json {
                 return output::json(&info);
             }
@@ -74,9 +74,33 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
             for c in info.by_status.iter().filter(|c| c.count > 0) {
                 outln!("  {:<10} {}", c.status, c.count);
             }
+            if let Some(sizes) = &info.sizes {
+                print_sizes(sizes)?;
+            }
             Ok(())
         }
     }
+}
+
+/// What each part of the library takes on disk, as `db info` lists it.
+fn print_sizes(sizes: &newsdesk_model::LibrarySizes) -> Result<(), Failure> {
+    let human = |bytes: u64| newsdesk_model::limits::human_bytes(bytes);
+    outln!("on disk   {}", human(sizes.total));
+    for (part, bytes) in [
+        ("articles", sizes.articles),
+        ("revisions", sizes.revisions),
+        ("images", sizes.images),
+        ("tags", sizes.tags),
+        ("publishing", sizes.publishing),
+        ("other", sizes.other),
+        ("free", sizes.free),
+        ("log", sizes.wal),
+        ("search", sizes.search_index),
+        ("pictures", sizes.media),
+    ] {
+        outln!("  {part:<10} {}", human(bytes));
+    }
+    Ok(())
 }
 
 /// `db restore` when the library does not open: the backup replaces it, the file that did not

@@ -43,3 +43,63 @@ fn a_newer_library_is_refused_with_words() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("newer version of Newsdesk"));
 }
+
+#[test]
+fn db_info_says_what_each_part_of_the_library_takes_on_disk() {
+    let (_dir, db) = with_samples();
+    json(&db, &["search", "digitalisierung", "--json"]);
+    let info = json(&db, &["db", "info", "--json"]);
+    let sizes = &info["sizes"];
+    let bytes = |key: &str| {
+        sizes[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("sizes.{key} is a number of bytes: {sizes}"))
+    };
+    assert!(
+        bytes("articles") > 0,
+        "the six articles take space: {sizes}"
+    );
+    assert!(
+        bytes("search_index") > 0,
+        "the search index is beside it: {sizes}"
+    );
+    for key in [
+        "revisions",
+        "images",
+        "tags",
+        "publishing",
+        "other",
+        "free",
+        "wal",
+        "media",
+        "renditions",
+    ] {
+        bytes(key);
+    }
+    let tables = [
+        "articles",
+        "revisions",
+        "images",
+        "tags",
+        "publishing",
+        "other",
+        "free",
+    ]
+    .iter()
+    .map(|k| bytes(k))
+    .sum::<u64>();
+    assert!(
+        tables <= bytes("file"),
+        "the parts of the file add up to no more than the file: {sizes}"
+    );
+    assert_eq!(
+        bytes("total"),
+        bytes("file") + bytes("wal") + bytes("search_index") + bytes("media"),
+        "the total is everything: {sizes}"
+    );
+    let text = String::from_utf8_lossy(&crate::nd(&db, &["db", "info"]).stdout).to_string();
+    assert!(
+        text.contains("on disk"),
+        "the plain form lists the sizes too: {text}"
+    );
+}

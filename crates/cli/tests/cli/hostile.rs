@@ -209,11 +209,13 @@ fn a_second_writer_waits_instead_of_failing() {
     let id = seed_id(&db);
     let folder: PathBuf = dir.path().join("burst");
     std::fs::create_dir(&folder).expect("mkdir");
-    let body = "Die Verwaltungsdigitalisierung schreitet voran. ".repeat(200);
-    for n in 0..3000 {
+    // Enough batches (1,000 articles each; another writer gets its turn between two) that
+    // the import is still running when the other writers are done.
+    let body = "Die Verwaltungsdigitalisierung schreitet voran.";
+    for n in 0..12_000 {
         std::fs::write(
             folder.join(format!("{n:04}.md")),
-            format!("---\ntitle: Last {n}\ntags: [Last]\n---\n{body}\n"),
+            format!("---\ntitle: Last {n}\ntags: [Last]\n---\n{body} {n}\n"),
         )
         .expect("write");
     }
@@ -261,7 +263,7 @@ fn a_second_writer_waits_instead_of_failing() {
         Some(21),
         "1 + 20 restores"
     );
-    assert_eq!(count(&db), 3006);
+    assert_eq!(count(&db), 12_006);
 }
 
 #[test]

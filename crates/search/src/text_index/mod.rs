@@ -66,6 +66,12 @@ pub(crate) struct Weights {
 
 /// Memory for the one indexing thread (tantivy's minimum is 15 MB).
 const WRITER_MEMORY: usize = 50_000_000;
+/// Memory per indexing thread when the whole library is written (a rebuild, the end of an
+/// import): larger segments, fewer merges.
+const BULK_WRITER_MEMORY: usize = 100_000_000;
+/// Indexing threads for a whole library at most (analysis is most of the work; one core is
+/// left to read the library).
+const BULK_THREADS: usize = 4;
 
 /// Half the date's weight fades over this many days (see [`recency`]).
 const HALF_LIFE_DAYS: f32 = 365.0;
@@ -246,7 +252,9 @@ impl TextIndex {
     }
 
     fn with(dir: &Path, index: Index, fields: Fields) -> Result<TextIndex, SearchError> {
-        index.tokenizers().register(TOKENIZER, GermanTokenizer);
+        index
+            .tokenizers()
+            .register(TOKENIZER, GermanTokenizer::default());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -291,11 +299,30 @@ impl TextIndex {
     /// Takes the index's writer lock, waiting up to `wait` while another process holds it;
     /// `None` when it stayed busy.
     pub fn writer(&self, wait: Duration) -> Result<Option<IndexUpdate<'_>>, SearchError> {
+        self.writer_with(wait, 1, WRITER_MEMORY)
+    }
+
+    /// As [`TextIndex::writer`], for writing many articles (a rebuild, an import): one
+    /// indexing thread per core (up to [`BULK_THREADS`]).
+    pub fn bulk_writer(&self, wait: Duration) -> Result<Option<IndexUpdate<'_>>, SearchError> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, BULK_THREADS);
+        self.writer_with(wait, threads, threads * BULK_WRITER_MEMORY)
+    }
+
+    fn writer_with(
+        &self,
+        wait: Duration,
+        threads: usize,
+        memory: usize,
+    ) -> Result<Option<IndexUpdate<'_>>, SearchError> {
         let deadline = Instant::now() + wait;
         loop {
             match self
                 .index
-                .writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY)
+                .writer_with_num_threads::<TantivyDocument>(threads, memory)
             {
                 Ok(writer) => {
                     return Ok(Some(IndexUpdate {
@@ -338,6 +365,12 @@ impl IndexUpdate<'_> {
     /// Puts `article` into the index, replacing what it held for it.
     pub fn put(&mut self, article: &IndexedArticle) -> Result<(), SearchError> {
         self.remove(article.id);
+        self.add(article)
+    }
+
+    /// Adds `article`, which the index does not hold (after [`IndexUpdate::clear`]): no
+    /// deletion is queued for it.
+    pub fn add(&mut self, article: &IndexedArticle) -> Result<(), SearchError> {
         let fields = self.index.fields;
         let mut doc = TantivyDocument::default();
         doc.add_u64(fields.id, article.id as u64);

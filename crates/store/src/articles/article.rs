@@ -1,16 +1,17 @@
 //! Saving and loading whole articles (the `articles` row and its tags, images, links).
 
 use newsdesk_model::text;
-use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use newsdesk_model::{Article, ArticleContent, ImageRef, Link, Status, limits};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use newsdesk_model::{Article, ArticleContent, Status, limits};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::articles::index_queue::index_article;
-use crate::articles::revisions::{insert_revision, load_revision};
-use crate::codec::{date_text, parse_date, parse_status, parse_ts, ts};
-use crate::tags::vocabulary::{set_tags, tags_of};
+use crate::articles::index_queue::{index_article, queue, search_key};
+pub(crate) use crate::articles::reading::load;
+use crate::articles::revisions::{insert_revision, keep_content, load_revision};
+use crate::codec::{date_text, parse_status, ts};
+use crate::packed::pack;
+use crate::tags::vocabulary::set_tags;
 use crate::{Store, StoreError};
 
 fn validate(content: &ArticleContent) -> Result<(), StoreError> {
@@ -66,13 +67,21 @@ fn validate(content: &ArticleContent) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn write_parts(tx: &Connection, id: i64, content: &ArticleContent) -> Result<(), StoreError> {
-    for table in ["article_images", "article_links"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE article_id = ?1"), [id])?;
+/// Writes the article's tags, pictures and links (replacing what an existing article had).
+fn write_parts(
+    tx: &Connection,
+    id: i64,
+    content: &ArticleContent,
+    existing: bool,
+) -> Result<(), StoreError> {
+    if existing {
+        run(tx, "DELETE FROM article_images WHERE article_id = ?1", [id])?;
+        run(tx, "DELETE FROM article_links WHERE article_id = ?1", [id])?;
     }
     set_tags(tx, id, &content.tags)?;
     for (position, image) in content.images.iter().enumerate() {
-        tx.execute(
+        run(
+            tx,
             "INSERT INTO article_images (article_id, position, file, caption, credit, alt)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
@@ -86,13 +95,20 @@ fn write_parts(tx: &Connection, id: i64, content: &ArticleContent) -> Result<(),
         )?;
     }
     for (position, link) in content.links.iter().enumerate() {
-        tx.execute(
+        run(
+            tx,
             "INSERT INTO article_links (article_id, position, title, url, kind)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, position as i64, link.title, link.url, link.kind],
         )?;
     }
-    index_article(tx, id, content)
+    Ok(())
+}
+
+/// Runs one statement through the connection's statement cache (an import runs each a
+/// hundred thousand times).
+fn run(tx: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<usize, StoreError> {
+    Ok(tx.prepare_cached(sql)?.execute(params)?)
 }
 
 fn extra_json(content: &ArticleContent) -> String {
@@ -108,11 +124,20 @@ pub(crate) fn insert_in(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     validate(content)?;
-    tx.execute(
-        "INSERT INTO articles (status, kicker, title, type, section, date, author, teaser, body,
-                               extra, revision, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)",
+    // The id chosen here (as SQLite would: one past the largest), so that the row is written
+    // once with its search key and every field.
+    let id: i64 = tx
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM articles")?
+        .query_row([], |r| r.get(0))?;
+    run(
+        tx,
+        "INSERT INTO articles (id, status, kicker, title, type, section, date, author, teaser,
+                               body, extra, revision, created_at, updated_at, search_key, slug,
+                               description, social_image, embargo_until, corrections)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18)",
         params![
+            id,
             status.as_str(),
             content.kicker,
             content.title,
@@ -121,14 +146,19 @@ pub(crate) fn insert_in(
             date_text(content.date),
             content.author,
             content.teaser,
-            content.body,
+            pack(&content.body),
             extra_json(content),
             ts(now),
+            search_key(id, content.date, now),
+            content.slug,
+            content.description,
+            content.social_image,
+            content.embargo.map(ts),
+            corrections_json(id, content)?,
         ],
     )?;
-    let id = tx.last_insert_rowid();
-    write_parts(tx, id, content)?;
-    write_publishing_fields(tx, id, content)?;
+    write_parts(tx, id, content, false)?;
+    queue(tx, id)?;
     insert_revision(tx, id, 1, status, content, note, now)?;
     Ok(id)
 }
@@ -161,8 +191,11 @@ pub(crate) fn update_in(
             current,
         });
     }
+    // The revision being replaced was the article itself: it keeps its content now.
+    keep_content(tx, id, current, &load(tx, id)?.content)?;
     let next = current + 1;
-    tx.execute(
+    run(
+        tx,
         "UPDATE articles SET kicker = ?2, title = ?3, type = ?4, section = ?5, date = ?6,
                 author = ?7, teaser = ?8, body = ?9, extra = ?10, revision = ?11, updated_at = ?12
          WHERE id = ?1",
@@ -175,42 +208,22 @@ pub(crate) fn update_in(
             date_text(content.date),
             content.author,
             content.teaser,
-            content.body,
+            pack(&content.body),
             extra_json(content),
             next,
             ts(now),
         ],
     )?;
-    write_parts(tx, id, content)?;
+    write_parts(tx, id, content, true)?;
+    index_article(tx, id, content)?;
     write_publishing_fields(tx, id, content)?;
     insert_revision(tx, id, next, parse_status(&status)?, content, note, now)?;
     Ok(())
 }
 
-fn content_from_row(row: &Row<'_>) -> rusqlite::Result<(ArticleContent, String, Option<String>)> {
-    Ok((
-        ArticleContent {
-            kicker: row.get("kicker")?,
-            title: row.get("title")?,
-            kind: row.get("type")?,
-            section: row.get("section")?,
-            date: None,
-            author: row.get("author")?,
-            teaser: row.get("teaser")?,
-            tags: Vec::new(),
-            images: Vec::new(),
-            links: Vec::new(),
-            body: row.get("body")?,
-            slug: row.get("slug")?,
-            description: row.get("description")?,
-            social_image: row.get("social_image")?,
-            embargo: None,
-            corrections: Vec::new(),
-            extra: BTreeMap::new(),
-        },
-        row.get("extra")?,
-        row.get("date")?,
-    ))
+fn corrections_json(id: i64, content: &ArticleContent) -> Result<String, StoreError> {
+    serde_json::to_string(&content.corrections)
+        .map_err(|e| StoreError::Corrupt(format!("corrections of article {id}: {e}")))
 }
 
 /// The fields of the post's address and the desk's rules: slug, description, social picture,
@@ -220,9 +233,9 @@ fn write_publishing_fields(
     id: i64,
     content: &ArticleContent,
 ) -> Result<(), StoreError> {
-    let corrections = serde_json::to_string(&content.corrections)
-        .map_err(|e| StoreError::Corrupt(format!("corrections of article {id}: {e}")))?;
-    tx.execute(
+    let corrections = corrections_json(id, content)?;
+    run(
+        tx,
         "UPDATE articles SET slug = ?2, description = ?3, social_image = ?4, embargo_until = ?5,
                 corrections = ?6
          WHERE id = ?1",
@@ -236,88 +249,6 @@ fn write_publishing_fields(
         ],
     )?;
     Ok(())
-}
-
-/// The rows of one of an article's part tables, in their stored order.
-fn ordered_rows<T>(
-    conn: &Connection,
-    sql: &str,
-    id: i64,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>, StoreError> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([id], map)?.collect::<Result<_, _>>()?;
-    Ok(rows)
-}
-
-/// Loads one article with all its parts.
-pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article, StoreError> {
-    let row = conn
-        .query_row("SELECT * FROM articles WHERE id = ?1", [id], |row| {
-            let (content, extra, date) = content_from_row(row)?;
-            let status: String = row.get("status")?;
-            let revision: i64 = row.get("revision")?;
-            let created: String = row.get("created_at")?;
-            let updated: String = row.get("updated_at")?;
-            let trashed: Option<String> = row.get("trashed_at")?;
-            let desk: (Option<String>, String) =
-                (row.get("embargo_until")?, row.get("corrections")?);
-            Ok((
-                content, extra, date, status, revision, created, updated, trashed, desk,
-            ))
-        })
-        .optional()?
-        .ok_or(StoreError::ArticleNotFound(id))?;
-    let (mut content, extra, date, status, revision, created, updated, trashed, desk) = row;
-    content.date = parse_date(date)?;
-    content.extra = serde_json::from_str(&extra)
-        .map_err(|e| StoreError::Corrupt(format!("extra fields of article {id}: {e}")))?;
-    let (embargo, corrections) = desk;
-    content.embargo = embargo.as_deref().map(parse_ts).transpose()?;
-    content.corrections = serde_json::from_str(&corrections)
-        .map_err(|e| StoreError::Corrupt(format!("corrections of article {id}: {e}")))?;
-    content.tags = tags_of(conn, id)?;
-    content.images = ordered_rows(
-        conn,
-        "SELECT file, caption, credit, alt FROM article_images WHERE article_id = ?1 ORDER BY position",
-        id,
-        |r| {
-            Ok(ImageRef {
-                file: r.get(0)?,
-                caption: r.get(1)?,
-                credit: r.get(2)?,
-                alt: r.get(3)?,
-            })
-        },
-    )?;
-    content.links = ordered_rows(
-        conn,
-        "SELECT title, url, kind FROM article_links WHERE article_id = ?1 ORDER BY position",
-        id,
-        |r| {
-            Ok(Link {
-                title: r.get(0)?,
-                url: r.get(1)?,
-                kind: r.get(2)?,
-            })
-        },
-    )?;
-    let related = ordered_rows(
-        conn,
-        "SELECT related_id FROM article_related WHERE article_id = ?1 ORDER BY position",
-        id,
-        |r| r.get(0),
-    )?;
-    Ok(Article {
-        id,
-        status: parse_status(&status)?,
-        content,
-        related,
-        revision,
-        created_at: parse_ts(&created)?,
-        updated_at: parse_ts(&updated)?,
-        trashed_at: trashed.as_deref().map(parse_ts).transpose()?,
-    })
 }
 
 impl Store {
@@ -346,7 +277,20 @@ impl Store {
         note: &str,
         now: DateTime<Utc>,
     ) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
-        self.writing(|tx| {
+        self.insert_articles_indexed(contents, status, note, now, true)
+    }
+
+    /// As [`Store::insert_articles`]; with `index` false the articles wait in the search
+    /// index's queue until [`Store::index_queued`] (an import indexes once at its end).
+    pub fn insert_articles_indexed(
+        &self,
+        contents: &[ArticleContent],
+        status: Status,
+        note: &str,
+        now: DateTime<Utc>,
+        index: bool,
+    ) -> Result<Vec<Result<i64, StoreError>>, StoreError> {
+        self.writing_indexed(index, |tx| {
             let mut results = Vec::with_capacity(contents.len());
             for content in contents {
                 let sp = tx.savepoint()?;
@@ -420,7 +364,8 @@ impl Store {
             if article.trashed_at.is_some() {
                 return Err(StoreError::InTrash(id));
             }
-            tx.execute(
+            run(
+                tx,
                 "UPDATE articles SET status = ?2 WHERE id = ?1",
                 params![id, status.as_str()],
             )?;
@@ -459,13 +404,15 @@ impl Store {
                     continue;
                 }
                 load(tx, *other)?;
-                tx.execute(
+                run(
+                    tx,
                     "INSERT INTO article_related (article_id, related_id, position)
                      VALUES (?1, ?2, ?3)",
                     params![id, other, position as i64],
                 )?;
             }
-            tx.execute(
+            run(
+                tx,
                 "UPDATE articles SET updated_at = ?2 WHERE id = ?1",
                 params![id, ts(now)],
             )?;

@@ -36,6 +36,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::StoreError;
 use crate::codec::parse_ts;
+use crate::packed::Packed;
 use crate::tags::vocabulary::tags_of;
 use newsdesk_search::{INDEX_VERSION, IndexUpdate, IndexedArticle, Stamp, TextIndex};
 
@@ -53,9 +54,12 @@ pub(crate) fn key_day(key: i64) -> i64 {
     key.div_euclid(1i64 << ID_BITS)
 }
 
-/// Queues article `id` for the search index (inside the transaction that changed it).
+/// Queues article `id` for the search index and the tag model (inside the transaction that
+/// changed it).
 pub(crate) fn queue(tx: &Connection, id: i64) -> Result<(), StoreError> {
     tx.prepare_cached("INSERT INTO search_pending (article_id) VALUES (?1)")?
+        .execute([id])?;
+    tx.prepare_cached("INSERT INTO tag_model_pending (article_id) VALUES (?1)")?
         .execute([id])?;
     Ok(())
 }
@@ -87,15 +91,12 @@ pub(crate) fn index_article(
     id: i64,
     content: &ArticleContent,
 ) -> Result<(), StoreError> {
-    let created: String =
-        tx.query_row("SELECT created_at FROM articles WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })?;
+    let created: String = tx
+        .prepare_cached("SELECT created_at FROM articles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
     let key = search_key(id, content.date, parse_ts(&created)?);
-    tx.execute(
-        "UPDATE articles SET search_key = ?2 WHERE id = ?1",
-        params![id, key],
-    )?;
+    tx.prepare_cached("UPDATE articles SET search_key = ?2 WHERE id = ?1")?
+        .execute(params![id, key])?;
     queue(tx, id)
 }
 
@@ -115,7 +116,7 @@ pub(crate) fn indexed_article(
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
+                r.get::<_, Packed>(3)?.0,
                 r.get::<_, Option<i64>>(4)?,
             ))
         })
@@ -204,11 +205,46 @@ pub(crate) enum Sync {
     /// Apply the queue, if any, for at most the given time (checked between articles; at
     /// least one article is applied).
     Queued(Duration),
-    /// Rebuild the index when its stamp is not this library's (at open); the queue waits for
-    /// the next write or search.
-    Checked,
     /// Rebuild the whole index from the library.
     Rebuild,
+}
+
+/// Whether `index` was made for the library on `conn` (its stamp names the library and the
+/// index schema; the analysis's fingerprint is checked at the first search, not to load the
+/// analyzer at every open). An index that is not is rebuilt.
+pub(crate) fn index_is_for_library(
+    conn: &Connection,
+    index: &TextIndex,
+) -> Result<bool, StoreError> {
+    let library = library_id(conn)?;
+    Ok(index.stamp()?.is_some_and(|s| s.is_for(&library)))
+}
+
+/// Rebuilds `index` whole from the library read through `conn` — a connection of its own, so
+/// that the library's other connections go on while it reads one snapshot for as long as the
+/// rebuild takes — calling `progress` with the articles done and their number. Returns the
+/// last point of the queue the rebuilt index holds (the queue up to there may go), or `None`
+/// when another process held the index's lock for all of `wait`.
+pub(crate) fn rebuild(
+    conn: &Connection,
+    index: &TextIndex,
+    wait: Duration,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Option<i64>, StoreError> {
+    let Some(mut update) = index.bulk_writer(wait)? else {
+        return Ok(None);
+    };
+    let snapshot = conn.unchecked_transaction()?;
+    let stamp = expected_stamp(&snapshot)?;
+    let last: i64 = snapshot.query_row(
+        "SELECT coalesce(max(seq), 0) FROM search_pending",
+        [],
+        |r| r.get(0),
+    )?;
+    rebuild_into(&snapshot, &mut update, progress)?;
+    snapshot.commit()?;
+    update.commit(&stamp)?;
+    Ok(Some(last))
 }
 
 /// Brings `index` up to date with the library on `conn` (which may write: it deletes the
@@ -223,18 +259,25 @@ pub(crate) fn sync(
 ) -> Result<bool, StoreError> {
     let needed = match how {
         Sync::Rebuild => true,
-        // Without the analysis's fingerprint: that would load the analyzer at every open.
-        // The first search checks it ([`Store::catch_up_search_index`]), every index write too.
-        Sync::Checked => {
-            let library = library_id(conn)?;
-            !index.stamp()?.is_some_and(|s| s.is_for(&library))
-        }
         Sync::Queued(_) => has_pending(conn)?,
     };
     if !needed {
         return Ok(true);
     }
-    let Some(mut update) = index.writer(wait)? else {
+    // Many articles to write (a rebuild, the end of an import): an indexing thread per core.
+    let many: bool = match how {
+        Sync::Rebuild => conn
+            .prepare_cached("SELECT count(*) > ?1 FROM articles WHERE trashed_at IS NULL")?
+            .query_row([BULK_FROM], |r| r.get(0))?,
+        Sync::Queued(_) => conn
+            .prepare_cached("SELECT count(*) > ?1 FROM search_pending")?
+            .query_row([BULK_FROM], |r| r.get(0))?,
+    };
+    let writer = match many {
+        true => index.bulk_writer(wait)?,
+        false => index.writer(wait)?,
+    };
+    let Some(mut update) = writer else {
         return Ok(false);
     };
     // One snapshot for the queue and the articles; taken after the lock, so it is at least as
@@ -244,7 +287,7 @@ pub(crate) fn sync(
     // Entries of another analysis or library must not be added to: then all is rebuilt.
     let budget = match how {
         Sync::Queued(budget) => Some(budget),
-        Sync::Checked | Sync::Rebuild => None,
+        Sync::Rebuild => None,
     };
     let rebuild = budget.is_none() || index.stamp()?.as_ref() != Some(&stamp);
     let last: i64 = snapshot.query_row(
@@ -254,7 +297,7 @@ pub(crate) fn sync(
     )?;
     let mut applied = None;
     if rebuild {
-        rebuild_into(&snapshot, &mut update)?;
+        rebuild_into(&snapshot, &mut update, &mut |_, _| {})?;
     } else {
         let ids: Vec<i64> = snapshot
             .prepare(
@@ -302,25 +345,45 @@ pub(crate) fn sync(
     Ok(false)
 }
 
-/// Puts every article outside the trash into an emptied index.
-fn rebuild_into(conn: &Connection, update: &mut IndexUpdate<'_>) -> Result<(), StoreError> {
+/// Puts every article outside the trash into an emptied index, calling `progress` with the
+/// articles done and their number (every [`PROGRESS_EVERY`] and at the end).
+fn rebuild_into(
+    conn: &Connection,
+    update: &mut IndexUpdate<'_>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(), StoreError> {
     update.clear()?;
     let ids: Vec<i64> = conn
         .prepare("SELECT id FROM articles WHERE trashed_at IS NULL ORDER BY id")?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    for id in ids {
+    progress(0, ids.len());
+    for (done, &id) in ids.iter().enumerate() {
         if let Some(article) = indexed_article(conn, id)? {
-            update.put(&article)?;
+            update.add(&article)?;
+        }
+        if (done + 1) % PROGRESS_EVERY == 0 {
+            progress(done + 1, ids.len());
         }
     }
+    progress(ids.len(), ids.len());
     Ok(())
 }
 
-/// How long a write waits for another process's index writer; a search waits less and then
-/// answers from the index as it is.
+/// Articles between two reports of a rebuild's progress.
+const PROGRESS_EVERY: usize = 1000;
+
+/// Queued articles from which the index is written by an indexing thread per core.
+const BULK_FROM: i64 = 1000;
+
+/// How long a rebuild or a bulk writer waits for another process's index writer; a search
+/// waits less and then answers from the index as it is.
 pub(crate) const WRITE_WAIT: Duration = Duration::from_secs(15);
 pub(crate) const SEARCH_WAIT: Duration = Duration::from_secs(1);
+/// How long a save, already committed, waits for another process's index writer (an import
+/// indexing its articles) before leaving its change queued for the next write or search: an
+/// editor's "Gespeichert" does not wait for someone else's import.
+pub(crate) const SAVED_WAIT: Duration = Duration::from_millis(500);
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 pub(crate) mod article;
 pub(crate) mod index_queue;
 pub(crate) mod list;
+pub(crate) mod reading;
 pub(crate) mod related;
 pub(crate) mod revisions;
 pub(crate) mod schema;

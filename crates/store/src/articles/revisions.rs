@@ -1,13 +1,21 @@
 //! Revisions: every save of an article, kept whole; history and restore.
+//!
+//! The newest revision is the article itself: its `content` is NULL and read from the
+//! article. When a save replaces it, its content is written (compressed, see
+//! [`crate::packed`]) before the article changes, so every revision still reads as it was
+//! saved, while an import or an article saved once holds its text only once.
 
 use chrono::{DateTime, Utc};
 use newsdesk_model::text;
 use newsdesk_model::{ArticleContent, Revision, RevisionSummary, Status};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::articles::reading::load;
 use crate::codec::{parse_status, parse_ts, ts, words};
+use crate::packed::{Packed, pack};
 use crate::{Store, StoreError};
 
+/// Records revision `revision` of article `id`, whose row holds `content` now.
 pub(crate) fn insert_revision(
     conn: &Connection,
     id: i64,
@@ -17,26 +25,41 @@ pub(crate) fn insert_revision(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO revisions (article_id, revision, saved_at, status, title, words, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        revision,
+        ts(now),
+        status.as_str(),
+        content.title,
+        words(&content.body),
+        note,
+    ])?;
+    Ok(())
+}
+
+/// Writes the content of revision `revision` of article `id` — `content`, what the article
+/// holds before a save replaces it — unless the revision keeps its own already.
+pub(crate) fn keep_content(
+    conn: &Connection,
+    id: i64,
+    revision: i64,
+    content: &ArticleContent,
+) -> Result<(), StoreError> {
     let json = serde_json::to_string(content).map_err(|e| {
         StoreError::Invalid(text!(
             "the article cannot be stored: {e}",
             "Der Artikel lässt sich nicht speichern: {e}"
         ))
     })?;
-    conn.execute(
-        "INSERT INTO revisions (article_id, revision, saved_at, status, title, words, note, content)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            id,
-            revision,
-            ts(now),
-            status.as_str(),
-            content.title,
-            words(&content.body),
-            note,
-            json
-        ],
-    )?;
+    conn.prepare_cached(
+        "UPDATE revisions SET content = ?3
+         WHERE article_id = ?1 AND revision = ?2 AND content IS NULL",
+    )?
+    .execute(params![id, revision, pack(&json)])?;
     Ok(())
 }
 
@@ -86,12 +109,24 @@ pub(crate) fn load_revision(
                  WHERE article_id = ?1 AND revision = ?2"
             ),
             params![id, revision],
-            |r| Ok((summary(r)?, r.get::<_, String>(7)?)),
+            |r| Ok((summary(r)?, r.get::<_, Option<Packed>>(7)?)),
         )
         .optional()?
         .ok_or(StoreError::RevisionNotFound { id, revision })?;
-    let content: ArticleContent = serde_json::from_str(&content)
-        .map_err(|e| StoreError::Corrupt(format!("revision {revision} of article {id}: {e}")))?;
+    let content: ArticleContent = match content {
+        Some(Packed(json)) => serde_json::from_str(&json).map_err(|e| {
+            StoreError::Corrupt(format!("revision {revision} of article {id}: {e}"))
+        })?,
+        None => {
+            let article = load(conn, id)?;
+            if article.revision != revision {
+                return Err(StoreError::Corrupt(format!(
+                    "revision {revision} of article {id} has no content and is not its newest"
+                )));
+            }
+            article.content
+        }
+    };
     Ok(Revision {
         summary: finish(parts)?,
         content,

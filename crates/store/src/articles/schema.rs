@@ -80,3 +80,31 @@ UPDATE articles SET description = json_extract(extra, '$.description'),
 CREATE INDEX articles_embargoed ON articles (embargo_until) WHERE embargo_until IS NOT NULL;
 CREATE INDEX images_embargoed ON images (embargo_until) WHERE embargo_until IS NOT NULL;
 "#;
+
+/// Migration 14: revisions kept compactly. The newest revision of an article is the article
+/// itself (its content is NULL and read from the article's row: an import stores each text
+/// once); a revision's content is written when the next save replaces it, compressed
+/// ([`crate::packed`]). A rowid table, so that a compressed revision of a usual article fits
+/// in its page instead of spilling into overflow pages as a WITHOUT ROWID row does above a
+/// quarter page. Older revisions stay as they were stored (plain JSON); readers take both.
+pub(crate) const COMPACT_REVISIONS_MIGRATION: &str = r#"
+CREATE TABLE revisions_compact (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    revision    INTEGER NOT NULL,
+    saved_at    TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    words       INTEGER NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    content     BLOB,
+    UNIQUE (article_id, revision)
+);
+INSERT INTO revisions_compact (article_id, revision, saved_at, status, title, words, note, content)
+    SELECT r.article_id, r.revision, r.saved_at, r.status, r.title, r.words, r.note,
+           CASE WHEN r.revision = a.revision THEN NULL ELSE r.content END
+    FROM revisions r LEFT JOIN articles a ON a.id = r.article_id
+    ORDER BY r.article_id, r.revision;
+DROP TABLE revisions;
+ALTER TABLE revisions_compact RENAME TO revisions;
+"#;

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::articles::index_queue::{Sync, WRITE_WAIT, captions_of, key_day, sync};
 use crate::codec::{parse_date, parse_status};
+use crate::packed::Packed;
 use crate::tags::vocabulary::tags_of;
 use crate::{Store, StoreError};
 
@@ -43,7 +44,7 @@ fn to_hits(
                     r.get::<_, String>(2)?,
                     r.get::<_, Option<String>>(3)?,
                     r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
+                    r.get::<_, Packed>(5)?.0,
                 ))
             })
             .optional()?;

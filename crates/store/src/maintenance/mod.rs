@@ -5,3 +5,4 @@ pub(crate) mod backup;
 pub(crate) mod database_file;
 pub(crate) mod leftovers;
 pub(crate) mod restore;
+pub(crate) mod sizes;

@@ -17,3 +17,14 @@ CREATE TABLE tag_verdicts (
 ) WITHOUT ROWID;
 CREATE INDEX tag_verdicts_by_tag ON tag_verdicts (tag_key, verdict);
 "#;
+
+/// Migration 15: the tag suggester's model is kept beside the library and brought up to date
+/// from this queue: every change of an article that the search index follows (a save, the
+/// trash) adds a row in the same transaction. `seq` never repeats (AUTOINCREMENT), so a model
+/// saved at a `seq` learns exactly what came after it; rows the saved model holds are pruned.
+pub(crate) const TAG_MODEL_QUEUE_MIGRATION: &str = r#"
+CREATE TABLE tag_model_pending (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id  INTEGER NOT NULL
+);
+"#;

@@ -9,7 +9,7 @@ use rusqlite::params;
 use crate::tags::vocabulary::{Tagged, tag_key};
 use crate::{Store, StoreError};
 
-/// A vocabulary tag and how many articles and pictures carry it.
+/// A vocabulary tag and how many of something (pictures) carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagUse {
     pub name: String,
@@ -65,14 +65,13 @@ fn verdict_name(verdict: SuggestionVerdict) -> &'static str {
 }
 
 impl Store {
-    /// Every vocabulary tag with its uses by articles (outside the trash) and pictures.
-    pub fn tag_uses(&self) -> Result<Vec<TagUse>, StoreError> {
+    /// Every vocabulary tag with how many pictures carry it (the articles carrying it are
+    /// counted by the tag model, which learned them: counting them here would read every
+    /// article's row).
+    pub fn tag_picture_uses(&self) -> Result<Vec<TagUse>, StoreError> {
         self.reading(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT t.name,
-                        (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
-                          WHERE at.tag_id = t.id AND a.trashed_at IS NULL)
-                      + (SELECT count(*) FROM image_tags it WHERE it.tag_id = t.id)
+                "SELECT t.name, (SELECT count(*) FROM image_tags it WHERE it.tag_id = t.id)
                  FROM tags t",
             )?;
             let rows = stmt.query_map([], |r| {

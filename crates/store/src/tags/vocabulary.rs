@@ -41,12 +41,13 @@ pub(crate) fn set_tags_of(
     names: &[String],
 ) -> Result<(), StoreError> {
     let (table, column) = owner.table();
-    tx.execute(&format!("DELETE FROM {table} WHERE {column} = ?1"), [id])?;
-    let insert = format!(
+    tx.prepare_cached(&format!("DELETE FROM {table} WHERE {column} = ?1"))?
+        .execute([id])?;
+    let mut insert = tx.prepare_cached(&format!(
         "INSERT INTO {table} ({column}, tag_id, position) SELECT ?1, id, ?2 FROM tags WHERE key = ?3"
-    );
+    ))?;
     for (position, key) in vocabulary_keys(tx, names)?.into_iter().enumerate() {
-        tx.execute(&insert, params![id, position as i64, key])?;
+        insert.execute(params![id, position as i64, key])?;
     }
     Ok(())
 }
@@ -61,10 +62,10 @@ fn vocabulary_keys(tx: &Connection, names: &[String]) -> Result<Vec<String>, Sto
         if key.is_empty() || !seen.insert(key.clone()) {
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO tags (name, key) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-            params![name.trim(), key],
-        )?;
+        )?
+        .execute(params![name.trim(), key])?;
         keys.push(key);
     }
     Ok(keys)

@@ -61,23 +61,147 @@ fn filled() -> crate::Library {
 }
 
 #[test]
-fn a_deleted_index_is_rebuilt_on_open_with_the_same_results() {
-    let lib = filled();
-    let before = answers(&lib.store);
+fn a_deleted_index_of_a_small_library_is_rebuilt_on_open_with_the_same_results() {
+    let Reopened {
+        store,
+        before,
+        index,
+        _dir,
+        ..
+    } = without_index(filled());
     assert!(before.iter().all(|a| !a.is_empty()), "{before:?}");
-    let index = lib.store.search_index_dir();
-    let path = lib.path();
-    drop(lib.store);
-    std::fs::remove_dir_all(&index).expect("delete the index");
-    let store = Store::open(&path).expect("reopen");
     assert!(index.is_dir(), "the index is back");
+    assert!(
+        !store.search_index_stale(),
+        "three articles are indexed at once"
+    );
     assert_eq!(
         store.search_index_len().expect("count"),
         3,
         "every article is in it again"
     );
     assert_eq!(answers(&store), before, "same hits, same scores");
+}
+
+/// A library with its index folder deleted and opened again, and what it answered before.
+struct Reopened {
+    store: Store,
+    before: Vec<Vec<(i64, String)>>,
+    index: std::path::PathBuf,
+    path: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn without_index(lib: crate::Library) -> Reopened {
+    let before = answers(&lib.store);
+    let index = lib.store.search_index_dir();
+    let path = lib.path();
+    let crate::Library { dir, store } = lib;
+    drop(store);
+    std::fs::remove_dir_all(&index).expect("delete the index");
+    Reopened {
+        store: Store::open(&path).expect("reopen"),
+        before,
+        index,
+        path,
+        _dir: dir,
+    }
+}
+
+/// More articles than are indexed while opening (1,000).
+fn large() -> crate::Library {
+    let lib = filled();
+    let many: Vec<ArticleContent> = (0..1_200)
+        .map(|n| ArticleContent {
+            title: format!("Meldung {n}"),
+            body: format!("Kurzmeldung Nummer {n} aus dem Landtag."),
+            ..Default::default()
+        })
+        .collect();
+    lib.store
+        .insert_articles(&many, Status::Draft, "import", at(5))
+        .expect("insert");
+    lib
+}
+
+#[test]
+fn a_deleted_index_of_a_large_library_is_rebuilt_after_the_open_by_the_first_search() {
+    let Reopened {
+        store,
+        before,
+        _dir,
+        ..
+    } = without_index(large());
+    assert!(
+        store.search_index_stale(),
+        "opening only notices: the rebuild is the window's background work or the first search's"
+    );
+    assert_eq!(answers(&store), before, "same hits, same scores");
+    assert!(!store.search_index_stale());
+    assert_eq!(store.search_index_len().expect("count"), 1_203);
+}
+
+#[test]
+fn a_restart_does_not_rebuild_the_index() {
+    let lib = filled();
+    let path = lib.path();
+    drop(lib.store);
+    let store = Store::open(&path).expect("reopen");
+    assert!(!store.search_index_stale(), "the index is this library's");
+    assert!(
+        !store
+            .rebuild_stale_search_index(true, &mut |_, _| panic!("nothing to rebuild"))
+            .expect("no rebuild"),
+        "a restart rebuilds nothing"
+    );
     drop(lib.dir);
+}
+
+#[test]
+fn a_rebuild_in_the_background_tells_its_progress_and_keeps_what_was_saved_meanwhile() {
+    let Reopened {
+        store,
+        before,
+        path,
+        _dir,
+        ..
+    } = without_index(large());
+    assert!(store.search_index_stale());
+    // Saved before the rebuild ran: kept in the queue, not written into the stale index.
+    let mut windkraft = articles()[0].clone();
+    windkraft.title = "Windkraft im Landtag".into();
+    store
+        .insert_article(&windkraft, Status::Draft, "", at(9))
+        .expect("saved while the index waits");
+    assert!(queued(&path) >= 1, "the change waits in the queue");
+    let mut heard = Vec::new();
+    assert!(
+        store
+            .rebuild_stale_search_index(true, &mut |done, total| heard.push((done, total)))
+            .expect("rebuild")
+    );
+    assert_eq!(
+        heard.first(),
+        Some(&(0, 1_204)),
+        "it starts by saying how many"
+    );
+    assert!(
+        heard.contains(&(1_000, 1_204)),
+        "it reports on the way: {heard:?}"
+    );
+    assert_eq!(
+        heard.last(),
+        Some(&(1_204, 1_204)),
+        "and ends with all of them"
+    );
+    assert_eq!(queued(&path), 0, "the queue went into the index");
+    assert_eq!(store.search("windkraft", 5).expect("search").len(), 1);
+    let ids = |a: &[(i64, String)]| a.iter().map(|h| h.0).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&answers(&store)[2]),
+        ids(&before[2]),
+        "the others as before"
+    );
 }
 
 #[test]

@@ -224,6 +224,7 @@ fn a_schema_12_library_gets_slug_and_description_out_of_the_unknown_keys() {
              ALTER TABLE articles DROP COLUMN embargo_until;
              ALTER TABLE articles DROP COLUMN corrections;
              ALTER TABLE images DROP COLUMN embargo_until;
+             DROP TABLE tag_model_pending;
              PRAGMA user_version = 12;",
         )
         .expect("schema 12");
@@ -278,4 +279,83 @@ fn a_schema_11_outbox_keeps_its_jobs_and_gains_the_german_reason() {
         "{:?}",
         store.check()
     );
+}
+
+#[test]
+fn a_schema_13_library_keeps_every_revision_and_drops_the_copy_of_the_newest() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("v13.sqlite");
+    let (first, second) = {
+        let store = Store::open(&path).expect("new library");
+        let first = crate::article("Erste Fassung");
+        let id = store
+            .insert_article(&first, newsdesk_model::Status::Draft, "", crate::at(0))
+            .expect("insert")
+            .id;
+        let mut second = first.clone();
+        second.title = "Zweite Fassung".into();
+        store
+            .update_article(id, &second, Some(1), "save", crate::at(1))
+            .expect("save");
+        drop(store);
+        // Back to schema 13 as an older Newsdesk left it: every revision whole, as JSON text.
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.execute_batch(
+            "CREATE TABLE revisions_old (
+                 article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                 revision    INTEGER NOT NULL,
+                 saved_at    TEXT NOT NULL,
+                 status      TEXT NOT NULL,
+                 title       TEXT NOT NULL,
+                 words       INTEGER NOT NULL,
+                 note        TEXT NOT NULL DEFAULT '',
+                 content     TEXT NOT NULL,
+                 PRIMARY KEY (article_id, revision)
+             ) WITHOUT ROWID;
+             DROP TABLE revisions; ALTER TABLE revisions_old RENAME TO revisions;
+             DROP TABLE tag_model_pending;
+             PRAGMA user_version = 13;",
+        )
+        .expect("schema 13");
+        for (revision, content) in [(1, &first), (2, &second)] {
+            conn.execute(
+                "INSERT INTO revisions VALUES (?1, ?2, '2026-11-28T09:00:00.000Z', 'draft', ?3, 1, '', ?4)",
+                rusqlite::params![
+                    id,
+                    revision,
+                    content.title,
+                    serde_json::to_string(content).expect("json")
+                ],
+            )
+            .expect("old revision");
+        }
+        (first, second)
+    };
+    let store = Store::open(&path).expect("migrates");
+    assert_eq!(
+        store.schema_version().expect("version"),
+        migrations::latest()
+    );
+    assert_eq!(
+        store.revision(1, 1).expect("rev 1").content,
+        first,
+        "old JSON reads"
+    );
+    assert_eq!(
+        store.revision(1, 2).expect("rev 2").content.title,
+        second.title
+    );
+    let newest: Option<String> = rusqlite::Connection::open(&path)
+        .expect("raw")
+        .query_row(
+            "SELECT content FROM revisions WHERE article_id = 1 AND revision = 2",
+            [],
+            |r| r.get(0),
+        )
+        .expect("row");
+    assert_eq!(
+        newest, None,
+        "the newest revision's copy of the article went"
+    );
+    assert!(store.check().expect("check").is_empty());
 }

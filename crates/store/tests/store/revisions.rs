@@ -102,3 +102,132 @@ fn unknown_revisions_and_articles_are_typed_errors() {
         Err(StoreError::RevisionNotFound { .. })
     ));
 }
+
+fn raw(lib: &crate::Library) -> rusqlite::Connection {
+    rusqlite::Connection::open(lib.path()).expect("raw")
+}
+
+/// How a revision's content is stored: NULL (it is the article), or its SQLite type.
+fn stored_as(lib: &crate::Library, id: i64, revision: i64) -> String {
+    raw(lib)
+        .query_row(
+            "SELECT coalesce(typeof(content) || '', 'null') FROM revisions
+             WHERE article_id = ?1 AND revision = ?2",
+            [id, revision],
+            |r| r.get(0),
+        )
+        .expect("revision row")
+}
+
+#[test]
+fn the_newest_revision_is_the_article_itself_and_a_replaced_one_keeps_its_content_packed() {
+    let lib = library();
+    let mut content = article("Erste Fassung");
+    content.body = "Die Landesregierung hat die Strategie fortgeschrieben. ".repeat(40);
+    let first = lib
+        .store
+        .insert_article(&content, Status::Draft, "import", at(0))
+        .expect("insert");
+    assert_eq!(
+        stored_as(&lib, first.id, 1),
+        "null",
+        "an imported article holds its text once: revision 1 is the article"
+    );
+    let body: String = raw(&lib)
+        .query_row(
+            "SELECT typeof(body) FROM articles WHERE id = ?1",
+            [first.id],
+            |r| r.get(0),
+        )
+        .expect("body");
+    assert_eq!(body, "blob", "a long body is stored compressed");
+    let before = content.clone();
+    content.title = "Zweite Fassung".into();
+    content.body.push_str("Ein neuer Absatz.");
+    lib.store
+        .update_article(first.id, &content, Some(1), "save", at(1))
+        .expect("save");
+    assert_eq!(
+        stored_as(&lib, first.id, 1),
+        "blob",
+        "revision 1 kept, packed"
+    );
+    assert_eq!(stored_as(&lib, first.id, 2), "null");
+    assert_eq!(
+        lib.store.revision(first.id, 1).expect("rev 1").content,
+        before,
+        "the replaced revision reads as it was saved"
+    );
+    assert_eq!(
+        lib.store.revision(first.id, 2).expect("rev 2").content,
+        lib.store.article(first.id).expect("article").content,
+        "the newest revision is the article"
+    );
+    lib.store
+        .restore_revision(first.id, 1, at(2))
+        .expect("restore");
+    assert_eq!(
+        lib.store.article(first.id).expect("article").content.title,
+        "Erste Fassung"
+    );
+    assert_eq!(
+        lib.store
+            .revision(first.id, 2)
+            .expect("rev 2")
+            .content
+            .title,
+        "Zweite Fassung",
+        "the revision the restore replaced keeps its own content"
+    );
+    assert!(lib.store.check().expect("check").is_empty());
+}
+
+#[test]
+fn a_short_body_stays_plain_text_and_both_kinds_read_back() {
+    let lib = library();
+    let mut short = article("Kurz");
+    short.body = "Kurz gemeldet.".into();
+    let id = lib
+        .store
+        .insert_article(&short, Status::Draft, "", at(0))
+        .expect("insert")
+        .id;
+    let kind: String = raw(&lib)
+        .query_row(
+            "SELECT typeof(body) FROM articles WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("body");
+    assert_eq!(kind, "text", "a frame would be larger than the text");
+    assert_eq!(
+        lib.store.article(id).expect("article").content.body,
+        "Kurz gemeldet."
+    );
+}
+
+#[test]
+fn a_damaged_packed_body_is_an_error_not_a_crash() {
+    let lib = library();
+    let mut content = article("Beschädigt");
+    content.body = "Ein langer Text über die Verwaltung. ".repeat(20);
+    let id = lib
+        .store
+        .insert_article(&content, Status::Draft, "", at(0))
+        .expect("insert")
+        .id;
+    raw(&lib)
+        .execute(
+            "UPDATE articles SET body = x'28b52ffd0400ffffff' WHERE id = ?1",
+            [id],
+        )
+        .expect("damage");
+    assert!(
+        lib.store.article(id).is_err(),
+        "a body that does not unpack is refused in words"
+    );
+    assert!(
+        !lib.store.check().expect("check").is_empty(),
+        "and the library check names it"
+    );
+}

@@ -98,6 +98,8 @@ export const de = {
   'statusbar.label': 'Statusleiste',
   'statusbar.articles': { one: '{count} Artikel', other: '{count} Artikel' },
   'statusbar.library': 'Bibliothek: {path}',
+  'statusbar.preparation.search_index': 'Suchindex wird aufgebaut … {percent} %',
+  'statusbar.preparation.tag_model': 'Schlagwortvorschläge lernen das Archiv … {percent} %',
   'statusbar.readOnly': 'Nur lesen: {reason}',
   'statusbar.toggleNav': 'Navigation ein- oder ausblenden (Strg+B)',
   'statusbar.toggleInspector': 'Inspektor ein- oder ausblenden (Strg+Alt+B)',

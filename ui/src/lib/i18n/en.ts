@@ -99,6 +99,8 @@ export const en: Messages = {
   'statusbar.label': 'Status bar',
   'statusbar.articles': { one: '{count} article', other: '{count} articles' },
   'statusbar.library': 'Library: {path}',
+  'statusbar.preparation.search_index': 'Building the search index … {percent} %',
+  'statusbar.preparation.tag_model': 'Tag suggestions are learning the archive … {percent} %',
   'statusbar.readOnly': 'Read only: {reason}',
   'statusbar.toggleNav': 'Show or hide navigation (Ctrl+B)',
   'statusbar.toggleInspector': 'Show or hide inspector (Ctrl+Alt+B)',

@@ -263,7 +263,71 @@ trashed: number, by_status: Array<StatusCount>, sections: Array<string>,
  * Set when the library is open for reading only (a full disk, a file that may not be
  * written): why, as the error a save would meet. Absent while it can be written.
  */
-read_only?: UserError, };
+read_only?: UserError, 
+/**
+ * What each part of the library takes on disk; only when asked for (`db info`): it
+ * reads every page of the file.
+ */
+sizes?: LibrarySizes, };
+
+export type LibrarySizes = { 
+/**
+ * The articles' rows (their text; bodies compressed), their tags, pictures, links and
+ * related articles, with the tables' indexes.
+ */
+articles: number, 
+/**
+ * Past revisions (the newest is the article itself).
+ */
+revisions: number, 
+/**
+ * The image library's records (metadata, keywords), not the files.
+ */
+images: number, 
+/**
+ * The tag vocabulary and the editors' verdicts on suggestions.
+ */
+tags: number, 
+/**
+ * Portals, publications and the outbox.
+ */
+publishing: number, 
+/**
+ * Settings, the search index's queue and SQLite's own tables.
+ */
+other: number, 
+/**
+ * Pages of the file that are free (left by deletions, reused by later writes).
+ */
+free: number, 
+/**
+ * The SQLite file (all of the above).
+ */
+file: number, 
+/**
+ * The write-ahead log and its index beside the file (`-wal`, `-shm`).
+ */
+wal: number, 
+/**
+ * The search index folder beside the library (`.search/`).
+ */
+search_index: number, 
+/**
+ * The pictures' folder beside the library (`.media/`): the originals and renditions.
+ */
+media: number, 
+/**
+ * Of `media`: the renditions (thumbnails, previews), made again when missing.
+ */
+renditions: number, 
+/**
+ * Everything: file, log, search index and pictures.
+ */
+total: number, };
+
+export type Preparation = { task: PreparationTask, done: number, total: number, };
+
+export type PreparationTask = "search_index" | "tag_model" | "ready";
 
 export type BootSnapshot = { info: LibraryInfo, 
 /**

@@ -38,6 +38,7 @@ import type {
   Overview,
   Portal,
   PortalCheck,
+  Preparation,
   Publication,
   PublishConflict,
   PullReport,
@@ -95,6 +96,7 @@ export type Commands = {
   credit_format_preview: { args: { format: string }; answer: CreditPreview[] };
   export_image: { args: { id: number; path: string }; answer: void };
   set_image_embargo: { args: { id: number; until: string | null }; answer: Image };
+  preparation: { args: Record<string, never>; answer: Preparation };
   library_info: { args: Record<string, never>; answer: LibraryInfo };
   overview: { args: Record<string, never>; answer: Overview };
   load_demo_articles: { args: Record<string, never>; answer: ImportReport };
@@ -367,7 +369,15 @@ export function setImageEmbargo(id: number, until: string | null): Promise<Image
 
 // maintenance (src-tauri/src/commands/maintenance.rs)
 
-/** Path, schema version, article counts by status and the sections in use. */
+/**
+ * Path, schema version, article counts by status and the sections in use.
+ * How far the background work after opening the library has come (the search index
+ * rebuilt, the tag model learned); the event `preparation` tells each step after.
+ */
+export function preparation(): Promise<Preparation> {
+  return call('preparation', {});
+}
+
 export function libraryInfo(): Promise<LibraryInfo> {
   return call('library_info', {});
 }

@@ -1,7 +1,7 @@
 // Events the Rust core sends the window. Outside the app window (a plain browser tab) there is
 // nothing to listen to: the listeners are never called.
 import { listen } from '@tauri-apps/api/event';
-import type { OutboxEvent } from './bindings';
+import type { OutboxEvent, Preparation } from './bindings';
 
 function inShell(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window;
@@ -45,4 +45,9 @@ export function onOutbox(handler: (event: OutboxEvent) => void): () => void {
 /** Each panic in the core (event `fault`). */
 export function onFault(handler: (fault: Fault) => void): () => void {
   return onEvent('fault', handler);
+}
+
+/** How far the background work after opening the library has come (event `preparation`). */
+export function onPreparation(handler: (state: Preparation) => void): () => void {
+  return onEvent('preparation', handler);
 }

@@ -1,0 +1,80 @@
+//! What each part of the library takes on disk (`newsdesk db info`): SQLite's own page
+//! counts per table and index (the `dbstat` table), and the files beside the library.
+
+use std::path::Path;
+
+use newsdesk_model::LibrarySizes;
+use newsdesk_search::TextIndex;
+use rusqlite::Connection;
+
+use crate::{Store, StoreError};
+
+/// Bytes of a file, or of everything under a folder (links not followed); 0 when missing.
+pub(crate) fn disk_size(path: &Path) -> u64 {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(path)
+            .map(|entries| entries.flatten().map(|e| disk_size(&e.path())).sum())
+            .unwrap_or(0),
+        Ok(m) => m.len(),
+        Err(_) => 0,
+    }
+}
+
+/// The part of the library a table belongs to.
+fn part_of<'a>(sizes: &'a mut LibrarySizes, table: &str) -> &'a mut u64 {
+    match table {
+        "articles" | "article_tags" | "article_images" | "article_links" | "article_related" => {
+            &mut sizes.articles
+        }
+        "revisions" => &mut sizes.revisions,
+        "tags" | "tag_verdicts" => &mut sizes.tags,
+        t if t.starts_with("image") => &mut sizes.images,
+        t if t.starts_with("portal") || t.starts_with("publication") || t.starts_with("outbox") => {
+            &mut sizes.publishing
+        }
+        _ => &mut sizes.other,
+    }
+}
+
+fn table_sizes(conn: &Connection, sizes: &mut LibrarySizes) -> Result<(), StoreError> {
+    // One row per table or index (dbstat's aggregate form), named by its table.
+    let mut stmt = conn.prepare(
+        "SELECT coalesce(m.tbl_name, d.name), d.pgsize
+         FROM dbstat('main', 1) d LEFT JOIN sqlite_schema m ON m.name = d.name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        let (table, bytes) = row?;
+        *part_of(sizes, &table) += bytes.max(0) as u64;
+    }
+    let free: i64 = conn.query_row(
+        "SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size",
+        [],
+        |r| r.get(0),
+    )?;
+    sizes.free = free.max(0) as u64;
+    Ok(())
+}
+
+fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+impl Store {
+    /// What each part of the library takes on disk. Reads every page of the file.
+    pub fn sizes(&self) -> Result<LibrarySizes, StoreError> {
+        let mut sizes = LibrarySizes::default();
+        self.reading(|conn| table_sizes(conn, &mut sizes))?;
+        sizes.file = disk_size(self.path());
+        sizes.wal =
+            disk_size(&beside(self.path(), "-wal")) + disk_size(&beside(self.path(), "-shm"));
+        sizes.search_index = disk_size(&TextIndex::dir_of(self.path()));
+        let media = self.media_dir();
+        sizes.media = disk_size(&media);
+        sizes.renditions = disk_size(&media.join("renditions"));
+        sizes.total = sizes.file + sizes.wal + sizes.search_index + sizes.media;
+        Ok(sizes)
+    }
+}
