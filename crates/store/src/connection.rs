@@ -66,6 +66,9 @@ pub(crate) fn configure_session(conn: &mut Connection) -> Result<(), StoreError>
     // Every statement the store runs stays prepared (rusqlite keeps 16 by default: an
     // article's save alone runs more, so an import parsed its SQL again for every article).
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // Savepoints (one per article of an import) and sorts keep their temporary pages in
+    // memory: in a file, the savepoints' journal was a quarter of an import's time.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     restore_busy_handler(conn)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     register_functions(conn)

@@ -293,19 +293,22 @@ impl Store {
         self.writing_indexed(index, |tx| {
             let mut results = Vec::with_capacity(contents.len());
             for content in contents {
-                let sp = tx.savepoint()?;
-                match insert_in(&sp, content, status, note, now) {
+                // A savepoint per article (the statements cached: an import runs them for
+                // every article), so that one refused article leaves the others stored.
+                run(tx, "SAVEPOINT one_article", [])?;
+                match insert_in(tx, content, status, note, now) {
                     Ok(id) => {
-                        sp.commit()?;
+                        run(tx, "RELEASE one_article", [])?;
                         results.push(Ok(id));
                     }
                     Err(e) => {
-                        drop(sp); // rolls the savepoint back
                         if tx.is_autocommit() {
                             // SQLite rolled the whole batch back (a full disk, an I/O error):
                             // nothing of it is stored, so none of it may be acknowledged.
                             return Err(e);
                         }
+                        run(tx, "ROLLBACK TO one_article", [])?;
+                        run(tx, "RELEASE one_article", [])?;
                         results.push(Err(e));
                     }
                 }
