@@ -14,7 +14,8 @@
 //! 5. **opening an article**: what the editor asks the core for when an article is clicked
 //!    (the article, its preview rendered, its counts), p50/p95 over 500 random articles.
 //!
-//! `NEWSDESK_BENCH_DIR` keeps the generated files (reused) and the library (made anew).
+//! `NEWSDESK_BENCH_DIR` keeps the generated files (reused) and the library (made anew);
+//! `NEWSDESK_BENCH_TAGS=3000` draws each article's tags from that many distinct ones.
 
 #[path = "search/corpus.rs"]
 mod corpus;
@@ -55,19 +56,23 @@ fn library_size(db: &Path) -> u64 {
         .sum()
 }
 
-/// The generated article files (reused when complete) and their bytes.
-fn article_files(dir: &Path, count: usize) -> (PathBuf, u64) {
-    let files = dir.join(format!("files-{count}"));
+/// The generated article files (reused when complete) and their bytes. With `tags` set,
+/// each article's 3–5 tags are drawn instead, Zipf-like, from that many distinct tags (the
+/// samples' capitalised words and pairs of them), as an archive's vocabulary grows.
+fn article_files(dir: &Path, count: usize, tags: Option<usize>) -> (PathBuf, u64) {
+    let files = match tags {
+        Some(tags) => dir.join(format!("files-{count}-{tags}-tags")),
+        None => dir.join(format!("files-{count}")),
+    };
     let done = files.join(".complete");
     if !done.exists() {
         let _ = std::fs::remove_dir_all(&files);
         let start = Instant::now();
-        corpus::write_files(
-            &corpus::Vocabulary::from_samples(&corpus::samples()),
-            &files,
-            count,
-        )
-        .expect("write article files");
+        let vocabulary = corpus::Vocabulary::from_samples(&corpus::samples());
+        corpus::write_files(&vocabulary, &files, count).expect("write article files");
+        if let Some(tags) = tags {
+            retag(&files, &vocabulary, tags);
+        }
         std::fs::write(&done, b"").expect("mark");
         println!(
             "generated {count} article files in {:.1} s",
@@ -76,6 +81,54 @@ fn article_files(dir: &Path, count: usize) -> (PathBuf, u64) {
     }
     let bytes = disk::disk_size(&files);
     (files, bytes)
+}
+
+/// Replaces the tags of every article file under `files` with 3–5 of `count` distinct tags,
+/// the i-th most used about 1/i as often as the first.
+fn retag(files: &Path, vocabulary: &corpus::Vocabulary, count: usize) {
+    let nouns = vocabulary.nouns();
+    let names: Vec<String> = (0..count)
+        .map(|i| match i < nouns.len() {
+            true => nouns[i].clone(),
+            false => format!(
+                "{} {}",
+                nouns[i % nouns.len()],
+                nouns[(i / nouns.len() * 7 + i) % nouns.len()]
+            ),
+        })
+        .collect();
+    let mut rng = corpus::Rng::new(0x7461_6773);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(files)
+        .expect("folders")
+        .flatten()
+        .flat_map(|folder| {
+            std::fs::read_dir(folder.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("article file");
+        let chosen: Vec<&str> = (0..rng.between(3, 5))
+            .map(|_| {
+                let u = (rng.next_u64() % 1_000_000) as f64 / 1_000_000.0;
+                let rank = (count as f64).powf(u) as usize;
+                names[rank.saturating_sub(1).min(count - 1)].as_str()
+            })
+            .collect();
+        let text: Vec<String> = text
+            .lines()
+            .map(|line| match line.starts_with("tags: [") {
+                true => format!("tags: [{}]", chosen.join(", ")),
+                false => line.to_string(),
+            })
+            .collect();
+        std::fs::write(&path, text.join("\n") + "\n").expect("retagged");
+    }
 }
 
 /// Imports the article files into a new library (step 1); the ids imported.
@@ -146,7 +199,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| temp.path().to_path_buf());
     std::fs::create_dir_all(&dir).expect("bench dir");
-    let (files, text) = article_files(&dir, count);
+    let tags: Option<usize> = std::env::var("NEWSDESK_BENCH_TAGS")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let (files, text) = article_files(&dir, count, tags);
     let library = dir.join("library");
     let db = library.join("archive.sqlite");
     println!("{count} articles, {} of article files", mib(text));

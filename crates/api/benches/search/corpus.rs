@@ -101,6 +101,12 @@ impl Vocabulary {
         }
     }
 
+    /// The capitalised words of the samples (names for tags).
+    #[allow(dead_code)] // the archive benchmark's, not the search benchmark's
+    pub fn nouns(&self) -> &[String] {
+        &self.nouns
+    }
+
     fn topic(&self, rng: &mut Rng) -> Vec<&str> {
         (0..TOPIC_WORDS)
             .map(|_| self.content[rng.below(self.content.len())].as_str())
