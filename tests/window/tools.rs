@@ -3,7 +3,9 @@
 //! backup is restored from the recovery page; articles chosen in the native file dialog are
 //! imported, and the credit report is saved where the save dialog says (`dialogs.rs` answers
 //! the GTK dialogs through the X server); a fault in the core reaches the log with its
-//! backtrace and the window in words; the overview draws the library's figures.
+//! backtrace and the window in words; the overview draws the library's figures; a lost search
+//! index of a 6,000-article library is rebuilt after the window opened, its progress in the
+//! status bar.
 
 use std::time::Duration;
 
@@ -379,4 +381,73 @@ async fn overview(session: &Session) -> Result<(), Failed> {
         .screenshot_for_docs("screenshot-overview")
         .await
         .map_err(|e| fail(session, e))
+}
+
+#[tokio::test]
+#[ignore = "needs the built app and a display; `make test` runs it"]
+async fn a_missing_search_index_is_rebuilt_after_the_window_opened_with_its_progress() {
+    crate::in_restarted_windows(
+        "index rebuild",
+        Duration::from_secs(240),
+        rebuild_with_progress,
+    )
+    .await;
+}
+
+/// Articles enough that the index is not rebuilt inside the open (more than 1,000) and the
+/// rebuild in the debug build lasts long enough to be seen.
+const ARCHIVE: usize = 6_000;
+
+async fn rebuild_with_progress(session: Session) -> Result<Session, Failed> {
+    until(
+        &session,
+        "the list",
+        "return document.querySelectorAll('.article-list .article-title').length > 0",
+    )
+    .await?;
+    let folder = tempfile::tempdir().map_err(|e| fail(&session, e.to_string()))?;
+    let paragraph = "Die Landesregierung hat die Strategie für die Verwaltungsdigitalisierung \
+                     fortgeschrieben, der Landtag berät im Frühjahr über das Gesetz. ";
+    for n in 0..ARCHIVE {
+        std::fs::write(
+            folder.path().join(format!("{n:05}.md")),
+            format!(
+                "---\ntitle: Archivmeldung {n}\ntags: [Archiv]\n---\n{}Stichwort{n}.\n",
+                paragraph.repeat(12)
+            ),
+        )
+        .map_err(|e| fail(&session, e.to_string()))?;
+    }
+    let folder_path = folder.path().to_string_lossy().to_string();
+    cli(&session, &["article", "import", &folder_path])?;
+    session.kill_app().map_err(|e| fail(&session, e))?;
+    // The search index beside the library (`library.search/`) lost.
+    let mut index = session.library_path();
+    index.set_extension("search");
+    std::fs::remove_dir_all(&index)
+        .map_err(|e| fail(&session, format!("{}: {e}", index.display())))?;
+    let session = session.restart().await.map_err(|e| (e, String::new()))?;
+    // The window is up while the index is rebuilt, and the status bar says how far it is.
+    until(
+        &session,
+        "the status bar telling the search index's rebuild with its percentage",
+        "const s = document.querySelector('.statusbar [data-preparation=search_index]'); \
+         return !!s && /Suchindex wird aufgebaut … \\d+ %/.test(s.innerText) \
+           && document.querySelectorAll('.article-list .article-title').length > 0",
+    )
+    .await?;
+    until(
+        &session,
+        "the rebuild's end: the status bar no longer says it",
+        "return !document.querySelector('.statusbar [data-preparation=search_index]')",
+    )
+    .await?;
+    let found = cli(&session, &["search", "Stichwort5999", "--json"])?;
+    if !found.contains("Archivmeldung 5999") {
+        return Err(fail(
+            &session,
+            format!("the rebuilt index finds the last article: {found}"),
+        ));
+    }
+    Ok(session)
 }
