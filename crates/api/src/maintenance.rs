@@ -49,6 +49,12 @@ impl App {
         Ok(self.store.overview(self.clock.now().date_naive())?)
     }
 
+    /// Gives the space of deleted and replaced data back to the disk; returns the library
+    /// file's size (with its log) before and after.
+    pub fn compact_library(&self) -> Result<(u64, u64), ApiError> {
+        Ok(self.store.compact()?)
+    }
+
     /// Problems found by SQLite's integrity check, the search index checks and reading every
     /// article back; empty if the library is sound.
     pub fn check_library(&self) -> Result<Vec<String>, ApiError> {

@@ -359,4 +359,11 @@ pub enum DbCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Give the space of deleted and replaced data back to the disk (SQLite's VACUUM): for a
+    /// library written by an older Newsdesk, or after emptying a large trash. Needs about the
+    /// library's size free, and no other program writing it meanwhile
+    Compact {
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -63,6 +63,19 @@ pub fn run(app: &App, command: DbCommand) -> Result<(), Failure> {
             outln!("the library as it was before: {}", safety.display());
             Ok(())
         }
+        DbCommand::Compact { json } => {
+            let (before, after) = app.compact_library()?;
+            if json {
+                return output::json(&serde_json::json!({ "before": before, "after": after }));
+            }
+            let human = newsdesk_model::limits::human_bytes;
+            outln!(
+                "library compacted: {} before, {} now",
+                human(before),
+                human(after)
+            );
+            Ok(())
+        }
         DbCommand::Info { json } => {
             let info = app.library_info_with_sizes()?;
             if json {

@@ -103,3 +103,59 @@ fn db_info_says_what_each_part_of_the_library_takes_on_disk() {
         "the plain form lists the sizes too: {text}"
     );
 }
+
+#[test]
+fn compact_gives_the_space_of_an_emptied_trash_back_and_keeps_the_library_whole() {
+    let (dir, db) = with_samples();
+    let folder = dir.path().join("many");
+    std::fs::create_dir(&folder).expect("folder");
+    for n in 0..40 {
+        let words: Vec<String> = (0..5_000)
+            .map(|w| format!("Wort{}x{n}", w * 7919 % 10007))
+            .collect();
+        std::fs::write(
+            folder.join(format!("{n:03}.md")),
+            format!("---\ntitle: Wegwerfmeldung {n}\n---\n{}\n", words.join(" ")),
+        )
+        .expect("article");
+    }
+    ok(&db, &["article", "import", folder.to_str().expect("utf-8")]);
+    let listed = json(&db, &["article", "list", "--json", "--limit", "1000"]);
+    for article in listed.as_array().expect("list") {
+        if article["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Wegwerfmeldung"))
+        {
+            ok(&db, &["article", "trash", &article["id"].to_string()]);
+        }
+    }
+    ok(&db, &["article", "empty-trash"]);
+    let sizes = json(&db, &["db", "compact", "--json"]);
+    let (before, after) = (
+        sizes["before"].as_u64().expect("before in bytes"),
+        sizes["after"].as_u64().expect("after in bytes"),
+    );
+    assert!(
+        after < before,
+        "the emptied trash's pages went back to the disk: {before} → {after} bytes"
+    );
+    assert!(
+        ok(&db, &["db", "check"]).starts_with("ok"),
+        "the library is whole"
+    );
+    assert_eq!(
+        json(&db, &["article", "list", "--json"])
+            .as_array()
+            .map(Vec::len),
+        Some(6),
+        "the six articles are still there"
+    );
+    assert!(
+        !json(&db, &["search", "digitalisierung", "--json"])
+            .as_array()
+            .expect("hits")
+            .is_empty(),
+        "and found"
+    );
+    assert!(ok(&db, &["db", "compact"]).contains("library compacted"));
+}

@@ -63,6 +63,30 @@ fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
 }
 
 impl Store {
+    /// The library file and its log, in bytes.
+    fn file_size(&self) -> u64 {
+        disk_size(self.path())
+            + disk_size(&beside(self.path(), "-wal"))
+            + disk_size(&beside(self.path(), "-shm"))
+    }
+
+    /// Rewrites the library without its free pages (SQLite's `VACUUM`, then the log emptied
+    /// into the file), giving their space back to the disk; returns the size of the file and
+    /// its log before and after. Refused while another process reads or writes it (SQLite
+    /// waits its busy time first) or when the disk lacks the room for the copy; the library
+    /// stays as it was then.
+    pub fn compact(&self) -> Result<(u64, u64), StoreError> {
+        self.writable()?;
+        let before = self.file_size();
+        let conn = self.write();
+        conn.execute_batch(
+            "PRAGMA wal_checkpoint(TRUNCATE); VACUUM; PRAGMA wal_checkpoint(TRUNCATE);",
+        )
+        .map_err(|e| StoreError::from(e).in_library(self.path()))?;
+        drop(conn);
+        Ok((before, self.file_size()))
+    }
+
     /// What each part of the library takes on disk. Reads every page of the file.
     pub fn sizes(&self) -> Result<LibrarySizes, StoreError> {
         let mut sizes = LibrarySizes::default();
