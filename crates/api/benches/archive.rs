@@ -234,7 +234,7 @@ fn main() {
         let app = App::open(&db).expect("open library");
         let opened = start.elapsed();
         let id = ids[rng.below(ids.len())];
-        app.prepare_tag_model(&mut |_| {}).expect("tag model");
+        app.prepare_tag_model(&mut |_, _| {}).expect("tag model");
         let prepared = start.elapsed();
         let suggestions = app.suggest_tags(id, 10).expect("suggest");
         println!(

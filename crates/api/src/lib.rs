@@ -43,4 +43,4 @@ pub use newsdesk_store::{Leftover, LeftoverCleanup};
 pub use places::Places;
 pub use publish::{OutboxLock, OutboxWorker, parse_schedule};
 pub use revisions::diff_contents;
-pub use tags::{LearningProgress, evaluate_tags_on_dir};
+pub use tags::evaluate_tags_on_dir;

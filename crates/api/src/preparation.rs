@@ -13,8 +13,11 @@ impl App {
     /// How far the background work after opening has come ([`Preparation::READY`] when
     /// there is none).
     pub fn preparation(&self) -> Preparation {
-        *self
-            .preparation
+        *self.preparing()
+    }
+
+    fn preparing(&self) -> std::sync::MutexGuard<'_, Preparation> {
+        self.preparation
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
     }
@@ -23,18 +26,12 @@ impl App {
     /// the caller decides how often to pass it on) and [`Preparation::READY`] at the end,
     /// also when it failed (the search or suggestion then does what is left).
     pub fn prepare(&self, report: &mut dyn FnMut(Preparation)) -> Result<(), ApiError> {
-        let result = self.prepare_steps(&mut |step| {
-            *self
-                .preparation
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner) = step;
+        let mut tell = |step: Preparation| {
+            *self.preparing() = step;
             report(step);
-        });
-        *self
-            .preparation
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Preparation::READY;
-        report(Preparation::READY);
+        };
+        let result = self.prepare_steps(&mut tell);
+        tell(Preparation::READY);
         result
     }
 
@@ -50,10 +47,8 @@ impl App {
                     report(step(PreparationTask::SearchIndex, done, total))
                 })?;
         }
-        self.prepare_tag_model(&mut |p| {
-            report(step(PreparationTask::TagModel, p.learned, p.total))
-        })?;
-        report(Preparation::READY);
-        Ok(())
+        self.prepare_tag_model(&mut |done, total| {
+            report(step(PreparationTask::TagModel, done, total))
+        })
     }
 }

@@ -8,8 +8,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::StoreError;
 use crate::articles::index_queue::{
-    SAVED_WAIT, SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, has_pending, index_is_for_library,
-    rebuild, sync,
+    SAVED_WAIT, SEARCH_WAIT, Sync, WRITE_WAIT, expected_stamp, forget_queued_up_to, has_pending,
+    index_is_for_library, rebuild, sync,
 };
 use crate::connection::{
     Identity, configure, explain_open_error, identify, open_reader, open_writer,
@@ -315,9 +315,7 @@ impl Store {
         // The queue up to the rebuild's snapshot is in the index; what was saved meanwhile
         // is applied now.
         let conn = self.write();
-        conn.prepare_cached("DELETE FROM search_pending WHERE seq <= ?1")
-            .and_then(|mut s| s.execute([last]))
-            .map_err(|e| StoreError::from(e).in_library(&self.path))?;
+        forget_queued_up_to(&conn, last).map_err(|e| e.in_library(&self.path))?;
         let _ = sync(&conn, &index, Sync::Queued(INDEX_QUEUE_BUDGET), WRITE_WAIT);
         Ok(true)
     }

@@ -81,13 +81,6 @@ pub(crate) fn saved_model_path(library: &Path) -> PathBuf {
     library.with_extension("tagmodel")
 }
 
-/// How far a whole learning of the library has come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LearningProgress {
-    pub learned: usize,
-    pub total: usize,
-}
-
 impl LearnedModel {
     fn new(model: TagModel, seq: i64) -> LearnedModel {
         LearnedModel {
@@ -105,7 +98,7 @@ impl LearnedModel {
         let bytes = std::fs::read(saved_model_path(store.path())).ok()?;
         let saved: Saved = postcard::from_bytes(&bytes).ok()?;
         let library = store.library_identity().ok()?;
-        let horizon = store.tag_changes_since(i64::MAX).ok()?.horizon;
+        let horizon = store.tag_changes_horizon().ok()?;
         // A model older than the pruned queue would miss what was pruned.
         (saved.version == version && saved.library == library && saved.seq >= horizon)
             .then(|| LearnedModel::new(saved.model, saved.seq))
@@ -115,7 +108,7 @@ impl LearnedModel {
     pub(super) fn saved_or_learned(
         store: &Store,
         suggester: &Suggester,
-        progress: &mut dyn FnMut(LearningProgress),
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<LearnedModel, ApiError> {
         let analyzer = suggester.analyzer(Language::German);
         let version = model_version(analyzer);
@@ -124,22 +117,16 @@ impl LearnedModel {
         }
         // What changes from here on is learned afterwards, so nothing is missed.
         let seq = store.tag_changes_head()?;
-        let ids: Vec<i64> = store.article_versions()?.into_iter().map(|v| v.0).collect();
+        let ids = store.live_article_ids()?;
         let mut model = TagModel::new();
+        progress(0, ids.len());
         let mut learned = 0;
-        progress(LearningProgress {
-            learned,
-            total: ids.len(),
-        });
         for chunk in ids.chunks(LEARN_CHUNK) {
             for article in store.learnable_articles(chunk)? {
                 model.learn(analyzer, article.id, &Document::from(&article.content));
             }
             learned += chunk.len();
-            progress(LearningProgress {
-                learned,
-                total: ids.len(),
-            });
+            progress(learned, ids.len());
         }
         let mut learned = LearnedModel::new(model, seq);
         learned.save(store, &version);
@@ -151,22 +138,19 @@ impl LearnedModel {
         mut self,
         store: &Store,
         suggester: &Suggester,
-        progress: &mut dyn FnMut(LearningProgress),
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<LearnedModel, ApiError> {
         let analyzer = suggester.analyzer(Language::German);
         let mut changes = store.tag_changes_since(self.seq)?;
         if changes.horizon > self.seq {
             // Another process saved a newer model and pruned what this one has not learned.
-            self = LearnedModel::saved_or_learned(store, suggester, &mut |_| {})?;
+            self = LearnedModel::saved_or_learned(store, suggester, progress)?;
             changes = store.tag_changes_since(self.seq)?;
         }
         let total = changes.articles.len();
         for (n, chunk) in changes.articles.chunks(LEARN_CHUNK).enumerate() {
             if total > LEARN_CHUNK {
-                progress(LearningProgress {
-                    learned: n * LEARN_CHUNK,
-                    total,
-                });
+                progress(n * LEARN_CHUNK, total);
             }
             let articles = store.learnable_articles(chunk)?;
             let live: HashSet<i64> = articles.iter().map(|a| a.id).collect();

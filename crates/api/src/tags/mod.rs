@@ -12,13 +12,12 @@ use std::time::{Duration, Instant};
 use newsdesk_model::{ArticleContent, EvalReport, SuggestionVerdict, TagSuggestion};
 use newsdesk_store::SuggestionOwner;
 use newsdesk_suggest::eval::Evaluation;
-use newsdesk_suggest::{Document, Language, Request, Suggester};
+use newsdesk_suggest::{Document, Language, Request, Suggester, TagModel};
 
 use crate::{ApiError, App};
 
 mod learned;
 
-pub use learned::LearningProgress;
 use learned::{LearnedModel, REFRESH_EVERY};
 pub(crate) use learned::{TagState, saved_model_path};
 
@@ -94,12 +93,24 @@ impl App {
         k: usize,
     ) -> Result<Vec<TagSuggestion>, ApiError> {
         let request = Request { k, rejected };
+        self.with_model(&mut |_, _| {}, |suggester, model| {
+            suggester.suggest(document, model, &request)
+        })
+    }
+
+    /// Runs `use_model` with the model in memory, read or learned and brought up to date
+    /// first (`progress` hears a learning's articles done and their number).
+    fn with_model<T>(
+        &self,
+        progress: &mut dyn FnMut(usize, usize),
+        use_model: impl FnOnce(&Suggester, &TagModel) -> T,
+    ) -> Result<T, ApiError> {
         let suggester = self.tags.suggester();
         let mut guard = self.tags.model();
-        let learned = self.refreshed_model(suggester, guard.take())?;
-        let suggestions = suggester.suggest(document, &learned.model, &request);
+        let learned = self.refreshed_model(suggester, guard.take(), progress)?;
+        let value = use_model(suggester, &learned.model);
         *guard = Some(learned);
-        Ok(suggestions)
+        Ok(value)
     }
 
     /// The model, read or learned, and brought up to date with the library.
@@ -107,13 +118,14 @@ impl App {
         &self,
         suggester: &Suggester,
         current: Option<LearnedModel>,
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<LearnedModel, ApiError> {
         let learned = match current {
             Some(learned) if learned.refreshed.elapsed() < REFRESH_EVERY => return Ok(learned),
             Some(learned) => learned,
-            None => LearnedModel::saved_or_learned(&self.store, suggester, &mut |_| {})?,
+            None => LearnedModel::saved_or_learned(&self.store, suggester, progress)?,
         };
-        learned.catch_up(&self.store, suggester, &mut |_| {})
+        learned.catch_up(&self.store, suggester, progress)
     }
 
     /// Drops the tag model in memory and the one saved beside the library (after the library
@@ -124,20 +136,13 @@ impl App {
     }
 
     /// Makes the tag model ready before the first suggestion: reads the saved one, or learns
-    /// the whole library (reporting how far it came) and saves it, then learns what changed.
-    /// The window calls it in the background after opening a library.
+    /// the whole library and saves it, then learns what changed; `progress` hears a learning's
+    /// articles done and their number. The window calls it in the background after opening.
     pub fn prepare_tag_model(
         &self,
-        progress: &mut dyn FnMut(LearningProgress),
+        progress: &mut dyn FnMut(usize, usize),
     ) -> Result<(), ApiError> {
-        let suggester = self.tags.suggester();
-        let mut guard = self.tags.model();
-        let learned = match guard.take() {
-            Some(learned) => learned,
-            None => LearnedModel::saved_or_learned(&self.store, suggester, progress)?,
-        };
-        *guard = Some(learned.catch_up(&self.store, suggester, progress)?);
-        Ok(())
+        self.with_model(progress, |_, _| ())
     }
 
     /// Accepts suggested tags for article `id`: they join its tags (a new revision) and the
@@ -238,16 +243,11 @@ impl App {
     pub fn evaluate_tags_on_library(&self, ks: &[usize]) -> Result<EvalReport, ApiError> {
         let suggester = self.tags.suggester();
         let analyzer = suggester.analyzer(Language::German);
-        let mut model = self.refreshed_model(suggester, None)?.model;
+        let mut model = self.refreshed_model(suggester, None, &mut |_, _| {})?.model;
         let mut evaluation = Evaluation::new(ks);
         let k = ks.iter().copied().max().unwrap_or(10);
         let mut spent = Duration::ZERO;
-        let ids: Vec<i64> = self
-            .store
-            .article_versions()?
-            .into_iter()
-            .map(|v| v.0)
-            .collect();
+        let ids = self.store.live_article_ids()?;
         for chunk in ids.chunks(500) {
             for article in self.store.learnable_articles(chunk)? {
                 if article.content.tags.is_empty() {

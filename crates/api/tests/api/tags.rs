@@ -18,10 +18,8 @@ fn article(title: &str, body: &str, tags: &[&str]) -> ArticleContent {
 
 const TOWNS: [&str; 6] = ["Gotha", "Jena", "Suhl", "Gera", "Weimar", "Erfurt"];
 
-#[test]
-fn a_tag_the_archive_gave_to_the_same_words_is_suggested_though_the_text_never_names_it() {
-    let dir = tempfile::tempdir().expect("dir");
-    let app = app(&dir);
+/// An archive of articles on fibre in six towns, each tagged "Breitbandausbau" and "Kommunen".
+fn fiber_archive(app: &newsdesk_api::App) {
     for town in TOWNS {
         app.create_article(&article(
             &format!("Glasfaser für {town}"),
@@ -31,6 +29,13 @@ fn a_tag_the_archive_gave_to_the_same_words_is_suggested_though_the_text_never_n
         ))
         .expect("tagged article");
     }
+}
+
+#[test]
+fn a_tag_the_archive_gave_to_the_same_words_is_suggested_though_the_text_never_names_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app(&dir);
+    fiber_archive(&app);
     let new = article(
         "Neue Glasfaser im Landkreis",
         "Der Landkreis verlegt Glasfaser bis in die Dörfer. Mehr Bandbreite für Schulen.",
@@ -127,7 +132,7 @@ fn accepting_adds_the_tag_as_a_new_revision_and_rejecting_hides_it_for_that_arti
 fn learned_at_start(dir: &tempfile::TempDir) -> (newsdesk_api::App, Vec<usize>) {
     let app = app(dir);
     let mut learned = Vec::new();
-    app.prepare_tag_model(&mut |p| learned.push(p.learned))
+    app.prepare_tag_model(&mut |done, _| learned.push(done))
         .expect("model ready");
     (app, learned)
 }
@@ -149,14 +154,7 @@ fn the_model_is_learned_once_saved_beside_the_library_and_read_by_the_next_start
     let dir = tempfile::tempdir().expect("dir");
     {
         let app = app(&dir);
-        for town in TOWNS {
-            app.create_article(&article(
-                &format!("Glasfaser für {town}"),
-                &format!("In {town} verlegt die Stadt Glasfaserkabel. Die Glasfaser kommt."),
-                &["Breitbandausbau", "Kommunen"],
-            ))
-            .expect("tagged article");
-        }
+        fiber_archive(&app);
     }
     let (app, learned) = learned_at_start(&dir);
     assert_eq!(
@@ -199,15 +197,8 @@ fn a_damaged_or_foreign_saved_model_is_learned_anew_without_an_error() {
     let dir = tempfile::tempdir().expect("dir");
     {
         let app = app(&dir);
-        for town in TOWNS {
-            app.create_article(&article(
-                &format!("Glasfaser für {town}"),
-                &format!("In {town} verlegt die Stadt Glasfaserkabel. Die Glasfaser kommt."),
-                &["Breitbandausbau"],
-            ))
-            .expect("tagged article");
-        }
-        app.prepare_tag_model(&mut |_| {})
+        fiber_archive(&app);
+        app.prepare_tag_model(&mut |_, _| {})
             .expect("learned and saved");
     }
     let saved = dir.path().join("lib.tagmodel");
@@ -227,7 +218,7 @@ fn a_damaged_or_foreign_saved_model_is_learned_anew_without_an_error() {
         let app = app(&other);
         app.create_article(&article("Anderes", "Ganz anderes.", &["Sonstiges"]))
             .expect("article");
-        app.prepare_tag_model(&mut |_| {}).expect("learned");
+        app.prepare_tag_model(&mut |_, _| {}).expect("learned");
     }
     std::fs::copy(other.path().join("lib.tagmodel"), &saved).expect("foreign model");
     let (app, learned) = learned_at_start(&dir);

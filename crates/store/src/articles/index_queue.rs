@@ -173,7 +173,7 @@ pub(crate) fn captions_of(conn: &Connection, id: i64) -> Result<Vec<String>, Sto
 }
 
 /// The library's search index id (new after a restore).
-fn library_id(conn: &Connection) -> Result<String, StoreError> {
+pub(crate) fn library_id(conn: &Connection) -> Result<String, StoreError> {
     Ok(conn
         .query_row(
             "SELECT value FROM settings WHERE key = 'search_index_id'",
@@ -220,31 +220,71 @@ pub(crate) fn index_is_for_library(
     Ok(index.stamp()?.is_some_and(|s| s.is_for(&library)))
 }
 
-/// Rebuilds `index` whole from the library read through `conn` — a connection of its own, so
-/// that the library's other connections go on while it reads one snapshot for as long as the
-/// rebuild takes — calling `progress` with the articles done and their number. Returns the
-/// last point of the queue the rebuilt index holds (the queue up to there may go), or `None`
-/// when another process held the index's lock for all of `wait`.
+/// Takes the index's writer, waiting up to `wait`: one indexing thread per core when `many`
+/// articles are to be written (a rebuild, the end of an import), else one.
+fn writer(
+    index: &TextIndex,
+    wait: Duration,
+    many: bool,
+) -> Result<Option<IndexUpdate<'_>>, StoreError> {
+    Ok(match many {
+        true => index.bulk_writer(wait)?,
+        false => index.writer(wait)?,
+    })
+}
+
+/// The newest point of the search index's queue.
+fn last_queued(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM search_pending")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Deletes the queue up to `last` (the index holds it).
+pub(crate) fn forget_queued_up_to(conn: &Connection, last: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM search_pending WHERE seq <= ?1")?
+        .execute([last])?;
+    Ok(())
+}
+
+/// Rebuilds `index` whole from the library read through `conn` (a rebuild in the background
+/// passes a connection of its own, so that the library's other connections go on while it
+/// reads one snapshot for as long as the rebuild takes), calling `progress` with the articles
+/// done and their number. Returns the last point of the queue the rebuilt index holds (the
+/// queue up to there may go), or `None` when another process held the index's lock for all
+/// of `wait`.
 pub(crate) fn rebuild(
     conn: &Connection,
     index: &TextIndex,
     wait: Duration,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Option<i64>, StoreError> {
-    let Some(mut update) = index.bulk_writer(wait)? else {
+    let many: bool = conn
+        .prepare_cached("SELECT count(*) > ?1 FROM articles WHERE trashed_at IS NULL")?
+        .query_row([BULK_FROM], |r| r.get(0))?;
+    let Some(mut update) = writer(index, wait, many)? else {
         return Ok(None);
     };
     let snapshot = conn.unchecked_transaction()?;
     let stamp = expected_stamp(&snapshot)?;
-    let last: i64 = snapshot.query_row(
-        "SELECT coalesce(max(seq), 0) FROM search_pending",
-        [],
-        |r| r.get(0),
-    )?;
+    let last = last_queued(&snapshot)?;
     rebuild_into(&snapshot, &mut update, progress)?;
     snapshot.commit()?;
     update.commit(&stamp)?;
     Ok(Some(last))
+}
+
+/// [`rebuild`] on `conn`, then the queue it holds forgotten.
+fn rebuild_in_place(
+    conn: &Connection,
+    index: &TextIndex,
+    wait: Duration,
+) -> Result<bool, StoreError> {
+    let Some(last) = rebuild(conn, index, wait, &mut |_, _| {})? else {
+        return Ok(false);
+    };
+    forget_queued_up_to(conn, last)?;
+    Ok(true)
 }
 
 /// Brings `index` up to date with the library on `conn` (which may write: it deletes the
@@ -257,81 +297,58 @@ pub(crate) fn sync(
     how: Sync,
     wait: Duration,
 ) -> Result<bool, StoreError> {
-    let needed = match how {
-        Sync::Rebuild => true,
-        Sync::Queued(_) => has_pending(conn)?,
+    let budget = match how {
+        Sync::Rebuild => return rebuild_in_place(conn, index, wait),
+        Sync::Queued(budget) => budget,
     };
-    if !needed {
+    if !has_pending(conn)? {
         return Ok(true);
     }
-    // Many articles to write (a rebuild, the end of an import): an indexing thread per core.
-    let many: bool = match how {
-        Sync::Rebuild => conn
-            .prepare_cached("SELECT count(*) > ?1 FROM articles WHERE trashed_at IS NULL")?
-            .query_row([BULK_FROM], |r| r.get(0))?,
-        Sync::Queued(_) => conn
-            .prepare_cached("SELECT count(*) > ?1 FROM search_pending")?
-            .query_row([BULK_FROM], |r| r.get(0))?,
-    };
-    let writer = match many {
-        true => index.bulk_writer(wait)?,
-        false => index.writer(wait)?,
-    };
-    let Some(mut update) = writer else {
+    let many: bool = conn
+        .prepare_cached("SELECT count(*) > ?1 FROM search_pending")?
+        .query_row([BULK_FROM], |r| r.get(0))?;
+    let Some(mut update) = writer(index, wait, many)? else {
         return Ok(false);
     };
     // One snapshot for the queue and the articles; taken after the lock, so it is at least as
     // new as what the previous holder of the lock wrote.
     let snapshot = conn.unchecked_transaction()?;
     let stamp = expected_stamp(&snapshot)?;
-    // Entries of another analysis or library must not be added to: then all is rebuilt.
-    let budget = match how {
-        Sync::Queued(budget) => Some(budget),
-        Sync::Rebuild => None,
-    };
-    let rebuild = budget.is_none() || index.stamp()?.as_ref() != Some(&stamp);
-    let last: i64 = snapshot.query_row(
-        "SELECT coalesce(max(seq), 0) FROM search_pending",
-        [],
-        |r| r.get(0),
-    )?;
-    let mut applied = None;
-    if rebuild {
-        rebuild_into(&snapshot, &mut update, &mut |_, _| {})?;
-    } else {
-        let ids: Vec<i64> = snapshot
-            .prepare(
-                "SELECT article_id FROM search_pending WHERE seq <= ?1
-                 GROUP BY article_id ORDER BY min(seq)",
-            )?
-            .query_map([last], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        if ids.is_empty() {
-            return Ok(true);
+    if index.stamp()?.as_ref() != Some(&stamp) {
+        // Entries of another analysis or library must not be added to: all is rebuilt.
+        drop(snapshot);
+        drop(update);
+        return rebuild_in_place(conn, index, wait);
+    }
+    let last = last_queued(&snapshot)?;
+    let ids: Vec<i64> = snapshot
+        .prepare(
+            "SELECT article_id FROM search_pending WHERE seq <= ?1
+             GROUP BY article_id ORDER BY min(seq)",
+        )?
+        .query_map([last], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if ids.is_empty() {
+        return Ok(true);
+    }
+    let started = Instant::now();
+    let mut done = Vec::with_capacity(ids.len());
+    for &id in &ids {
+        if !done.is_empty() && started.elapsed() >= budget {
+            break;
         }
-        let started = Instant::now();
-        let budget = budget.unwrap_or(Duration::MAX);
-        let mut done = Vec::with_capacity(ids.len());
-        for &id in &ids {
-            if !done.is_empty() && started.elapsed() >= budget {
-                break;
-            }
-            match indexed_article(&snapshot, id)? {
-                Some(article) => update.put(&article)?,
-                None => update.remove(id),
-            }
-            done.push(id);
+        match indexed_article(&snapshot, id)? {
+            Some(article) => update.put(&article)?,
+            None => update.remove(id),
         }
-        if done.len() < ids.len() {
-            applied = Some(done);
-        }
+        done.push(id);
     }
     snapshot.commit()?;
     update.commit(&stamp)?;
-    let Some(done) = applied else {
-        conn.execute("DELETE FROM search_pending WHERE seq <= ?1", [last])?;
+    if done.len() == ids.len() {
+        forget_queued_up_to(conn, last)?;
         return Ok(true);
-    };
+    }
     // The budget ran out: only the rows of the articles written go; the rest waits.
     let tx = conn.unchecked_transaction()?;
     {

@@ -34,8 +34,6 @@ pub(crate) fn scratch_beside(path: &Path, label: &str) -> PathBuf {
 /// Removes a scratch database and its companions (`-wal`, `-shm`, `-journal`).
 pub(crate) fn remove_database_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(name));
+        let _ = std::fs::remove_file(crate::disk::companion(path, suffix));
     }
 }

@@ -7,10 +7,11 @@ use newsdesk_model::LibrarySizes;
 use newsdesk_search::TextIndex;
 use rusqlite::Connection;
 
+use crate::disk::companion;
 use crate::{Store, StoreError};
 
 /// Bytes of a file, or of everything under a folder (links not followed); 0 when missing.
-pub(crate) fn disk_size(path: &Path) -> u64 {
+fn disk_size(path: &Path) -> u64 {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => std::fs::read_dir(path)
             .map(|entries| entries.flatten().map(|e| disk_size(&e.path())).sum())
@@ -56,18 +57,15 @@ fn table_sizes(conn: &Connection, sizes: &mut LibrarySizes) -> Result<(), StoreE
     Ok(())
 }
 
-fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    name.into()
-}
-
 impl Store {
+    /// The write-ahead log and its index beside the library, in bytes.
+    fn log_size(&self) -> u64 {
+        disk_size(&companion(self.path(), "-wal")) + disk_size(&companion(self.path(), "-shm"))
+    }
+
     /// The library file and its log, in bytes.
     fn file_size(&self) -> u64 {
-        disk_size(self.path())
-            + disk_size(&beside(self.path(), "-wal"))
-            + disk_size(&beside(self.path(), "-shm"))
+        disk_size(self.path()) + self.log_size()
     }
 
     /// Rewrites the library without its free pages (SQLite's `VACUUM`, then the log emptied
@@ -92,8 +90,7 @@ impl Store {
         let mut sizes = LibrarySizes::default();
         self.reading(|conn| table_sizes(conn, &mut sizes))?;
         sizes.file = disk_size(self.path());
-        sizes.wal =
-            disk_size(&beside(self.path(), "-wal")) + disk_size(&beside(self.path(), "-shm"));
+        sizes.wal = self.log_size();
         sizes.search_index = disk_size(&TextIndex::dir_of(self.path()));
         let media = self.media_dir();
         sizes.media = disk_size(&media);

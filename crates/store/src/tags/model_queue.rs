@@ -9,6 +9,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::articles::index_queue::library_id;
 use crate::{Store, StoreError};
 
 const HORIZON: &str = "tag_model_horizon";
@@ -88,12 +89,12 @@ impl Store {
     /// What tells this library from another (a restored backup included): the saved tag
     /// model is this library's only when it carries it.
     pub fn library_identity(&self) -> Result<String, StoreError> {
-        self.reading(|conn| {
-            Ok(conn
-                .prepare_cached("SELECT value FROM settings WHERE key = 'search_index_id'")?
-                .query_row([], |r| r.get(0))
-                .optional()?
-                .unwrap_or_default())
-        })
+        self.reading(library_id)
+    }
+
+    /// Up to where the queue was pruned (0 when never): a saved model older than this missed
+    /// changes and is learned anew.
+    pub fn tag_changes_horizon(&self) -> Result<i64, StoreError> {
+        self.reading(horizon)
     }
 }

@@ -28,7 +28,6 @@ pub struct TagVerdictCount {
 #[derive(Debug, Clone)]
 pub struct LearnableArticle {
     pub id: i64,
-    pub updated_at: String,
     pub content: ArticleContent,
 }
 
@@ -139,42 +138,32 @@ impl Store {
         })
     }
 
-    /// (id, updated_at) of every article outside the trash: what changed since a model
-    /// learned the library.
-    pub fn article_versions(&self) -> Result<Vec<(i64, String)>, StoreError> {
+    /// The ids of every article outside the trash: what a model of the library learns.
+    pub fn live_article_ids(&self) -> Result<Vec<i64>, StoreError> {
         self.reading(|conn| {
             let mut stmt = conn
-                .prepare_cached("SELECT id, updated_at FROM articles WHERE trashed_at IS NULL")?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                .prepare_cached("SELECT id FROM articles WHERE trashed_at IS NULL ORDER BY id")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
             Ok(rows.collect::<Result<_, _>>()?)
         })
     }
 
     /// The articles `ids` (those still there and outside the trash) with their content.
     pub fn learnable_articles(&self, ids: &[i64]) -> Result<Vec<LearnableArticle>, StoreError> {
-        let mut out = Vec::with_capacity(ids.len());
         self.reading(|conn| {
+            let mut out = Vec::with_capacity(ids.len());
             for &id in ids {
-                let updated_at: Option<String> = conn
-                    .query_row(
-                        "SELECT updated_at FROM articles WHERE id = ?1 AND trashed_at IS NULL",
-                        [id],
-                        |r| r.get(0),
-                    )
-                    .ok();
-                let Some(updated_at) = updated_at else {
-                    continue;
-                };
-                let article = crate::articles::article::load(conn, id)?;
-                out.push(LearnableArticle {
-                    id,
-                    updated_at,
-                    content: article.content,
-                });
+                match crate::articles::article::load(conn, id) {
+                    Ok(article) if article.trashed_at.is_none() => out.push(LearnableArticle {
+                        id,
+                        content: article.content,
+                    }),
+                    Ok(_) | Err(StoreError::ArticleNotFound(_)) => {}
+                    Err(e) => return Err(e),
+                }
             }
-            Ok(())
-        })?;
-        Ok(out)
+            Ok(out)
+        })
     }
 }
 

@@ -119,6 +119,17 @@ fn stored_as(lib: &crate::Library, id: i64, revision: i64) -> String {
         .expect("revision row")
 }
 
+/// The SQLite type an article's body is stored as.
+fn body_stored_as(lib: &crate::Library, id: i64) -> String {
+    raw(lib)
+        .query_row(
+            "SELECT typeof(body) FROM articles WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .expect("body")
+}
+
 #[test]
 fn the_newest_revision_is_the_article_itself_and_a_replaced_one_keeps_its_content_packed() {
     let lib = library();
@@ -133,14 +144,11 @@ fn the_newest_revision_is_the_article_itself_and_a_replaced_one_keeps_its_conten
         "null",
         "an imported article holds its text once: revision 1 is the article"
     );
-    let body: String = raw(&lib)
-        .query_row(
-            "SELECT typeof(body) FROM articles WHERE id = ?1",
-            [first.id],
-            |r| r.get(0),
-        )
-        .expect("body");
-    assert_eq!(body, "blob", "a long body is stored compressed");
+    assert_eq!(
+        body_stored_as(&lib, first.id),
+        "blob",
+        "a long body is stored compressed"
+    );
     let before = content.clone();
     content.title = "Zweite Fassung".into();
     content.body.push_str("Ein neuer Absatz.");
@@ -192,14 +200,11 @@ fn a_short_body_stays_plain_text_and_both_kinds_read_back() {
         .insert_article(&short, Status::Draft, "", at(0))
         .expect("insert")
         .id;
-    let kind: String = raw(&lib)
-        .query_row(
-            "SELECT typeof(body) FROM articles WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .expect("body");
-    assert_eq!(kind, "text", "a frame would be larger than the text");
+    assert_eq!(
+        body_stored_as(&lib, id),
+        "text",
+        "a frame would be larger than the text"
+    );
     assert_eq!(
         lib.store.article(id).expect("article").content.body,
         "Kurz gemeldet."
