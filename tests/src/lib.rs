@@ -97,6 +97,12 @@ impl Session {
                 .map_err(|e| format!("cannot link {}: {e}", folder.display()))?;
             }
         }
+        // The saved tag model too: without it the app would learn the archive again.
+        let model = file.with_extension("tagmodel");
+        if model.is_file() {
+            std::os::unix::fs::symlink(&model, library.path().join("library.tagmodel"))
+                .map_err(|e| format!("cannot link {}: {e}", model.display()))?;
+        }
         Session::start_on(library, Vec::new()).await
     }
 

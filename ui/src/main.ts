@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
 import { mark, markListPainted } from './lib/startupMarks';
+import { warmHyphenationWhenIdle } from './lib/hyphenation';
 
 // `npm run dev:mock`: the UI in a plain browser, answered by the test fixtures instead of Rust
 // (`?empty` starts with an empty library). The condition is false in every other mode, so the
@@ -21,5 +22,6 @@ mark('script');
 const app = mount(App, { target });
 mark('mounted');
 markListPainted();
+warmHyphenationWhenIdle();
 
 export default app;

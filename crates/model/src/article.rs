@@ -114,6 +114,14 @@ pub struct Article {
     pub trashed_at: Option<DateTime<Utc>>,
 }
 
+/// What the editor needs to show an article, in one answer: the article and its body
+/// rendered for the preview (sanitised HTML).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct OpenedArticle {
+    pub article: Article,
+    pub preview: String,
+}
+
 /// One row of the article list: everything but body, images, links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ArticleSummary {

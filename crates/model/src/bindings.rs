@@ -21,6 +21,7 @@ pub fn typescript() -> String {
         EmbargoedPicture::decl(&cfg),
         ArticleContent::decl(&cfg),
         Article::decl(&cfg),
+        OpenedArticle::decl(&cfg),
         ArticleSummary::decl(&cfg),
         ArticleFilter::decl(&cfg),
         SearchHit::decl(&cfg),

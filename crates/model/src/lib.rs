@@ -39,6 +39,7 @@ mod writing;
 pub use about::About;
 pub use article::{
     Article, ArticleContent, ArticleFilter, ArticleSummary, Correction, ImageRef, Link,
+    OpenedArticle,
 };
 pub use backups::{Backup, BackupRound, LibraryProblem};
 pub use content_address::{CONTENT_ADDRESS_PREFIX, content_address, content_hash};

@@ -1,8 +1,8 @@
 //! Articles: the list, one article, writing, the workflow status, the trash.
 
 use newsdesk_model::{
-    Article, ArticleContent, ArticleFilter, ArticleSummary, ReadinessProblem, RelatedArticle,
-    Status,
+    Article, ArticleContent, ArticleFilter, ArticleSummary, OpenedArticle, ReadinessProblem,
+    RelatedArticle, Status,
 };
 use tauri::State;
 
@@ -25,6 +25,12 @@ pub async fn list_articles(
 #[tauri::command]
 pub async fn get_article(library: State<'_, Library>, id: i64) -> CommandResult<Article> {
     on_library(library, move |app| app.get_article(id)).await
+}
+
+/// The article with its preview, as the editor opens it (one round trip).
+#[tauri::command]
+pub async fn open_article(library: State<'_, Library>, id: i64) -> CommandResult<OpenedArticle> {
+    on_library(library, move |app| app.open_article(id)).await
 }
 
 /// A new draft.

@@ -5,9 +5,10 @@
 // - Every save names the revision it was made on; when the article was saved elsewhere
 //   meanwhile (the CLI, a second window) the core refuses with `conflict` and the editor
 //   chooses: reload theirs, or keep mine as a new revision (theirs stays in the history).
-import type { Article, ArticleContent, UserError } from '../lib/ipc/bindings';
-import { getArticle, saveArticle, toUserError } from '../lib/ipc/commands';
+import type { Article, ArticleContent, OpenedArticle, UserError } from '../lib/ipc/bindings';
+import { getArticle, openArticle, saveArticle, toUserError } from '../lib/ipc/commands';
 import { refreshLibrary } from '../lib/library.svelte';
+import { markOpenStep } from '../lib/openMarks';
 
 /** At most this long after the last keystroke the text is saved. */
 export const AUTOSAVE_MS = 700;
@@ -24,9 +25,11 @@ type Draft = {
   error: UserError | null;
   /** Bumped when the content was replaced from outside the editor (load, reload, restore). */
   generation: number;
+  /** The adopted article's body rendered by the core, when it came with it (an open). */
+  preview: string | null;
 };
 
-const state = $state<Draft>({ id: null, article: null, content: null, saveState: 'saved', error: null, generation: 0 });
+const state = $state<Draft>({ id: null, article: null, content: null, saveState: 'saved', error: null, generation: 0, preview: null });
 let timer: ReturnType<typeof setTimeout> | null = null;
 let inFlight: Promise<void> | null = null;
 let editsSinceSave = 0;
@@ -45,8 +48,9 @@ function cancelTimer() {
   timer = null;
 }
 
-/** Takes `article` as the editor's content (after a load, a reload, a restore). */
-export function adopt(article: Article): void {
+/** Takes `article` as the editor's content (after a load, a reload, a restore), with its
+ * body's preview when the core rendered it along. */
+export function adopt(article: Article, preview: string | null = null): void {
   cancelTimer();
   editsSinceSave = 0;
   Object.assign(state, {
@@ -56,7 +60,27 @@ export function adopt(article: Article): void {
     saveState: 'saved',
     error: null,
     generation: state.generation + 1,
+    preview,
   });
+}
+
+/** An article asked for before the editor opens it (the list's click), and when. */
+let prefetched: { id: number; at: number; answer: Promise<OpenedArticle> } | null = null;
+/** A prefetched answer older than this is asked for again: it may have changed since. */
+const PREFETCH_FRESH_MS = 2000;
+
+/** Asks the core for article `id` ahead of opening it: the list asks on the click and opens
+ * the editor when the answer is there, so that the editor is painted once, whole. */
+export function prefetchArticle(id: number): Promise<OpenedArticle> {
+  const answer = openArticle(id);
+  prefetched = { id, at: performance.now(), answer };
+  return answer;
+}
+
+function takePrefetched(id: number): Promise<OpenedArticle> | null {
+  const taken = prefetched;
+  prefetched = null;
+  return taken && taken.id === id && performance.now() - taken.at < PREFETCH_FRESH_MS ? taken.answer : null;
 }
 
 /** Loads article `id` into the editor; pending edits of the previous article are saved first.
@@ -68,9 +92,11 @@ export async function openDraft(id: number): Promise<void> {
     Object.assign(state, { id, article: null, content: null, saveState: 'saved', error: null });
   }
   const edits = editsSinceSave;
-  const article = await getArticle(id);
+  markOpenStep(id, 'asked');
+  const { article, preview } = await (takePrefetched(id) ?? openArticle(id));
+  markOpenStep(id, 'answered');
   if (state.id !== id) return;
-  if (state.content === null || (editsSinceSave === edits && state.saveState === 'saved')) adopt(article);
+  if (state.content === null || (editsSinceSave === edits && state.saveState === 'saved')) adopt(article, preview);
 }
 
 /** Forgets the draft (a new window, a test). */

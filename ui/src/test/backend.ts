@@ -203,6 +203,10 @@ export function fakeBackend(options: Options = {}) {
     }),
     list_articles: ({ filter }) => list(library, filter),
     get_article: ({ id }) => findArticle(id),
+    open_article: ({ id }) => {
+      const article = findArticle(id);
+      return { article, preview: renderForTest(article.body) };
+    },
     render_markdown: ({ markdown }) => renderForTest(markdown),
     article_history: ({ id }) => (id === 1 ? kabinettHistory : []),
     search_articles: ({ query, limit }) => search(library, query, limit),

@@ -10,8 +10,8 @@ pub use readiness::check_readiness;
 pub use stats::article_stats;
 
 use newsdesk_model::{
-    Article, ArticleContent, ArticleFilter, ArticleStats, ArticleSummary, ReadinessProblem,
-    RelatedArticle, Status,
+    Article, ArticleContent, ArticleFilter, ArticleStats, ArticleSummary, OpenedArticle,
+    ReadinessProblem, RelatedArticle, Status,
 };
 
 use crate::{ApiError, App};
@@ -23,6 +23,13 @@ impl App {
 
     pub fn get_article(&self, id: i64) -> Result<Article, ApiError> {
         Ok(self.store.article(id)?)
+    }
+
+    /// The article with its preview, as the editor opens it: one call, the body rendered once.
+    pub fn open_article(&self, id: i64) -> Result<OpenedArticle, ApiError> {
+        let article = self.store.article(id)?;
+        let preview = self.render_markdown(&article.content.body);
+        Ok(OpenedArticle { article, preview })
     }
 
     /// A new draft (revision 1).

@@ -28,6 +28,37 @@ fn app(dir: &tempfile::TempDir) -> App {
 }
 
 #[test]
+fn opening_an_article_brings_its_preview_in_the_same_answer() {
+    let dir = tempfile::tempdir().expect("dir");
+    let app = app(&dir);
+    app.load_demo_articles().expect("demo import");
+    let list = app.list_articles(&ArticleFilter::default()).expect("list");
+    let id = list
+        .iter()
+        .find(|a| a.title == "Zweites Digitalisierungskabinett")
+        .expect("the demo article")
+        .id;
+    let opened = app.open_article(id).expect("open");
+    assert_eq!(
+        opened.article,
+        app.get_article(id).expect("get"),
+        "the same article as get_article"
+    );
+    assert_eq!(
+        opened.preview,
+        app.render_markdown(&opened.article.content.body),
+        "the preview is the body rendered as the editor's preview renders it"
+    );
+    assert!(
+        opened.preview.contains("<blockquote>"),
+        "the body's quote is rendered: {}",
+        opened.preview
+    );
+    let missing: UserError = app.open_article(999_999).expect_err("no such article").into();
+    assert_eq!(missing.code, ErrorCode::NotFound, "{}", missing.message);
+}
+
+#[test]
 fn a_new_library_takes_the_demo_articles() {
     let dir = tempfile::tempdir().expect("dir");
     let app = app(&dir);

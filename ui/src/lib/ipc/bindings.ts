@@ -153,6 +153,8 @@ corrections: Array<Correction>,
  */
 extra: Record<string, unknown>, };
 
+export type OpenedArticle = { article: Article, preview: string, };
+
 export type ArticleSummary = { id: number, kicker: string, title: string, type: string, section: string, date: string | null, author: string, teaser: string, tags: Array<string>, status: Status, created_at: string, updated_at: string, trashed_at: string | null, 
 /**
  * The article's own embargo (Sperrfrist), also when it has passed.

@@ -33,6 +33,7 @@ import type {
   LibraryProblem,
   LogTail,
   NewPortal,
+  OpenedArticle,
   OutboxJob,
   OutboxSummary,
   Overview,
@@ -60,6 +61,7 @@ export type Commands = {
   about: { args: Record<string, never>; answer: About };
   list_articles: { args: { filter: ArticleFilter }; answer: ArticleSummary[] };
   get_article: { args: { id: number }; answer: Article };
+  open_article: { args: { id: number }; answer: OpenedArticle };
   create_article: { args: { content: ArticleContent }; answer: Article };
   save_article: { args: { id: number; content: ArticleContent; expectedRevision: number | null }; answer: Article };
   duplicate_article: { args: { id: number }; answer: Article };
@@ -157,6 +159,11 @@ export function listArticles(filter: ArticleFilter): Promise<ArticleSummary[]> {
 /** One whole article. */
 export function getArticle(id: number): Promise<Article> {
   return call('get_article', { id });
+}
+
+/** The article with its preview, as the editor opens it (one round trip). */
+export function openArticle(id: number): Promise<OpenedArticle> {
+  return call('open_article', { id });
 }
 
 /** A new draft. */
