@@ -26,6 +26,8 @@ APT_PACKAGES=(
   # validated, the installed window is found by its title; the spelling dictionaries it
   # depends on.
   appstream desktop-file-utils x11-utils hunspell-de-de hunspell-en-us hyphen-de
+  # The desk's tests start a real PostgreSQL of their own (scripts/portals/postgres.sh).
+  postgresql
 )
 RUST_MIN=1.92   # rust-version of the workspace (Tauri 2.12 and its plugins need 1.90+)
 NODE_MIN=20.19  # Vite 7 (ui/) refuses older Node.js

@@ -14,8 +14,9 @@
 //!
 //! - **first thumbnails**: from the request for the view (`#/images`, the page's clock) to the
 //!   end of the first frame in which every thumbnail in view is decoded;
-//! - **scrolling**: the grid scrolled by a screen's height every frame to the end of the
-//!   20,000 (the pages fetched as it goes), each frame's interval taken from
+//! - **scrolling**: the grid scrolled by a row (`NEWSDESK_BENCH_SCROLL_PX`, 212 px; 0 for a
+//!   screen) every frame to the end of the 20,000 (the pages fetched as it goes), each
+//!   frame's interval taken from
 //!   `requestAnimationFrame`'s timestamps: the longest, and how many exceed 50 ms.
 
 use std::path::{Path, PathBuf};
@@ -101,6 +102,7 @@ fn make_library(dir: &Path, count: u32) -> Result<PathBuf, String> {
 /// are all decoded, then scrolls a screen per frame to the end, recording frame intervals.
 /// The result lands in `window.__ndImageBench`.
 const PROBE: &str = r#"
+const STEP = arguments[0];
 const bench = { started: performance.now() };
 window.__ndImageBench = null;
 location.hash = '#/images';
@@ -119,7 +121,7 @@ const scroll = () => {
     if (last !== null) frames.push(now - last);
     last = now;
     const before = scroller.scrollTop;
-    scroller.scrollTop = before + scroller.clientHeight;
+    scroller.scrollTop = before + (STEP > 0 ? STEP : scroller.clientHeight);
     const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
     const more = scroller.querySelector('.sizer.more') !== null;
     still = atEnd && !more && scroller.scrollTop === before ? still + 1 : 0;
@@ -148,13 +150,22 @@ const waitThumbs = () => {
 requestAnimationFrame(waitThumbs);
 "#;
 
+/// Pixels scrolled per frame: `NEWSDESK_BENCH_SCROLL_PX`, by default one row of the grid
+/// (212 px, a fast fling: ~13,000 px/s at 60 frames/s); 0 scrolls a whole screen per frame.
+fn scroll_step() -> u64 {
+    std::env::var("NEWSDESK_BENCH_SCROLL_PX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(212)
+}
+
 async fn one_run(library: &Path) -> Result<Value, String> {
     let session = Session::start_with_library(library).await?;
     let start = Instant::now();
     while session
         .client
         .execute(
-            "return document.querySelectorAll('.article-list, .empty-library').length",
+            "return document.querySelectorAll('.article-list, main .empty').length",
             vec![],
         )
         .await
@@ -171,7 +182,7 @@ async fn one_run(library: &Path) -> Result<Value, String> {
     tokio::time::sleep(Duration::from_millis(500)).await;
     session
         .client
-        .execute(PROBE, vec![])
+        .execute(PROBE, vec![serde_json::json!(scroll_step())])
         .await
         .map_err(|e| e.to_string())?;
     let result = loop {

@@ -18,6 +18,7 @@ mod articles;
 mod backups;
 mod clock;
 mod demo;
+pub mod desk;
 mod error;
 mod export;
 mod images;

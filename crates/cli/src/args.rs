@@ -50,6 +50,9 @@ pub enum Command {
     /// The library's settings (language, theme, backups, …): list, get, set
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// The newsroom's shared desk: its members (invite, revoke)
+    #[command(subcommand)]
+    Desk(crate::args_shared_desk::DeskCommand),
 }
 
 #[derive(Subcommand)]
@@ -96,7 +99,8 @@ impl Command {
             | Command::Export(_)
             | Command::Publish(_)
             | Command::Withdraw(_)
-            | Command::Outbox(_) => false,
+            | Command::Outbox(_)
+            | Command::Desk(_) => false,
         }
     }
 }

@@ -11,6 +11,7 @@ mod args_desk;
 mod args_export;
 mod args_image;
 mod args_publish;
+mod args_shared_desk;
 mod args_tags;
 mod commands;
 mod output;
@@ -54,6 +55,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
     {
         return commands::image::thumbnails(files, *size, out);
     }
+    // The shared desk's administration needs its PostgreSQL, not a library.
+    if let Command::Desk(command) = cli.command {
+        return commands::shared_desk::run(command);
+    }
     // Evaluating a keyphrase set needs no library either.
     if let Command::Tags(command) = cli.command {
         if !command.needs_library() {
@@ -94,6 +99,7 @@ fn with_library(db: Option<std::path::PathBuf>, command: Command) -> Result<(), 
         Command::Withdraw(args) => commands::publish::withdraw(&app, args),
         Command::Outbox(command) => commands::outbox::run(&app, command),
         Command::Settings(command) => commands::settings::run(&app, command),
+        Command::Desk(command) => commands::shared_desk::run(command),
     }
 }
 

@@ -5,10 +5,11 @@
 // - Every save names the revision it was made on; when the article was saved elsewhere
 //   meanwhile (the CLI, a second window) the core refuses with `conflict` and the editor
 //   chooses: reload theirs, or keep mine as a new revision (theirs stays in the history).
-import type { Article, ArticleContent, OpenedArticle, UserError } from '../lib/ipc/bindings';
+import type { Article, ArticleContent, UserError } from '../lib/ipc/bindings';
 import { getArticle, openArticle, saveArticle, toUserError } from '../lib/ipc/commands';
 import { refreshLibrary } from '../lib/library.svelte';
 import { markOpenStep } from '../lib/openMarks';
+import { takePrefetched } from '../lib/prefetch';
 
 /** At most this long after the last keystroke the text is saved. */
 export const AUTOSAVE_MS = 700;
@@ -62,25 +63,6 @@ export function adopt(article: Article, preview: string | null = null): void {
     generation: state.generation + 1,
     preview,
   });
-}
-
-/** An article asked for before the editor opens it (the list's click), and when. */
-let prefetched: { id: number; at: number; answer: Promise<OpenedArticle> } | null = null;
-/** A prefetched answer older than this is asked for again: it may have changed since. */
-const PREFETCH_FRESH_MS = 2000;
-
-/** Asks the core for article `id` ahead of opening it: the list asks on the click and opens
- * the editor when the answer is there, so that the editor is painted once, whole. */
-export function prefetchArticle(id: number): Promise<OpenedArticle> {
-  const answer = openArticle(id);
-  prefetched = { id, at: performance.now(), answer };
-  return answer;
-}
-
-function takePrefetched(id: number): Promise<OpenedArticle> | null {
-  const taken = prefetched;
-  prefetched = null;
-  return taken && taken.id === id && performance.now() - taken.at < PREFETCH_FRESH_MS ? taken.answer : null;
 }
 
 /** Loads article `id` into the editor; pending edits of the previous article are saved first.

@@ -107,6 +107,7 @@ impl Localized for ApiError {
                 "Artikel {id} ist noch nicht fertig:\n{}",
                 list_problems_german(problems)
             ),
+            ApiError::Desk(desk) => desk.german(),
         }
     }
 }

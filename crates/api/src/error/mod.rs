@@ -67,6 +67,9 @@ pub enum ApiError {
         id: i64,
         problems: Vec<newsdesk_model::ReadinessProblem>,
     },
+    /// The shared desk's server or its database refused or did not answer.
+    #[error(transparent)]
+    Desk(#[from] newsdesk_desk::DeskError),
 }
 
 /// How an article would leave the newsroom, refused under embargo.
@@ -239,6 +242,18 @@ impl ApiError {
                 newsdesk_publish::SecretError::Refused(_) => ErrorCode::Storage,
             },
             ApiError::NoSecret { .. } => ErrorCode::NotFound,
+            ApiError::Desk(desk) => match desk {
+                newsdesk_desk::DeskError::Unreachable { .. } => ErrorCode::Unreachable,
+                newsdesk_desk::DeskError::NoSuchMember(_) => ErrorCode::NotFound,
+                newsdesk_desk::DeskError::Database(_)
+                | newsdesk_desk::DeskError::Random(_)
+                | newsdesk_desk::DeskError::NewerSchema { .. } => ErrorCode::Storage,
+                newsdesk_desk::DeskError::BadAddress(_)
+                | newsdesk_desk::DeskError::NameTaken(_)
+                | newsdesk_desk::DeskError::BadName(_)
+                | newsdesk_desk::DeskError::BadRole(_)
+                | newsdesk_desk::DeskError::UnknownToken => ErrorCode::InvalidInput,
+            },
             ApiError::Media(media) => match media {
                 newsdesk_media::MediaError::Io { source, .. }
                     if source.kind() == std::io::ErrorKind::NotFound =>

@@ -54,7 +54,10 @@ fn opening_an_article_brings_its_preview_in_the_same_answer() {
         "the body's quote is rendered: {}",
         opened.preview
     );
-    let missing: UserError = app.open_article(999_999).expect_err("no such article").into();
+    let missing: UserError = app
+        .open_article(999_999)
+        .expect_err("no such article")
+        .into();
     assert_eq!(missing.code, ErrorCode::NotFound, "{}", missing.message);
 }
 

@@ -9,5 +9,6 @@ pub mod portal;
 pub mod publish;
 pub mod search;
 pub mod settings;
+pub mod shared_desk;
 pub mod tags;
 pub mod writing;

@@ -15,6 +15,7 @@ mod nesting;
 mod portals;
 mod search;
 mod settings;
+mod shared_desk;
 mod tags;
 mod templates;
 mod tmpfs;
