@@ -25,6 +25,8 @@ pub enum DeskError {
     UnknownToken,
     #[error("the system's random generator failed: {0}")]
     Random(String),
+    #[error("an article's shared document is damaged: {0}")]
+    Document(String),
     #[error(
         "the desk's database was written by a newer Newsdesk (schema {found}, this one knows {known})"
     )]
@@ -68,6 +70,9 @@ impl Localized for DeskError {
             DeskError::UnknownToken => "Der Desk kennt dieses Token nicht: es wurde widerrufen \
                                         oder nie ausgestellt."
                 .to_string(),
+            DeskError::Document(why) => {
+                format!("Das geteilte Dokument eines Artikels ist beschädigt: {why}")
+            }
             DeskError::Random(why) => format!("Der Zufallsgenerator des Systems versagt: {why}"),
             DeskError::NewerSchema { found, known } => format!(
                 "Die Datenbank des Desks stammt von einem neueren Newsdesk (Schema {found}, \

@@ -6,12 +6,14 @@
 //! photo) that the server's workflow checks will read; a revoked token is refused
 //! ([`Desk::authenticate`]). Documents (Automerge), sync and workflow come next.
 
+mod document;
 mod error;
 mod members;
 mod schema;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
+pub use document::{ArticleDoc, FieldConflict};
 pub use error::DeskError;
 pub use members::{Invitation, Member, Role};
 

@@ -246,6 +246,7 @@ impl ApiError {
                 newsdesk_desk::DeskError::Unreachable { .. } => ErrorCode::Unreachable,
                 newsdesk_desk::DeskError::NoSuchMember(_) => ErrorCode::NotFound,
                 newsdesk_desk::DeskError::Database(_)
+                | newsdesk_desk::DeskError::Document(_)
                 | newsdesk_desk::DeskError::Random(_)
                 | newsdesk_desk::DeskError::NewerSchema { .. } => ErrorCode::Storage,
                 newsdesk_desk::DeskError::BadAddress(_)
