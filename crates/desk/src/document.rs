@@ -78,6 +78,20 @@ impl ArticleDoc {
         Ok(doc)
     }
 
+    /// A document with no change at all (the desk's side before the first sending).
+    pub(crate) fn empty(actor: &str) -> ArticleDoc {
+        let mut doc = ArticleDoc {
+            doc: AutoCommit::new(),
+        };
+        doc.set_actor(actor);
+        doc
+    }
+
+    /// The changes made since `heads`, in Automerge's compressed form.
+    pub fn changes_since(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
     fn set_actor(&mut self, actor: &str) {
         self.doc
             .set_actor(automerge::ActorId::from(actor.as_bytes().to_vec()));

@@ -4,18 +4,23 @@
 //! and its members: each joins with a token issued beside the server
 //! ([`Desk::invite`]), kept there only as a SHA-256 digest, with a role (editor, chief,
 //! photo) that the server's workflow checks will read; a revoked token is refused
-//! ([`Desk::authenticate`]). Documents (Automerge), sync and workflow come next.
+//! ([`Desk::authenticate`]). An article as an Automerge document ([`ArticleDoc`]), and the
+//! desk's copy of each with the log of who sent which change ([`Desk::receive_article`],
+//! one transaction per sending). The server's protocol, the clients' sync and the workflow
+//! come next.
 
 mod document;
 mod error;
 mod members;
 mod schema;
+mod shared;
 #[cfg(feature = "test-support")]
 pub mod test_support;
 
 pub use document::{ArticleDoc, FieldConflict};
 pub use error::DeskError;
 pub use members::{Invitation, Member, Role};
+pub use shared::{Received, Sent};
 
 /// A connection to the desk's database, its schema brought up to date.
 pub struct Desk {

@@ -18,6 +18,23 @@ const MIGRATIONS: &[&str] = &[
         revoked_at timestamptz
     );
     CREATE UNIQUE INDEX members_current_name ON members (name) WHERE revoked_at IS NULL;",
+    // 2: the shared documents (the desk's whole copy of each, as Automerge saves it) and the
+    // log of changes as members sent them.
+    "CREATE TABLE documents (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('article', 'picture', 'vocabulary')),
+        snapshot bytea NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE changes (
+        seq bigserial PRIMARY KEY,
+        document_id text NOT NULL REFERENCES documents (id),
+        member_id bigint NOT NULL REFERENCES members (id),
+        bytes bytea NOT NULL,
+        heads text[] NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX changes_by_document ON changes (document_id, seq);",
 ];
 
 /// The key of the advisory lock the migrations hold (any number; this one is "newsdesk").
