@@ -24,7 +24,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use image::codecs::jpeg::JpegEncoder;
-use newsdesk_e2e::{Session, cli_binary};
+use newsdesk_e2e::{Session, bench_setting, cli_binary};
 use serde_json::Value;
 
 const WIDTH: u32 = 640;
@@ -153,10 +153,7 @@ requestAnimationFrame(waitThumbs);
 /// Pixels scrolled per frame: `NEWSDESK_BENCH_SCROLL_PX`, by default one row of the grid
 /// (212 px, a fast fling: ~13,000 px/s at 60 frames/s); 0 scrolls a whole screen per frame.
 fn scroll_step() -> u64 {
-    std::env::var("NEWSDESK_BENCH_SCROLL_PX")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(212)
+    bench_setting("NEWSDESK_BENCH_SCROLL_PX", 212)
 }
 
 async fn one_run(library: &Path) -> Result<Value, String> {
@@ -211,14 +208,8 @@ async fn main() {
     let dir = std::env::var_os("NEWSDESK_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/var/tmp/nd-images"));
-    let count = std::env::var("NEWSDESK_BENCH_PICTURES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000u32);
-    let runs = std::env::var("NEWSDESK_BENCH_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3usize);
+    let count = bench_setting("NEWSDESK_BENCH_PICTURES", 20_000u32);
+    let runs = bench_setting("NEWSDESK_BENCH_RUNS", 3usize);
     let library = match make_library(&dir, count) {
         Ok(library) => library,
         Err(problem) => {

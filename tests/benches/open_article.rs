@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use newsdesk_e2e::Session;
+use newsdesk_e2e::{Session, bench_setting};
 
 const ROWS: &str = ".article-list .list-row a";
 /// From the list's first rows to the first click.
@@ -145,11 +145,7 @@ async fn main() {
     let library = std::env::var_os("NEWSDESK_BENCH_LIBRARY")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/var/tmp/nd-archive/library/archive.sqlite"));
-    let opens = std::env::var("NEWSDESK_BENCH_OPENS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100usize)
-        .max(2);
+    let opens = bench_setting("NEWSDESK_BENCH_OPENS", 100usize).max(2);
     let measured = match run(&library, opens).await {
         Ok(measured) => measured,
         Err(problem) => {

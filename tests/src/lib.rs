@@ -448,6 +448,15 @@ pub fn app_binary() -> Result<PathBuf, String> {
     })
 }
 
+/// A benchmark's number from the environment (`NEWSDESK_BENCH_…`), or `default` when it is
+/// unset or not a number.
+pub fn bench_setting<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The `newsdesk` command line built beside the app (`$NEWSDESK_CLI_BIN` overrides).
 pub fn cli_binary() -> Result<PathBuf, String> {
     let candidate = match std::env::var_os("NEWSDESK_CLI_BIN") {

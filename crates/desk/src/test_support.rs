@@ -35,10 +35,10 @@ impl TestPostgres {
             ));
         }
         let line = String::from_utf8_lossy(&out.stdout);
-        let url = line
-            .split("\"url\":\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
+        let described: serde_json::Value = serde_json::from_str(line.trim())
+            .map_err(|e| format!("postgres.sh printed no JSON line ({e}): {line}"))?;
+        let url = described["url"]
+            .as_str()
             .ok_or_else(|| format!("postgres.sh printed no url: {line}"))?
             .to_string();
         Ok(TestPostgres { dir, url })
